@@ -1,0 +1,72 @@
+/**
+ * The compiled KB bundle: the one format the compiler (scripts/kb/) writes and the widget and
+ * `tier0 search` read. Bump KB_SCHEMA_VERSION on any incompatible change; loaders refuse other
+ * versions instead of misreading them.
+ *
+ * Layout of a bundle folder (default dist/kb/):
+ *   manifest.json            small, never cached for long: { schema, version, index, ... }
+ *   index.<hash>.json        KbIndex: article metadata + the serialized search index
+ *   articles/<hash>.json     ArticleBody, one file per article, content-hashed (immutable)
+ *   media/<name>.<hash>.<ext> images copied from the content folder
+ * Every file except manifest.json is named by its content hash, so a new build never
+ * overwrites a file an old manifest points to (safe updates: old index never meets new bodies).
+ */
+import type { Flow } from './flow-types.ts';
+
+export const KB_SCHEMA_VERSION = 1;
+
+export interface KbCategory {
+  /** First folder level (or front-matter `category`), e.g. "printing". */
+  id: string;
+  /** Human title: "Printing" (from the folder name, or kb-content/categories.yml when present). */
+  title: string;
+  count: number;
+}
+
+export interface KbManifest {
+  schema: number;
+  /** Content hash of the whole bundle; changes whenever any article, image or index changes. */
+  version: string;
+  builtAt: string;
+  articleCount: number;
+  /** File name of the KbIndex, relative to the bundle folder. */
+  index: string;
+  categories: KbCategory[];
+  /** Every file of the bundle (relative URLs, manifest excluded), for precaching and warm-up. */
+  files: string[];
+}
+
+export interface ArticleMeta {
+  id: string;
+  title: string;
+  description: string;
+  category: string;
+  tags: string[];
+  aliases: string[];
+  /** URL globs where the article is suggested first. */
+  pages: string[];
+  updated?: string;
+  /** Section headings (H2/H3 text), used for snippets and to jump into the article. */
+  headings: string[];
+  /** Plain text of the opening of the article (~300 chars), for snippets. */
+  summary: string;
+  /** Body file relative to the bundle folder: "articles/3f9c2e1d0a.json". */
+  body: string;
+  /** The article contains a guided troubleshooting flow. */
+  hasFlow: boolean;
+}
+
+export interface KbIndex {
+  schema: number;
+  version: string;
+  articles: ArticleMeta[];
+  /** Serialized search index, produced by widget/core/search (its own `searchSchema` inside). */
+  search: unknown;
+}
+
+export interface ArticleBody {
+  id: string;
+  /** Compiled HTML. Not trusted: the widget sanitizes it with DOMPurify before insertion. */
+  html: string;
+  flow?: Flow;
+}

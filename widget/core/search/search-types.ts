@@ -1,0 +1,51 @@
+/** Public shape of Tier0's search engine: shared by the widget, `tier0 search` and the compiler. */
+import type { ArticleMeta } from '../kb-format.ts';
+
+/** One piece of a snippet; `mark` pieces are the matched terms. Rendered as text, never HTML. */
+export interface SnippetPart {
+  text: string;
+  mark: boolean;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  score: number;
+  category: string;
+  /** Every query term matched (such hits rank above partial matches). */
+  matchedAll: boolean;
+  snippet: SnippetPart[];
+}
+
+export interface SearchResponse {
+  query: string;
+  hits: SearchHit[];
+  /** "Did you mean" — a corrected query, offered when nothing (or almost nothing) matched. */
+  suggestion?: string;
+}
+
+export interface SearchOptions {
+  /** Default 10. */
+  limit?: number;
+  /** Article ids to lift to the top when they match (contextual `pages:` suggestions). */
+  boost?: string[];
+}
+
+export interface SearchEngine {
+  search(query: string, options?: SearchOptions): SearchResponse;
+  /** Article metadata by id. */
+  article(id: string): ArticleMeta | undefined;
+  readonly articles: readonly ArticleMeta[];
+}
+
+/** What the compiler hands to the index builder for each article. */
+export interface IndexableArticle {
+  id: string;
+  title: string;
+  aliases: string[];
+  tags: string[];
+  headings: string[];
+  description: string;
+  /** Plain text of the body (markdown stripped, code blocks dropped or kept short). */
+  body: string;
+}
