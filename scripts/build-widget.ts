@@ -1,0 +1,134 @@
+/**
+ * Builds the widget into dist/ with Vite's JS API (`npx tsx scripts/build-widget.ts`):
+ *   1. panel   widget/panel.tsx (and widget/offline.ts when present) as ES module entries,
+ *              code-split into dist/chunks/ (hashed names)
+ *   2. loader  widget/loader.ts as one IIFE dist/tier0.js, told the entries' hashed file names
+ *   3. (reserved) the offline engineer's service worker step goes in the marked spot below.
+ * Then copies public/ (demo page) into dist/. dist/kb/ (written by `tier0 build`) is left alone.
+ * Chunk and KB URLs resolve against the loader's own URL at runtime, so dist/ works from any path.
+ */
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type InlineConfig, type Manifest } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const OUT_DIR = path.join(root, 'dist');
+/** The Vite manifest of the panel build (chunk graph), relative to dist/. */
+export const PANEL_MANIFEST = '.vite/panel-manifest.json';
+export const PANEL_ENTRY = 'widget/panel.tsx';
+/** The offline engineer's page-side chunk, built beside the panel when present. */
+export const OFFLINE_ENTRY = 'widget/offline.ts';
+
+/** Settings every widget build shares. */
+function widgetBase(): InlineConfig {
+  return {
+    configFile: false,
+    root,
+    base: './',
+    logLevel: 'warn',
+    publicDir: false,
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: {
+      outDir: OUT_DIR,
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: 'oxc',
+      modulePreload: false,
+      reportCompressedSize: false,
+      copyPublicDir: false,
+      sourcemap: false,
+    },
+  };
+}
+
+/** Build 1: the panel (and offline) entries with their lazy chunks; returns their file names. */
+async function buildPanel(withOffline = existsSync(path.join(root, OFFLINE_ENTRY))): Promise<{ panelFile: string; offlineFile: string }> {
+  const base = widgetBase();
+  const entries = { panel: path.join(root, PANEL_ENTRY), ...(withOffline ? { offline: path.join(root, OFFLINE_ENTRY) } : {}) };
+  const run = () => build({
+    ...base,
+    // Library mode: Vite then adds no module-preload helper (it would write <link> tags into
+    // the host page and ship ~1 KB for nothing). Library mode leaves process.env alone; replace
+    // it as an app build would, since browsers have no `process`.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production'), 'process.env': '{}' },
+    build: {
+      ...base.build,
+      lib: { entry: entries, formats: ['es'] },
+      manifest: PANEL_MANIFEST,
+      rollupOptions: {
+        input: entries,
+        preserveEntrySignatures: 'exports-only',
+        output: {
+          format: 'es',
+          // Library mode keeps whitespace and annotations in ES output; we ship to browsers.
+          minify: true,
+          comments: false,
+          entryFileNames: 'chunks/[name].[hash].js',
+          chunkFileNames: 'chunks/[name].[hash].js',
+          assetFileNames: 'chunks/[name].[hash][extname]',
+        },
+      },
+    },
+  });
+  try {
+    await run();
+  } catch (error) {
+    // The offline chunk is optional: a broken one must not take the whole widget down.
+    if (!withOffline) throw error;
+    console.warn(`tier0: building ${OFFLINE_ENTRY} failed, building the widget without offline support\n${String(error).split('\n')[0]}`);
+    return buildPanel(false);
+  }
+  const manifest = JSON.parse(await readFile(path.join(OUT_DIR, PANEL_MANIFEST), 'utf8')) as Manifest;
+  const entry = manifest[PANEL_ENTRY];
+  if (!entry) throw new Error(`[tier0] the panel build wrote no manifest entry for ${PANEL_ENTRY}`);
+  return { panelFile: entry.file, offlineFile: manifest[OFFLINE_ENTRY]?.file ?? '' };
+}
+
+/** Build 2: the loader as a single classic script (no preact in it). */
+async function buildLoader(panelFile: string, offlineFile: string): Promise<void> {
+  const base = widgetBase();
+  await build({
+    ...base,
+    define: { __TIER0_PANEL_FILE__: JSON.stringify(panelFile), __TIER0_OFFLINE_FILE__: JSON.stringify(offlineFile) },
+    build: {
+      ...base.build,
+      rollupOptions: {
+        input: path.join(root, 'widget/loader.ts'),
+        output: { format: 'iife', entryFileNames: 'tier0.js' },
+      },
+    },
+  });
+}
+
+/** Copies the demo host page and its assets. */
+async function copyPublic(): Promise<void> {
+  const from = path.join(root, 'public');
+  if (await stat(from).then(() => true, () => false)) await cp(from, OUT_DIR, { recursive: true });
+}
+
+/** Runs every widget build step. */
+export async function buildWidget(): Promise<{ panelFile: string; offlineFile: string }> {
+  const t0 = Date.now();
+  await mkdir(OUT_DIR, { recursive: true });
+  // Only our own outputs are cleared: dist/kb/ belongs to `tier0 build`.
+  await rm(path.join(OUT_DIR, 'chunks'), { recursive: true, force: true });
+  await rm(path.join(OUT_DIR, 'tier0.js'), { force: true });
+  const { panelFile, offlineFile } = await buildPanel();
+  await buildLoader(panelFile, offlineFile);
+
+  // ── Build step 3 (service worker) goes here: it runs after the chunks and the loader exist, ──
+  // ── so it can precache dist/tier0.js, dist/chunks/* and dist/kb/*.                          ──
+
+  await copyPublic();
+  console.log(`tier0: widget built into ${path.relative(root, OUT_DIR)}/ (panel ${panelFile}) in ${Date.now() - t0} ms`);
+  return { panelFile, offlineFile };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildWidget().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,20 @@
+/** Small page-level helpers for driving the widget in Chromium (through its open shadow root). */
+import type { Page } from 'playwright-core';
+
+/** The launcher button. */
+export const launcher = (page: Page) => page.locator('tier0-widget button.t0-launcher');
+
+/** Where focus is: the focused element inside the widget's shadow root, or the document's. */
+export function focused(page: Page): Promise<{ inWidget: boolean; className: string; role: string | null; tag: string }> {
+  return page.evaluate(() => {
+    const host = document.querySelector('tier0-widget');
+    const inner = host?.shadowRoot?.activeElement ?? null;
+    const el = (document.activeElement === host ? inner : document.activeElement) as HTMLElement | null;
+    return { inWidget: document.activeElement === host && !!inner, className: el?.className ?? '', role: el?.getAttribute('role') ?? null, tag: el?.tagName ?? '' };
+  });
+}
+
+/** Waits until the KB is loaded (the `ready` event fired). */
+export function waitReady(page: Page): Promise<unknown> {
+  return page.evaluate(() => new Promise((resolve) => (window as unknown as { Tier0: { on(n: string, h: (p: unknown) => void): void } }).Tier0.on('ready', resolve)));
+}

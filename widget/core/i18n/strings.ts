@@ -1,0 +1,53 @@
+/**
+ * The merged strings table: built-in UI strings of the locale, extra tables (the hand-off's
+ * ticket strings, loaded with the ticket form), then the site owner's `strings` overrides
+ * (highest priority). English fills any key a locale lacks.
+ */
+import { enStrings, loadUiStrings, type Locale, type UiStrings } from './ui-strings.ts';
+
+export { resolveLocale, localeDir, launcherLabel } from './locale.ts';
+export type { Locale, UiStrings } from './ui-strings.ts';
+
+/** Every string the widget shows: UI keys plus any keys extra tables add. */
+export type Strings = UiStrings & Record<string, string>;
+
+/** A per-locale table of extra strings (e.g. `ticketStrings`). */
+export type StringTables = Partial<Record<Locale, Record<string, string>>>;
+
+/** Merges already-loaded tables: English, extras' English, the locale, extras' locale, overrides. */
+export function mergeStrings(
+  locale: Locale,
+  table: UiStrings,
+  overrides: Record<string, string> = {},
+  extras: StringTables[] = [],
+): Strings {
+  const merged: Record<string, string> = { ...enStrings };
+  for (const t of extras) Object.assign(merged, t.en);
+  Object.assign(merged, table);
+  for (const t of extras) Object.assign(merged, t[locale]);
+  return Object.assign(merged, overrides) as Strings;
+}
+
+/** Loads the locale's UI strings and merges extras and overrides into one table. */
+export async function resolveStrings(
+  locale: Locale,
+  overrides: Record<string, string> = {},
+  extras: StringTables[] = [],
+): Promise<Strings> {
+  return mergeStrings(locale, await loadUiStrings(locale), overrides, extras);
+}
+
+/** Loads the hand-off's ticket strings: big and only needed with the ticket form, so a lazy chunk. */
+export async function loadTicketStrings(): Promise<StringTables> {
+  return (await import('./ticket-strings.ts')).ticketStrings;
+}
+
+/** UI strings merged with the ticket strings and overrides, for the ticket form. */
+export async function resolveTicketStrings(locale: Locale, overrides: Record<string, string> = {}): Promise<Strings> {
+  return resolveStrings(locale, overrides, [await loadTicketStrings()]);
+}
+
+/** Fills `{name}` placeholders; unknown placeholders are left as written. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}

@@ -1,0 +1,314 @@
+/**
+ * The widget's one state object and its pure reducer. The UI only renders `WidgetState` and
+ * dispatches `Action`s; everything the Level 1 hand-off needs (transcript, searches, articles
+ * viewed, first question, escalation reason, identity, prefill) is recorded here.
+ */
+import type { SearchHit, SnippetPart } from './search/search-types.ts';
+import { wantsHuman } from './intent.ts';
+
+export type View = 'home' | 'article' | 'ticket';
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface TranscriptEntry {
+  role: 'user' | 'assistant';
+  text: string;
+  at: string;
+}
+
+export interface ArticleViewed {
+  id: string;
+  title?: string;
+  /** true: helped; false: did not; undefined: no feedback. */
+  helpful?: boolean;
+}
+
+/** A search hit as kept in the conversation (persisted, so only what rendering needs). */
+export interface AnswerHit {
+  id: string;
+  title: string;
+  score: number;
+  snippet: SnippetPart[];
+}
+
+export type Message =
+  | { id: number; at: string; kind: 'user'; text: string }
+  | { id: number; at: string; kind: 'answer'; query: string; hits: AnswerHit[]; feedback?: 'yes' | 'no' }
+  | { id: number; at: string; kind: 'more'; hits: AnswerHit[] }
+  | { id: number; at: string; kind: 'none'; query: string; suggestion?: string }
+  | { id: number; at: string; kind: 'offer'; reason: EscalationReason }
+  | { id: number; at: string; kind: 'category'; title: string; hits: AnswerHit[] }
+  | { id: number; at: string; kind: 'text'; key: 'solved' | 'humanAck' | 'noMore' };
+
+/** Why the user was offered (or asked for) a person. Free text when set through the API. */
+export type EscalationReason = 'user-request' | 'not-helpful' | 'no-results' | 'contact' | (string & {});
+
+export interface Identity {
+  name?: string;
+  email?: string;
+  [key: string]: unknown;
+}
+
+export interface Prefill {
+  name?: string;
+  email?: string;
+  subject?: string;
+  message?: string;
+  fields?: Record<string, unknown>;
+}
+
+export interface ArticleState {
+  id: string;
+  status: 'loading' | 'ready' | 'error' | 'missing';
+  /** Articles to go Back to, most recent last. */
+  stack: string[];
+}
+
+export interface WidgetState {
+  open: boolean;
+  view: View;
+  /** KB (manifest + index) loading; `kbError` is the problem shown with a Retry button. */
+  kb: LoadStatus;
+  kbError?: string;
+  /** What the combobox holds, and the live results for it. */
+  query: string;
+  results: AnswerHit[];
+  activeIndex: number;
+  messages: Message[];
+  transcript: TranscriptEntry[];
+  /** Settled queries, in order. */
+  searches: string[];
+  articlesViewed: ArticleViewed[];
+  firstQuestion?: string;
+  escalationReason?: EscalationReason;
+  identity: Identity;
+  prefill: Prefill;
+  article?: ArticleState;
+  notHelpfulCount: number;
+  nothingFoundCount: number;
+  nextId: number;
+}
+
+/** Conversation fields kept across page navigations. */
+export type PersistedState = Pick<
+  WidgetState,
+  'messages' | 'transcript' | 'searches' | 'articlesViewed' | 'firstQuestion' | 'escalationReason'
+  | 'notHelpfulCount' | 'nothingFoundCount' | 'nextId'
+>;
+
+export type Action =
+  | { type: 'open' }
+  | { type: 'close' }
+  | { type: 'kb'; status: LoadStatus; error?: string }
+  | { type: 'query'; query: string }
+  | { type: 'results'; query: string; hits: AnswerHit[] }
+  | { type: 'active'; index: number }
+  | { type: 'settled'; query: string }
+  | { type: 'ask'; query: string; hits: AnswerHit[]; suggestion?: string; at: string }
+  | { type: 'category'; title: string; hits: AnswerHit[]; at: string }
+  | { type: 'answerFeedback'; messageId: number; helpful: boolean; at: string }
+  | { type: 'openArticle'; id: string; title?: string; push?: boolean }
+  | { type: 'articleStatus'; id: string; status: ArticleState['status']; title?: string }
+  | { type: 'back' }
+  | { type: 'articleFeedback'; id: string; helpful: boolean }
+  | { type: 'escalate'; reason: EscalationReason }
+  | { type: 'view'; view: View }
+  | { type: 'identify'; identity: Identity }
+  | { type: 'prefill'; prefill: Prefill }
+  | { type: 'restore'; saved: Partial<PersistedState> }
+  | { type: 'reset' };
+
+/** How many answers a reply shows at first (best + alternatives); the rest come after "No". */
+export const SHOWN_ANSWERS = 3;
+
+/** A fresh state. */
+export function initialState(): WidgetState {
+  return {
+    open: false,
+    view: 'home',
+    kb: 'idle',
+    query: '',
+    results: [],
+    activeIndex: -1,
+    messages: [],
+    transcript: [],
+    searches: [],
+    articlesViewed: [],
+    identity: {},
+    prefill: {},
+    notHelpfulCount: 0,
+    nothingFoundCount: 0,
+    nextId: 1,
+  };
+}
+
+/** Converts search hits to what the conversation keeps. */
+export function toAnswerHits(hits: readonly SearchHit[]): AnswerHit[] {
+  return hits.map(({ id, title, score, snippet }) => ({ id, title, score, snippet }));
+}
+
+/** Plain-text line for the ticket transcript describing a bot message. */
+export function describeMessage(m: Message): string {
+  const titles = (hits: AnswerHit[]): string => hits.map((h) => `${h.title} (${h.id})`).join('; ');
+  switch (m.kind) {
+    case 'user': return m.text;
+    case 'answer': return `Suggested: ${titles(m.hits.slice(0, SHOWN_ANSWERS))}`;
+    case 'more': return `More suggestions: ${titles(m.hits)}`;
+    case 'none': return `No article found for "${m.query}"${m.suggestion ? `; did you mean "${m.suggestion}"?` : ''}`;
+    case 'offer': return 'Offered to contact support';
+    case 'category': return `Articles in ${m.title}: ${titles(m.hits)}`;
+    case 'text':
+      return m.key === 'solved' ? 'User confirmed the answer solved it'
+        : m.key === 'humanAck' ? 'User asked for a person' : 'No other articles';
+  }
+}
+
+type NewMessage = Message extends infer M ? (M extends Message ? Omit<M, 'id' | 'at'> : never) : never;
+
+function add(state: WidgetState, at: string, ...items: NewMessage[]): WidgetState {
+  let nextId = state.nextId;
+  const added = items.map((m) => ({ ...m, id: nextId++, at }) as Message);
+  return {
+    ...state,
+    nextId,
+    messages: [...state.messages, ...added],
+    transcript: [
+      ...state.transcript,
+      ...added.map((m): TranscriptEntry => ({ role: m.kind === 'user' ? 'user' : 'assistant', text: describeMessage(m), at })),
+    ],
+  };
+}
+
+function recordSearch(searches: string[], query: string): string[] {
+  const q = query.trim();
+  if (!q || searches[searches.length - 1] === q) return searches;
+  return [...searches, q];
+}
+
+function viewed(list: ArticleViewed[], id: string, patch: Partial<ArticleViewed>): ArticleViewed[] {
+  const i = list.findIndex((a) => a.id === id);
+  if (i < 0) return [...list, { id, ...patch }];
+  const copy = [...list];
+  copy[i] = { ...copy[i]!, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+  return copy;
+}
+
+/** The pure reducer: every state change goes through here. */
+export function reducer(state: WidgetState, action: Action): WidgetState {
+  switch (action.type) {
+    case 'open':
+      return state.open ? state : { ...state, open: true };
+    case 'close':
+      return state.open ? { ...state, open: false, activeIndex: -1 } : state;
+    case 'kb':
+      return { ...state, kb: action.status, kbError: action.status === 'error' ? action.error : undefined };
+    case 'query':
+      return action.query.trim()
+        ? { ...state, query: action.query, activeIndex: -1 }
+        : { ...state, query: action.query, results: [], activeIndex: -1 };
+    case 'results':
+      // Drop stale results: only the ones for what the box holds now are shown.
+      if (action.query !== state.query) return state;
+      return { ...state, results: action.hits, activeIndex: -1 };
+    case 'active': {
+      const n = state.results.length;
+      if (n === 0) return { ...state, activeIndex: -1 };
+      return { ...state, activeIndex: Math.max(-1, Math.min(action.index, n - 1)) };
+    }
+    case 'settled':
+      return { ...state, searches: recordSearch(state.searches, action.query) };
+    case 'ask': {
+      const text = action.query.trim();
+      if (!text) return state;
+      let s: WidgetState = {
+        ...state,
+        query: '',
+        results: [],
+        activeIndex: -1,
+        view: 'home',
+        firstQuestion: state.firstQuestion ?? text,
+        searches: recordSearch(state.searches, text),
+      };
+      s = add(s, action.at, { kind: 'user', text });
+      if (wantsHuman(text)) {
+        return add({ ...s, escalationReason: 'user-request' }, action.at,
+          { kind: 'text', key: 'humanAck' }, { kind: 'offer', reason: 'user-request' });
+      }
+      if (action.hits.length > 0) return add(s, action.at, { kind: 'answer', query: text, hits: action.hits });
+      const nothing = s.nothingFoundCount + 1;
+      s = add({ ...s, nothingFoundCount: nothing }, action.at, { kind: 'none', query: text, suggestion: action.suggestion });
+      return nothing >= 2 ? add({ ...s, escalationReason: 'no-results' }, action.at, { kind: 'offer', reason: 'no-results' }) : s;
+    }
+    case 'category':
+      return add({ ...state, view: 'home' }, action.at, { kind: 'user', text: action.title }, { kind: 'category', title: action.title, hits: action.hits });
+    case 'answerFeedback': {
+      const i = state.messages.findIndex((m) => m.id === action.messageId);
+      const msg = state.messages[i];
+      if (!msg || msg.kind !== 'answer' || msg.feedback) return state;
+      const messages = [...state.messages];
+      messages[i] = { ...msg, feedback: action.helpful ? 'yes' : 'no' };
+      let s: WidgetState = { ...state, messages };
+      s = add(s, action.at, { kind: 'user', text: action.helpful ? 'Yes' : 'No' });
+      const best = msg.hits[0];
+      if (best) s = { ...s, articlesViewed: viewed(s.articlesViewed, best.id, { title: best.title, helpful: action.helpful }) };
+      if (action.helpful) return add(s, action.at, { kind: 'text', key: 'solved' });
+      const count = s.notHelpfulCount + 1;
+      const rest = msg.hits.slice(SHOWN_ANSWERS);
+      s = add({ ...s, notHelpfulCount: count }, action.at, rest.length ? { kind: 'more', hits: rest } : { kind: 'text', key: 'noMore' });
+      return count >= 2 ? add({ ...s, escalationReason: 'not-helpful' }, action.at, { kind: 'offer', reason: 'not-helpful' }) : s;
+    }
+    case 'openArticle': {
+      const prev = state.view === 'article' && state.article && action.push ? [...state.article.stack, state.article.id] : [];
+      return {
+        ...state,
+        open: true,
+        view: 'article',
+        article: { id: action.id, status: 'loading', stack: prev },
+        articlesViewed: viewed(state.articlesViewed, action.id, { title: action.title }),
+      };
+    }
+    case 'articleStatus':
+      if (!state.article || state.article.id !== action.id) return state;
+      return {
+        ...state,
+        article: { ...state.article, status: action.status },
+        articlesViewed: action.title ? viewed(state.articlesViewed, action.id, { title: action.title }) : state.articlesViewed,
+      };
+    case 'back': {
+      const stack = state.article?.stack ?? [];
+      const prev = stack[stack.length - 1];
+      if (state.view === 'article' && prev) {
+        return { ...state, article: { id: prev, status: 'loading', stack: stack.slice(0, -1) } };
+      }
+      return { ...state, view: 'home', article: undefined };
+    }
+    case 'articleFeedback':
+      return { ...state, articlesViewed: viewed(state.articlesViewed, action.id, { helpful: action.helpful }) };
+    case 'escalate':
+      return { ...state, open: true, view: 'ticket', escalationReason: action.reason };
+    case 'view':
+      return { ...state, view: action.view, article: action.view === 'article' ? state.article : undefined };
+    case 'identify':
+      return { ...state, identity: { ...state.identity, ...action.identity } };
+    case 'prefill':
+      return { ...state, prefill: { ...state.prefill, ...action.prefill } };
+    case 'restore':
+      return { ...state, ...action.saved };
+    case 'reset':
+      return { ...initialState(), open: state.open, kb: state.kb, kbError: state.kbError, identity: state.identity, prefill: state.prefill };
+  }
+}
+
+/** The part of the state persisted across navigations. */
+export function persistable(s: WidgetState): PersistedState {
+  return {
+    messages: s.messages,
+    transcript: s.transcript,
+    searches: s.searches,
+    articlesViewed: s.articlesViewed,
+    firstQuestion: s.firstQuestion,
+    escalationReason: s.escalationReason,
+    notHelpfulCount: s.notHelpfulCount,
+    nothingFoundCount: s.nothingFoundCount,
+    nextId: s.nextId,
+  };
+}

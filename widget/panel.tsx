@@ -1,0 +1,66 @@
+/**
+ * The panel chunk, imported by the loader on first interaction or at idle time. `mountPanel`
+ * renders the Preact app into the loader's shadow root and returns what `window.Tier0` drives.
+ */
+import { render } from 'preact';
+import { resolveStrings } from './core/i18n/strings.ts';
+import { createWidgetController } from './services/widget-controller.ts';
+import { App } from './ui/app.tsx';
+import { panelCss } from './ui/styles.ts';
+import { releaseScrollLock } from './ui/scroll-lock.ts';
+import type { PanelContext, PanelController } from './ui/panel-api.ts';
+
+/** Mounts the panel into the loader's shadow root. */
+export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
+  const strings = await resolveStrings(ctx.locale, ctx.options.strings);
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(panelCss);
+  ctx.shadow.adoptedStyleSheets = [...ctx.shadow.adoptedStyleSheets, sheet];
+  const mount = document.createElement('div');
+  mount.className = 't0-mount';
+  ctx.root.appendChild(mount);
+
+  const controller = createWidgetController({
+    kbUrl: ctx.options.kb,
+    emitter: ctx.emitter,
+    report: ctx.report,
+    path: location.pathname,
+  });
+  // Warm the index now (idle or first hover) so the first keystroke already has results.
+  void controller.loadKb();
+  render(<App controller={controller} ctx={ctx} strings={strings} />, mount);
+
+  const focusInside = (): boolean => ctx.shadow.activeElement !== null && ctx.shadow.activeElement !== ctx.launcher;
+  const home = (): void => {
+    if (controller.store.get().view !== 'home') controller.store.dispatch({ type: 'view', view: 'home' });
+  };
+
+  return {
+    open: () => controller.open(),
+    close: () => {
+      const returnFocus = focusInside();
+      controller.close();
+      if (returnFocus) ctx.launcher.focus();
+    },
+    toggle: () => (controller.store.get().open ? controller.close() : controller.open()),
+    search: (query) => {
+      home();
+      controller.open();
+      controller.setQuery(query);
+    },
+    showArticle: (id) => {
+      controller.open();
+      controller.openArticle(id);
+    },
+    escalate: (reason) => controller.escalate(reason),
+    prefill: (p) => controller.prefill(p),
+    identify: (i) => controller.identify(i),
+    destroy: () => {
+      render(null, mount);
+      mount.remove();
+      releaseScrollLock();
+      controller.destroy();
+      ctx.shadow.adoptedStyleSheets = ctx.shadow.adoptedStyleSheets.filter((s) => s !== sheet);
+    },
+  };
+}

@@ -1,0 +1,216 @@
+/**
+ * The panel: a labelled non-modal dialog on desktop, a full-screen modal on phones (focus trapped,
+ * page scroll locked and restored). It only renders the controller's state and calls its methods.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import type { WidgetController } from '../services/widget-controller.ts';
+import type { Strings } from '../core/i18n/strings.ts';
+import type { PanelContext } from './panel-api.ts';
+import { useStore } from './use-store.ts';
+import { useMedia } from './use-media.ts';
+import { lockScroll } from './scroll-lock.ts';
+import { trapTab } from './focus-trap.ts';
+import { Composer, RESULTS_ID } from './composer.tsx';
+import { ResultsList } from './results-list.tsx';
+import { HomeView } from './home-view.tsx';
+import { TicketSlot } from './ticket-slot.tsx';
+import { announce } from './message.tsx';
+import { Icon } from './icons.tsx';
+import { format } from '../core/i18n/strings.ts';
+import type { ArticleViewProps } from './article-view.tsx';
+
+export const PANEL_ID = 't0-panel';
+/** Phones get the full-screen modal layout. */
+export const PHONE_QUERY = '(max-width: 640px)';
+
+interface Props {
+  controller: WidgetController;
+  ctx: PanelContext;
+  strings: Strings;
+}
+
+let articleViewModule: Promise<{ ArticleView: ComponentType<ArticleViewProps> }> | undefined;
+/** Starts loading the article view chunk (DOMPurify included). */
+export function preloadArticleView(): Promise<{ ArticleView: ComponentType<ArticleViewProps> }> {
+  articleViewModule ??= import('./article-view.tsx');
+  return articleViewModule;
+}
+
+function LazyArticle(props: ArticleViewProps) {
+  const [View, setView] = useState<ComponentType<ArticleViewProps> | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    preloadArticleView().then((m) => { if (live) setView(() => m.ArticleView); }, () => {
+      articleViewModule = undefined;
+      if (live) setFailed(true);
+    });
+    return () => { live = false; };
+  }, [failed]);
+  if (View) return <View {...props} />;
+  if (failed) {
+    return (
+      <div class="t0-notice" role="alert">
+        <p>{props.strings.errorArticle}</p>
+        <button type="button" class="t0-btn" onClick={() => setFailed(false)}>{props.strings.retry}</button>
+      </div>
+    );
+  }
+  return <p class="t0-loading t0-muted"><span class="t0-spinner" aria-hidden="true" />{props.strings.loading}</p>;
+}
+
+/** The whole panel. */
+export function App({ controller, ctx, strings }: Props) {
+  const state = useStore(controller.store);
+  const phone = useMedia(PHONE_QUERY);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [live, setLive] = useState('');
+  const canEscalate = !!ctx.options.ticketEndpoint;
+  const title = ctx.options.title ?? strings.title;
+  const { open, view } = state;
+
+  // Keep the launcher in sync; aria-controls only once the dialog exists (an id must resolve).
+  useEffect(() => {
+    ctx.setExpanded(open);
+    if (open) ctx.launcher.setAttribute('aria-controls', PANEL_ID);
+    else ctx.launcher.removeAttribute('aria-controls');
+  }, [open]);
+
+  // Focus the box as soon as the panel opens (or the conversation screen comes back).
+  useEffect(() => {
+    if (open && view === 'home') inputRef.current?.focus({ preventScroll: true });
+  }, [open, view]);
+
+  // A layout effect: the lock and its release happen in the same commit as opening/closing, not a
+  // frame later. It can still fire after destroy() unmounted us; never lock a page we have left.
+  useLayoutEffect(() => {
+    if (!(open && phone) || !dialogRef.current?.isConnected) return;
+    return lockScroll();
+  }, [open, phone]);
+
+  // Warm the article chunk while the user reads results.
+  useEffect(() => {
+    if (open) void preloadArticleView().catch(() => { /* retried when an article is opened */ });
+  }, [open]);
+
+  // Announce new bot messages politely; scroll the newest message into view.
+  const lastId = state.messages[state.messages.length - 1]?.id;
+  const seen = useRef(lastId);
+  useEffect(() => {
+    if (lastId === seen.current) return;
+    seen.current = lastId;
+    const fresh = state.messages.filter((m) => m.kind !== 'user').slice(-2);
+    const text = fresh.map((m) => announce(m, strings, canEscalate)).filter(Boolean).join(' ');
+    if (text) setLive(text);
+    const body = bodyRef.current;
+    const userMsgs = body?.querySelectorAll('.t0-user');
+    const lastUser = userMsgs?.[userMsgs.length - 1] as HTMLElement | undefined;
+    if (body && lastUser) body.scrollTo?.({ top: Math.max(0, lastUser.offsetTop - 16) });
+  }, [lastId]);
+
+  // Result counts are announced once typing pauses, not on every keystroke.
+  useEffect(() => {
+    if (!state.query.trim() || state.kb !== 'ready') return;
+    const n = state.results.length;
+    const t = setTimeout(() => setLive(n === 0 ? strings.noResultsLive : n === 1 ? strings.resultsOne : format(strings.resultsCount, { count: n })), 700);
+    return () => clearTimeout(t);
+  }, [state.results, state.query]);
+
+  const closeAndReturn = (): void => {
+    controller.close();
+    ctx.launcher.focus();
+  };
+
+  const onKeyDown = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      closeAndReturn();
+    } else if (phone && dialogRef.current) trapTab(e, dialogRef.current);
+  };
+
+  const showResults = view === 'home' && state.query.trim() !== '';
+  return (
+    <>
+      <div class="t0-sr" role="status" aria-live="polite" aria-atomic="true">{open ? live : ''}</div>
+      {open && (
+        <div
+          ref={dialogRef}
+          id={PANEL_ID}
+          class="t0-panel"
+          role="dialog"
+          aria-modal={phone ? 'true' : undefined}
+          aria-labelledby="t0-title"
+          data-phone={phone ? '' : undefined}
+          onKeyDown={onKeyDown}
+        >
+          <div class="t0-header">
+            {view !== 'home' && (
+              <button type="button" class="t0-iconbtn" aria-label={strings.back} onClick={() => {
+                controller.back();
+                if (controller.store.get().view === 'home') setTimeout(() => inputRef.current?.focus(), 0);
+              }}>
+                <Icon name="back" class="t0-icon t0-flip" />
+              </button>
+            )}
+            <h2 id="t0-title">{title}</h2>
+            {canEscalate && view !== 'ticket' && (
+              <button type="button" class="t0-iconbtn" onClick={() => controller.escalate('contact')}>
+                <Icon name="person" />
+                <span>{strings.contactSupport}</span>
+              </button>
+            )}
+            <button type="button" class="t0-iconbtn" aria-label={strings.close} onClick={closeAndReturn}>
+              <Icon name="close" />
+            </button>
+          </div>
+          {/* Focusable so keyboard users can scroll it (live results are not tab stops: the
+              combobox keeps focus and drives them with aria-activedescendant). */}
+          <div class="t0-body" ref={bodyRef} tabIndex={0} role="region" aria-labelledby="t0-title">
+            {ctx.problems.length > 0 && view === 'home' && (
+              <div class="t0-notice" role="alert">
+                <p>{strings.errorConfig}</p>
+                {ctx.problems.map((p) => <p key={p}><code>{p}</code></p>)}
+              </div>
+            )}
+            {state.kb === 'error' && view !== 'ticket' && (
+              <div class="t0-notice" role="alert">
+                <p>{strings.errorKb}</p>
+                <button type="button" class="t0-btn" onClick={() => void controller.loadKb()}>
+                  <Icon name="refresh" />{strings.retry}
+                </button>
+              </div>
+            )}
+            {view === 'home' && (
+              <>
+                <ResultsList state={state} controller={controller} strings={strings} show={showResults} />
+                {showResults && state.results.length === 0 && state.kb === 'ready' && <p class="t0-hint">{strings.noResultsLive}</p>}
+                {!showResults && <HomeView state={state} controller={controller} strings={strings} canEscalate={canEscalate} />}
+              </>
+            )}
+            {view === 'article' && (
+              <LazyArticle state={state} controller={controller} strings={strings} canEscalate={canEscalate} locale={ctx.locale} />
+            )}
+            {view === 'ticket' && (
+              <TicketSlot
+                state={state}
+                options={ctx.options}
+                strings={strings}
+                emit={ctx.emitter.emit}
+                dispatch={controller.store.dispatch}
+                locale={ctx.locale}
+              />
+            )}
+          </div>
+          {view === 'home' && (
+            <Composer state={state} controller={controller} strings={strings} inputRef={inputRef} onClose={closeAndReturn} />
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
+export { RESULTS_ID };

@@ -1,0 +1,154 @@
+/**
+ * One article, loaded lazily (this module and DOMPurify are their own chunk). The compiled HTML
+ * is inserted only after sanitizing; article links open inside the widget, #anchors scroll inside
+ * the panel, code blocks get a Copy button, and "Was this helpful?" records feedback.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import type { WidgetController } from '../services/widget-controller.ts';
+import type { WidgetState } from '../core/state.ts';
+import { format, type Strings } from '../core/i18n/strings.ts';
+import { sanitizeHtml } from '../services/sanitize.ts';
+import { Icon } from './icons.tsx';
+
+export interface ArticleViewProps {
+  state: WidgetState;
+  controller: WidgetController;
+  strings: Strings;
+  canEscalate: boolean;
+  locale: string;
+}
+
+/** The article screen. */
+export function ArticleView({ state, controller, strings, canEscalate, locale }: ArticleViewProps) {
+  const article = state.article;
+  const proseRef = useRef<HTMLDivElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const id = article?.id ?? '';
+  const status = article?.status ?? 'loading';
+  const meta = controller.meta(id);
+
+  useEffect(() => {
+    const el = proseRef.current;
+    if (!el) return;
+    const body = status === 'ready' ? controller.body(id) : undefined;
+    if (!body) {
+      el.textContent = '';
+      return;
+    }
+    el.innerHTML = sanitizeHtml(body.html);
+    enhance(el, controller.kbUrl, meta?.title ?? '', strings);
+    titleRef.current?.focus({ preventScroll: true });
+    el.closest('.t0-body')?.scrollTo?.({ top: 0 });
+    controller.articleShown(id);
+  }, [id, status]);
+
+  const onClick = (e: MouseEvent): void => {
+    const target = e.target as Element | null;
+    const copy = target?.closest<HTMLButtonElement>('button.t0-copy');
+    if (copy) {
+      const code = copy.parentElement?.querySelector('code') ?? copy.parentElement;
+      const text = code?.textContent ?? '';
+      void navigator.clipboard?.writeText(text).then(() => {
+        copy.textContent = strings.copied;
+        copy.setAttribute('aria-label', strings.copied);
+        setTimeout(() => {
+          copy.textContent = strings.copy;
+          copy.setAttribute('aria-label', strings.copyCode);
+        }, 1500);
+      }, () => { /* clipboard refused (permissions): the code stays selectable by hand */ });
+      return;
+    }
+    const link = target?.closest<HTMLAnchorElement>('a[href], a[data-tier0-article]');
+    if (!link) return;
+    const articleId = link.getAttribute('data-tier0-article');
+    const href = link.getAttribute('href') ?? '';
+    if (articleId) {
+      e.preventDefault();
+      controller.openArticle(articleId, true);
+    } else if (href.startsWith('#')) {
+      e.preventDefault();
+      const name = decodeURIComponent(href.slice(1));
+      const sel = name.replace(/["\\]/g, '\\$&');
+      const dest = name ? proseRef.current?.querySelector(`[id="${sel}"], [name="${sel}"]`) : null;
+      dest?.scrollIntoView?.({ block: 'start', behavior: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    }
+  };
+
+  const viewed = state.articlesViewed.find((a) => a.id === id);
+  const helpful = viewed?.helpful;
+  const updated = meta?.updated ? formatDate(meta.updated, locale) : '';
+
+  return (
+    <article class="t0-article" aria-labelledby="t0-article-title">
+      <h2 id="t0-article-title" class="t0-article-title" tabIndex={-1} ref={titleRef} dir="auto">
+        {meta?.title ?? (status === 'missing' ? strings.articleMissing : '')}
+      </h2>
+      {updated && <p class="t0-article-meta">{format(strings.updated, { date: updated })}</p>}
+      {status === 'loading' && (
+        <div role="status" aria-label={strings.loading}>
+          <div class="t0-skeleton" /><div class="t0-skeleton" /><div class="t0-skeleton" />
+        </div>
+      )}
+      {status === 'error' && (
+        <div class="t0-notice" role="alert">
+          <p>{strings.errorArticle}</p>
+          <button type="button" class="t0-btn" onClick={() => controller.retryArticle()}>
+            <Icon name="refresh" />{strings.retry}
+          </button>
+        </div>
+      )}
+      {status === 'missing' && <p class="t0-muted">{strings.articleMissing}</p>}
+      <div class="t0-prose" ref={proseRef} onClick={onClick} dir="auto" />
+      {status === 'ready' && (
+        <div class="t0-article-feedback" role="group" aria-labelledby="t0-helpful">
+          <p id="t0-helpful">{strings.articleHelpful}</p>
+          {helpful === undefined ? (
+            <div class="t0-row">
+              <button type="button" class="t0-btn" onClick={() => controller.articleFeedback(id, true)}>{strings.yes}</button>
+              <button type="button" class="t0-btn" onClick={() => controller.articleFeedback(id, false)}>{strings.no}</button>
+            </div>
+          ) : (
+            <>
+              <p role="status" class="t0-muted">{helpful ? strings.feedbackThanks : strings.feedbackSorry}</p>
+              {!helpful && canEscalate && (
+                <button type="button" class="t0-btn t0-btn-primary" onClick={() => controller.escalate('not-helpful')}>
+                  <Icon name="person" />{strings.contactSupport}
+                </button>
+              )}
+            </>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}
+
+/** Post-insertion touches on sanitized HTML: duplicate title, media URLs, copy buttons. */
+function enhance(el: HTMLElement, kbUrl: string, title: string, strings: Strings): void {
+  const first = el.firstElementChild;
+  if (first?.tagName === 'H1' && first.textContent?.trim() === title.trim()) first.remove();
+  for (const img of el.querySelectorAll('img[src]')) {
+    const src = img.getAttribute('src') ?? '';
+    // Bundle-relative media resolve against the KB folder, not the host page.
+    if (!/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(src)) img.setAttribute('src', new URL(src, kbUrl).href);
+    img.setAttribute('loading', 'lazy');
+  }
+  for (const pre of el.querySelectorAll('pre')) {
+    const btn = document.createElement('button');
+    btn.type = 'button';
+    btn.className = 't0-copy';
+    btn.textContent = strings.copy;
+    btn.setAttribute('aria-label', strings.copyCode);
+    pre.appendChild(btn);
+  }
+}
+
+function formatDate(value: string, locale: string): string {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(d);
+  } catch {
+    return value; // an Intl without this locale: the raw ISO date still reads fine
+  }
+}

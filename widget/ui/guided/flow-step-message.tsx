@@ -1,0 +1,83 @@
+/**
+ * One step of a guided flow as a bot message: the question, its explanation (article HTML,
+ * sanitized), and the answers as buttons. Only the current step is `active`; earlier steps stay
+ * in the transcript without buttons, since their answers already appear as user messages.
+ */
+import { useEffect, useId, useRef } from 'preact/hooks';
+import type { FlowStep } from '../../core/flow-types.ts';
+import { sanitizeHtml } from '../../services/sanitize.ts';
+
+export interface FlowStepMessageProps {
+  step: FlowStep;
+  strings: Record<string, string>;
+  /** Whether this step awaits an answer (false: shown as history, no buttons). */
+  active: boolean;
+  /** Move focus to the first answer when the step appears (a new step after an answer). */
+  autoFocus?: boolean;
+  /** Show "Back" (there is an answer to undo). */
+  canGoBack?: boolean;
+  onAnswer: (answerIndex: number) => void;
+  onBack?: () => void;
+  /** "Skip to the article": leave the walk and read the whole article. */
+  onSkip?: () => void;
+  /** A link to another article inside the step's text (compiled as `data-tier0-article`). */
+  onOpenArticle?: (id: string) => void;
+}
+
+/** A flow step with its answer buttons, Back and "Skip to the article". */
+export function FlowStepMessage({ step, strings, active, autoFocus, canGoBack, onAnswer, onBack, onSkip, onOpenArticle }: FlowStepMessageProps) {
+  const firstAnswer = useRef<HTMLButtonElement>(null);
+  // useId, not the step id: a looping flow can show the same step twice in one transcript.
+  const titleId = useId();
+  useEffect(() => {
+    if (active && autoFocus) firstAnswer.current?.focus();
+  }, [active, autoFocus, step.id]);
+  const html = step.html.trim() ? sanitizeHtml(step.html) : '';
+  // Links to other articles open inside the widget, like in the article view.
+  const onBodyClick = (e: MouseEvent): void => {
+    const link = (e.target as Element | null)?.closest?.('a[data-tier0-article]');
+    const id = link?.getAttribute('data-tier0-article');
+    if (!id || !onOpenArticle) return;
+    e.preventDefault();
+    onOpenArticle(id);
+  };
+  return (
+    <div class="t0-flow-step" data-step={step.id}>
+      <p class="t0-flow-title" id={titleId}>
+        <strong>{step.title}</strong>
+      </p>
+      {html && <div class="t0-flow-body" onClick={onBodyClick} dangerouslySetInnerHTML={{ __html: html }} />}
+      {active && (
+        <>
+          <div class="t0-flow-answers" role="group" aria-labelledby={titleId}>
+            {step.answers.map((answer, index) => (
+              <button
+                key={`${index}:${answer.label}`}
+                type="button"
+                class="t0-flow-answer"
+                ref={index === 0 ? firstAnswer : undefined}
+                onClick={() => onAnswer(index)}
+              >
+                {answer.label}
+              </button>
+            ))}
+          </div>
+          {(canGoBack && onBack) || onSkip ? (
+            <div class="t0-flow-nav">
+              {canGoBack && onBack && (
+                <button type="button" class="t0-flow-back" onClick={onBack}>
+                  {strings['guided.back']}
+                </button>
+              )}
+              {onSkip && (
+                <button type="button" class="t0-flow-skip" onClick={onSkip}>
+                  {strings['guided.skipToArticle']}
+                </button>
+              )}
+            </div>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+/** One conversation message: the user's words, or a bot reply (answer, alternatives, no result, offer). */
+import type { ComponentChildren } from 'preact';
+import type { Message, AnswerHit } from '../core/state.ts';
+import { SHOWN_ANSWERS } from '../core/state.ts';
+import type { WidgetController } from '../services/widget-controller.ts';
+import { format, type Strings } from '../core/i18n/strings.ts';
+import { Snippet } from './snippet.tsx';
+import { Icon } from './icons.tsx';
+
+interface Props {
+  message: Message;
+  controller: WidgetController;
+  strings: Strings;
+  canEscalate: boolean;
+}
+
+function ArticleLinks({ hits, controller }: { hits: AnswerHit[]; controller: WidgetController }) {
+  return (
+    <ul class="t0-links">
+      {hits.map((h) => (
+        <li key={h.id}>
+          <button type="button" class="t0-linkbtn" onClick={() => controller.openArticle(h.id)}>
+            <Icon name="article" />
+            <span dir="auto">{h.title}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ContactButton({ controller, strings, reason, primary }: { controller: WidgetController; strings: Strings; reason: string; primary?: boolean }) {
+  return (
+    <button type="button" class={primary ? 't0-btn t0-btn-primary' : 't0-btn'} onClick={() => controller.escalate(reason)}>
+      <Icon name="person" />
+      {strings.contactSupport}
+    </button>
+  );
+}
+
+/** Renders one message. */
+export function MessageView({ message: m, controller, strings, canEscalate }: Props) {
+  if (m.kind === 'user') {
+    return (
+      <div class="t0-msg t0-user">
+        <span class="t0-sr">{strings.you}: </span>
+        {m.text}
+      </div>
+    );
+  }
+  const bot = (children: ComponentChildren) => (
+    <div class="t0-msg t0-bot">
+      <span class="t0-sr">{strings.assistant}: </span>
+      {children}
+    </div>
+  );
+  switch (m.kind) {
+    case 'answer': {
+      const [best, ...rest] = m.hits;
+      const alts = rest.slice(0, SHOWN_ANSWERS - 1);
+      if (!best) return null;
+      const qid = `t0-q-${m.id}`;
+      return bot(
+        <>
+          <p>{strings.answerIntro}</p>
+          <div class="t0-card">
+            <h3 dir="auto">{best.title}</h3>
+            <Snippet parts={best.snippet} />
+            <button type="button" class="t0-btn t0-btn-primary" aria-label={`${strings.openArticle}: ${best.title}`} onClick={() => controller.openArticle(best.id)}>
+              <Icon name="article" />
+              {strings.openArticle}
+            </button>
+          </div>
+          {alts.length > 0 && (
+            <>
+              <p class="t0-sub">{strings.alternatives}</p>
+              <ArticleLinks hits={alts} controller={controller} />
+            </>
+          )}
+          {!m.feedback && (
+            <div class="t0-feedback" role="group" aria-labelledby={qid}>
+              <span id={qid}>{strings.didThisSolve}</span>
+              <button type="button" class="t0-btn" onClick={() => controller.answerFeedback(m.id, true)}>{strings.yes}</button>
+              <button type="button" class="t0-btn" onClick={() => controller.answerFeedback(m.id, false)}>{strings.no}</button>
+            </div>
+          )}
+        </>,
+      );
+    }
+    case 'more':
+      return bot(
+        <>
+          <p>{strings.moreAnswers}</p>
+          <ArticleLinks hits={m.hits} controller={controller} />
+          {canEscalate && <p class="t0-row"><ContactButton controller={controller} strings={strings} reason="not-helpful" /></p>}
+        </>,
+      );
+    case 'category':
+      return bot(
+        <>
+          <p>{format(strings.categoryIntro, { category: m.title })}</p>
+          <ArticleLinks hits={m.hits} controller={controller} />
+        </>,
+      );
+    case 'none':
+      return bot(
+        <>
+          <p>{format(strings.nothingFound, { query: m.query })}</p>
+          {m.suggestion && (
+            <p>
+              {strings.didYouMean}{' '}
+              <button type="button" class="t0-linkbtn t0-inline" onClick={() => controller.ask(m.suggestion!)}>{m.suggestion}</button>
+            </p>
+          )}
+          <p class="t0-muted">{strings.tips}</p>
+          {canEscalate && <p class="t0-row"><ContactButton controller={controller} strings={strings} reason="no-results" /></p>}
+        </>,
+      );
+    case 'offer':
+      return bot(
+        canEscalate ? (
+          <>
+            <p>{strings.offerPerson}</p>
+            <p class="t0-row"><ContactButton controller={controller} strings={strings} reason={m.reason} primary /></p>
+          </>
+        ) : <p>{strings.noSupport}</p>,
+      );
+    case 'text':
+      return bot(<p>{m.key === 'solved' ? strings.solved : m.key === 'humanAck' ? strings.humanAck : strings.noMore}</p>);
+  }
+}
+
+/** Short text a screen reader hears when a bot message arrives (polite live region). */
+export function announce(m: Message, strings: Strings, canEscalate: boolean): string {
+  switch (m.kind) {
+    case 'user': return '';
+    case 'answer': return `${strings.answerIntro} ${m.hits[0]?.title ?? ''}. ${strings.didThisSolve}`;
+    case 'more': return `${strings.moreAnswers} ${m.hits.map((h) => h.title).join(', ')}`;
+    case 'category': return `${format(strings.categoryIntro, { category: m.title })} ${m.hits.map((h) => h.title).join(', ')}`;
+    case 'none': return `${format(strings.nothingFound, { query: m.query })}${m.suggestion ? ` ${strings.didYouMean} ${m.suggestion}` : ''}`;
+    case 'offer': return canEscalate ? strings.offerPerson : strings.noSupport;
+    case 'text': return m.key === 'solved' ? strings.solved : m.key === 'humanAck' ? strings.humanAck : strings.noMore;
+  }
+}
