@@ -9,6 +9,7 @@ import { App } from './ui/app.tsx';
 import { panelCss } from './ui/styles.ts';
 import { releaseScrollLock } from './ui/scroll-lock.ts';
 import type { PanelContext, PanelController } from './ui/panel-api.ts';
+import { hasPendingTickets } from './services/outbox/pending-marker.ts';
 
 /** Mounts the panel into the loader's shadow root. */
 export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
@@ -29,6 +30,16 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
   // Warm the index now (idle or first hover) so the first keystroke already has results.
   void controller.loadKb();
   render(<App controller={controller} ctx={ctx} strings={strings} />, mount);
+
+  // Tickets queued on an earlier visit (endpoint down, tab closed) are sent now, without the
+  // user opening anything. The outbox code is only fetched when the marker says one is waiting.
+  let outboxLoaded = false;
+  if (ctx.options.ticketEndpoint && hasPendingTickets()) {
+    outboxLoaded = true;
+    void import('./services/outbox/resume-outbox.ts')
+      .then((m) => m.resumeOutbox({ emit: ctx.emitter.emit, challenge: ctx.options.challenge }))
+      .catch((error: unknown) => ctx.report('[tier0] could not resume queued tickets — they stay queued and are retried on the next visit', error));
+  }
 
   const focusInside = (): boolean => ctx.shadow.activeElement !== null && ctx.shadow.activeElement !== ctx.launcher;
   const home = (): void => {
@@ -60,6 +71,7 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
       mount.remove();
       releaseScrollLock();
       controller.destroy();
+      if (outboxLoaded) void import('./services/outbox/resume-outbox.ts').then((m) => m.disposeOutbox());
       ctx.shadow.adoptedStyleSheets = ctx.shadow.adoptedStyleSheets.filter((s) => s !== sheet);
     },
   };

@@ -1,0 +1,64 @@
+/**
+ * `npm start`'s server (dist/ + the demo inbox on one origin): a ticket sent from the demo page
+ * shows up in the inbox page.
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startDemoServer } from '../../scripts/demo-server.ts';
+import { launchChromium, type LaunchedBrowser } from './helpers/chromium.ts';
+import { DIST_DIR } from './helpers/host-server.ts';
+
+let browser: LaunchedBrowser;
+let demo: Awaited<ReturnType<typeof startDemoServer>>;
+let dataDir: string;
+
+beforeAll(async () => {
+  const built = await stat(path.join(DIST_DIR, 'index.html')).then(() => true, () => false);
+  if (!built) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  dataDir = await mkdtemp(path.join(tmpdir(), 'tier0-demo-inbox-'));
+  demo = await startDemoServer({ port: 0, distDir: DIST_DIR, dataDir, host: '127.0.0.1' });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (demo) {
+    demo.server.closeAllConnections();
+    await new Promise<void>((resolve) => demo.server.close(() => resolve()));
+  }
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+test('the demo inbox lists a ticket sent from the demo page, with its conversation and context', async () => {
+  const page = await browser.newPage();
+  await page.goto(demo.url);
+  await page.evaluate(() => {
+    const t = (window as unknown as { Tier0: { identify(i: object): void; open(): void } }).Tier0;
+    t.identify({ name: 'Dana Kim', email: 'dana@example.com' });
+    t.open();
+  });
+  const box = page.getByRole('combobox', { name: 'Search help' });
+  await box.fill('printer offline');
+  await box.press('Enter');
+  await page.getByRole('button', { name: 'No', exact: true }).first().click();
+  await page.evaluate(() => (window as unknown as { Tier0: { escalate(): void } }).Tier0.escalate());
+  await page.getByRole('button', { name: 'Send to support' }).waitFor();
+  await page.waitForTimeout(3200); // a person's pause: the form refuses sends within 3 s
+  await page.getByRole('button', { name: 'Send to support' }).click();
+  await page.getByText('Sent — ticket L1-1001').waitFor({ timeout: 20_000 });
+
+  const inbox = await browser.newPage();
+  await inbox.goto(new URL('/inbox', demo.url).href);
+  const ticket = inbox.getByRole('article');
+  expect(await ticket.count()).toBe(1);
+  const text = (await ticket.textContent()) ?? '';
+  expect(text).toContain('L1-1001');
+  expect(text).toContain('printer offline');
+  expect(text).toContain('Dana Kim');
+  expect(text).toContain('dana@example.com');
+  expect(text).toContain('printing/printer-offline');
+  expect(text).toContain('userAgent');
+  expect(text).toContain('timezone');
+});

@@ -1,0 +1,65 @@
+import { expect, test } from 'vitest';
+import { deriveCategory, deriveSubject, summarizeAttempts } from '../../../widget/core/ticket/summary.ts';
+import { SECRET_MASK } from '../../../widget/core/ticket/secrets.ts';
+import { makeFacts, t } from './factories.ts';
+
+test('summarizes questions, searches, articles read with their verdict and flow answers', () => {
+  const summary = summarizeAttempts(
+    makeFacts({
+      questions: ['printer offline'],
+      searches: ['printer offline', 'cant print'],
+      articlesViewed: [
+        { id: 'printing/printer-offline', title: 'Printer shows "Offline"', helpful: false },
+        { id: 'printing/add-printer', title: 'Add a printer', helpful: true },
+        { id: 'printing/drivers', title: 'Drivers', helpful: null },
+      ],
+      flowAnswers: [{ step: 'Is the printer switched on?', answer: 'Yes' }],
+    }),
+    t,
+  );
+  expect(summary).toBe(
+    [
+      'What I already tried:',
+      '- Asked: “printer offline”',
+      '- Searched for "cant print"',
+      '- Read “Printer shows "Offline"” — it didn’t help',
+      '- Read “Add a printer” — it helped',
+      '- Read “Drivers”',
+      '- Guided steps: Is the printer switched on? → Yes',
+      '',
+      '',
+    ].join('\n'),
+  );
+});
+
+test('is empty when nothing was tried, leaving the description blank', () => {
+  expect(summarizeAttempts(makeFacts({ transcript: [], searches: [], articlesViewed: [], questions: [] }), t)).toBe('');
+});
+
+test('masks secrets the user typed into questions and searches', () => {
+  const summary = summarizeAttempts(makeFacts({ questions: ['my password is hunter2'], searches: ['pw: s3cret'] }), t);
+  expect(summary).not.toContain('hunter2');
+  expect(summary).not.toContain('s3cret');
+  expect(summary).toContain(SECRET_MASK);
+});
+
+test('derives the subject from the first question, on one line, masked and shortened', () => {
+  expect(deriveSubject(makeFacts({ firstQuestion: 'printer\n  offline' }))).toBe('printer offline');
+  expect(deriveSubject(makeFacts({ firstQuestion: 'pw: hunter2 fails' }))).toBe(`pw: ${SECRET_MASK} fails`);
+  expect(deriveSubject(makeFacts({ firstQuestion: 'x'.repeat(300) })).length).toBe(120);
+});
+
+test('derives the category the articles read point to most', () => {
+  expect(
+    deriveCategory(
+      makeFacts({
+        articlesViewed: [
+          { id: 'a/1', category: 'accounts', helpful: null },
+          { id: 'p/1', category: 'printing', helpful: null },
+          { id: 'p/2', category: 'printing', helpful: null },
+        ],
+      }),
+    ),
+  ).toBe('printing');
+  expect(deriveCategory(makeFacts({ articlesViewed: [] }))).toBe('');
+});

@@ -1,0 +1,202 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { resolveTicketStrings, type Strings } from '../../../widget/core/i18n/strings.ts';
+import { resolveOptions, type WidgetOptions } from '../../../widget/core/options.ts';
+import { initialState, reducer, type WidgetState } from '../../../widget/core/state.ts';
+import { draftKey } from '../../../widget/services/outbox/draft-store.ts';
+import { disposeOutbox } from '../../../widget/services/outbox/outbox-instance.ts';
+import { MIN_FILL_MS, TicketView } from '../../../widget/ui/ticket/ticket-view.tsx';
+
+const ENDPOINT = 'https://help.example.com/api/tickets';
+let strings: Strings;
+
+function makeState(): WidgetState {
+  let s = initialState();
+  const at = '2026-11-23T08:00:00.000Z';
+  s = reducer(s, { type: 'ask', query: 'printer offline', hits: [{ id: 'printing/printer-offline', title: 'Printer shows offline', score: 2, snippet: [] }], at });
+  s = reducer(s, { type: 'answerFeedback', messageId: s.messages[1]!.id, helpful: false, at });
+  s = reducer(s, { type: 'escalate', reason: 'not-helpful' });
+  return s;
+}
+
+function setup(options: WidgetOptions = {}, state = makeState()) {
+  const { options: resolved } = resolveOptions({ ticketEndpoint: ENDPOINT, kb: 'https://help.example.com/kb/', ...options }, {
+    loaderUrl: 'https://help.example.com/tier0/tier0.js',
+    pageUrl: 'https://help.example.com/app',
+  });
+  const emit = vi.fn();
+  const dispatch = vi.fn();
+  render(<TicketView state={state} options={resolved} strings={strings} emit={emit} dispatch={dispatch} />);
+  return { emit, dispatch };
+}
+
+let posted: Array<{ headers: Record<string, string>; body: Record<string, unknown> }>;
+let replies: Response[];
+
+beforeEach(async () => {
+  strings ??= await resolveTicketStrings('en');
+  localStorage.clear();
+  posted = [];
+  replies = [];
+  vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
+    if (String(url).endsWith('manifest.json')) {
+      return new Response(JSON.stringify({ version: 'kb-v1', categories: [{ id: 'printing', title: 'Printing', count: 2 }, { id: 'accounts', title: 'Accounts', count: 1 }] }), {
+        headers: { Date: new Date().toUTCString() },
+      });
+    }
+    posted.push({ headers: init?.headers as Record<string, string>, body: JSON.parse(String(init?.body)) });
+    return replies.shift() ?? new Response(JSON.stringify({ ticketId: 'L1-1001' }), { status: 201 });
+  }));
+});
+
+afterEach(async () => {
+  cleanup();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+  await disposeOutbox();
+});
+
+/** Pretends the user spent long enough on the form (the minimum time-to-submit). */
+function later() {
+  const now = Date.now();
+  vi.spyOn(Date, 'now').mockReturnValue(now + MIN_FILL_MS + 1);
+}
+
+describe('TicketView', () => {
+  test('pre-fills identity, subject, a summary of what was tried and the category', async () => {
+    const state = reducer(makeState(), { type: 'identify', identity: { name: 'Ada', email: 'ada@example.com' } });
+    setup({}, state);
+    expect(await screen.findByLabelText(/^Subject/)).toHaveProperty('value', 'printer offline');
+    expect(screen.getByLabelText(/^Name/)).toHaveProperty('value', 'Ada');
+    expect(screen.getByLabelText(/^E-mail/)).toHaveProperty('value', 'ada@example.com');
+    const description = screen.getByLabelText(/^Description/) as HTMLTextAreaElement;
+    expect(description.value).toContain('Asked: “printer offline”');
+    expect(description.value).toContain('Read “Printer shows offline” — it didn’t help');
+    expect(screen.getByLabelText(/^Category/)).toHaveProperty('value', 'printing');
+  });
+
+  test('lets prefill() win over derived values and locks identify() values when asked', async () => {
+    let state = reducer(makeState(), { type: 'identify', identity: { name: 'Ada', email: 'ada@example.com' } });
+    state = reducer(state, { type: 'prefill', prefill: { subject: 'VPN down', message: 'Since 9am' } });
+    setup({ lockIdentity: true }, state);
+    expect(await screen.findByLabelText(/^Subject/)).toHaveProperty('value', 'VPN down');
+    expect(screen.getByLabelText(/^Description/)).toHaveProperty('value', 'Since 9am');
+    expect(screen.getByLabelText(/^Name/)).toHaveProperty('readOnly', true);
+    expect(screen.getByLabelText(/^E-mail/)).toHaveProperty('readOnly', true);
+  });
+
+  test('asks for a moment when sent within seconds of opening', async () => {
+    setup();
+    fireEvent.click(await screen.findByRole('button', { name: 'Send to support' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Please take a moment');
+    expect(posted).toHaveLength(0);
+  });
+
+  test('says exactly what is wrong next to each field, announces it and focuses the first one', async () => {
+    setup();
+    fireEvent.input(await screen.findByLabelText(/^Subject/), { target: { value: '' } });
+    later();
+    fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
+    const email = screen.getByLabelText(/^E-mail/);
+    await waitFor(() => expect(document.activeElement).toBe(email));
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    const described = (email.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+    expect(described).toContain('Enter your e-mail address so support can reply.');
+    expect(screen.getByLabelText(/^Subject/).getAttribute('aria-invalid')).toBe('true');
+    const summary = screen.getByRole('alert');
+    expect(summary.textContent).toContain('Please fix 2 problems before sending');
+    expect(summary.textContent).toContain('Enter a subject');
+    expect(posted).toHaveLength(0);
+  });
+
+  test('refuses an attachment over the size limit with a clear message', async () => {
+    setup({ maxAttachmentBytes: 10 });
+    const input = (await screen.findByLabelText(/^Screenshot or file/)) as HTMLInputElement;
+    const file = new File(['x'.repeat(50)], 'big.png', { type: 'image/png' });
+    fireEvent.change(input, { target: { files: [file] } });
+    expect(await screen.findByText(/“big\.png” is .*; the limit is .*Choose a smaller file\./)).toBeTruthy();
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  test('warns a user who types a password, and masks it in the ticket', async () => {
+    setup();
+    const description = await screen.findByLabelText(/^Description/);
+    fireEvent.input(description, { target: { value: 'my password is hunter2 and it fails' } });
+    expect(await screen.findByText(/Never share passwords/)).toBeTruthy();
+    fireEvent.input(screen.getByLabelText(/^E-mail/), { target: { value: 'ada@example.com' } });
+    later();
+    fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    expect(JSON.stringify(posted[0]?.body)).not.toContain('hunter2');
+  });
+
+  test('sends without the technical details the user removed', async () => {
+    setup();
+    fireEvent.input(await screen.findByLabelText(/^E-mail/), { target: { value: 'ada@example.com' } });
+    fireEvent.click(screen.getByText('Technical details'));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove “Page”' }));
+    expect(screen.queryByRole('button', { name: 'Remove “Page”' })).toBeNull();
+    later();
+    fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    const context = posted[0]?.body.context as Record<string, unknown>;
+    expect(context.url).toBeUndefined();
+    expect(context).toMatchObject({ language: expect.any(String), timezone: expect.any(String), userAgent: expect.any(String) });
+  });
+
+  test('sends the ticket once with its Idempotency-Key and shows the endpoint’s ticketId', async () => {
+    const { emit } = setup();
+    fireEvent.input(await screen.findByLabelText(/^E-mail/), { target: { value: 'ada@example.com' } });
+    later();
+    fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
+    expect(await screen.findByText('Sent — ticket L1-1001')).toBeTruthy();
+    expect(posted).toHaveLength(1);
+    const body = posted[0]!.body;
+    expect(posted[0]!.headers['Idempotency-Key']).toBe(body.id);
+    expect(body).toMatchObject({
+      requester: { email: 'ada@example.com' },
+      subject: 'printer offline',
+      category: 'printing',
+      searches: ['printer offline'],
+      articlesViewed: [{ id: 'printing/printer-offline', helpful: false }],
+      fields: { impact: 'medium', urgency: 'medium', priority: 'P3', escalationReason: 'not-helpful' },
+    });
+    expect(emit).toHaveBeenCalledWith('ticket:queued', { id: body.id });
+    expect(emit).toHaveBeenCalledWith('ticket:sent', { id: body.id, ticketId: 'L1-1001' });
+    expect(localStorage.getItem(draftKey(resolveOptions({ ticketEndpoint: ENDPOINT }, { loaderUrl: ENDPOINT, pageUrl: ENDPOINT }).options.ticketEndpoint!))).toBeNull();
+  });
+
+  test('shows the endpoint’s 4xx message and keeps the draft', async () => {
+    replies.push(new Response(JSON.stringify({ error: 'Your account is not allowed to open tickets.' }), { status: 403 }));
+    const { emit } = setup();
+    fireEvent.input(await screen.findByLabelText(/^E-mail/), { target: { value: 'ada@example.com' } });
+    later();
+    fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
+    expect((await screen.findByText(/Your account is not allowed to open tickets\./)).closest('[role=alert]')).toBeTruthy();
+    expect(screen.getByLabelText(/^E-mail/)).toHaveProperty('value', 'ada@example.com');
+    expect(localStorage.getItem(draftKey(ENDPOINT))).toContain('ada@example.com');
+    expect(emit).toHaveBeenCalledWith('ticket:failed', expect.objectContaining({ error: 'Your account is not allowed to open tickets.' }));
+  });
+
+  test('composes an e-mail for a mailto: endpoint without any network request', async () => {
+    setup({ ticketEndpoint: 'mailto:it@example.com' });
+    fireEvent.input(await screen.findByLabelText(/^E-mail/), { target: { value: 'ada@example.com' } });
+    later();
+    fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
+    const link = (await screen.findByRole('link', { name: 'Open the e-mail' })) as HTMLAnchorElement;
+    expect(link.href.startsWith('mailto:it@example.com?subject=printer%20offline&body=')).toBe(true);
+    expect(posted).toHaveLength(0);
+  });
+});
+
+test('fills name and e-mail from an identify() that arrives after the form opened', async () => {
+  const { options: resolved } = resolveOptions({ ticketEndpoint: ENDPOINT }, { loaderUrl: ENDPOINT, pageUrl: ENDPOINT });
+  const props = { options: resolved, strings, emit: vi.fn(), dispatch: vi.fn() };
+  const state = makeState();
+  const { rerender } = render(<TicketView state={state} {...props} />);
+  fireEvent.input(await screen.findByLabelText(/^Name/), { target: { value: 'Typed Name' } });
+  rerender(<TicketView state={reducer(state, { type: 'identify', identity: { name: 'Ada', email: 'ada@example.com' } })} {...props} />);
+  await waitFor(() => expect(screen.getByLabelText(/^E-mail/)).toHaveProperty('value', 'ada@example.com'));
+  expect(screen.getByLabelText(/^Name/)).toHaveProperty('value', 'Typed Name');
+});
