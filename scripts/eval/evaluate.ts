@@ -1,0 +1,158 @@
+/**
+ * Ranking evaluation: runs the development query sets (scripts/eval/queries/<corpus>.jsonl) on
+ * our engine and on a plain MiniSearch baseline (prefix + fuzzy 0.2 + title boost), and prints
+ * recall@1, recall@3 and MRR per corpus for both.
+ *
+ *   npx tsx scripts/eval/evaluate.ts [corpus…] [--misses] [--queries DIR]
+ *
+ * Corpora: the folders of /work/shared/eval-kb/ (or $TIER0_EVAL_KB) and `kb-content`.
+ * --misses lists the queries whose expected article is not in our top 3; --queries reads the
+ * query sets from another folder (a held-out set, say) instead of scripts/eval/queries/.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import MiniSearch from 'minisearch';
+import { parse as parseYaml } from 'yaml';
+import type { KbIndex } from '../../widget/core/kb-format.ts';
+import { KB_SCHEMA_VERSION } from '../../widget/core/kb-format.ts';
+import { buildSearchIndex } from '../../widget/core/search/build-index.ts';
+import { loadSearchEngine } from '../../widget/core/search/engine.ts';
+import { readPlainCorpus, type PlainArticle } from './plain-corpus.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const evalRoot = process.env.TIER0_EVAL_KB ?? '/work/shared/eval-kb';
+const ALL_CORPORA = ['gsa-tts-handbook', 'microsoft-officedocs-support', 'microsoft-supportarticles-windows', 'kb-content'];
+
+interface EvalQuery {
+  query: string;
+  expected: string[];
+}
+
+interface Metrics {
+  recall1: number;
+  recall3: number;
+  mrr: number;
+}
+
+function corpusDir(name: string): string {
+  return name === 'kb-content' ? path.join(repo, 'kb-content') : path.join(evalRoot, name);
+}
+
+async function readQueries(name: string, dir: string): Promise<EvalQuery[]> {
+  const file = path.join(dir, `${name}.jsonl`);
+  if (!existsSync(file)) return [];
+  return (await readFile(file, 'utf8'))
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as EvalQuery);
+}
+
+async function readSynonyms(dir: string): Promise<string[][]> {
+  const file = path.join(dir, 'synonyms.yml');
+  if (!existsSync(file)) return [];
+  const parsed = parseYaml(await readFile(file, 'utf8')) as unknown;
+  return Array.isArray(parsed) ? parsed.filter(Array.isArray).map((group: unknown[]) => group.map(String)) : [];
+}
+
+/** The KbIndex the widget would load: from the KB compiler, or the simple reader until it works. */
+async function loadIndex(dir: string, plain: PlainArticle[]): Promise<{ index: KbIndex; source: string }> {
+  // compileKb only builds the search index when it writes a bundle, so it writes to a temp dir.
+  const outDir = await mkdtemp(path.join(tmpdir(), 'tier0-eval-'));
+  try {
+    const { compileKb } = await import('../kb/compile.ts');
+    const result = await compileKb({ contentDir: dir, outDir });
+    if (result.index.search) return { index: result.index, source: 'compileKb' };
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').slice(0, 3);
+    console.error(`compileKb failed on ${dir}: ${errors.map((d) => `${d.file}:${d.line}: ${d.message}`).join('; ')}`);
+  } catch (error) {
+    console.error(`compileKb failed on ${dir}: ${String(error)}`);
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
+  const search = buildSearchIndex(plain, { synonyms: await readSynonyms(dir) });
+  const articles = plain.map((article) => ({
+    id: article.id,
+    title: article.title,
+    description: article.description,
+    category: article.category,
+    tags: article.tags,
+    aliases: article.aliases,
+    pages: [],
+    headings: article.headings,
+    summary: article.summary,
+    body: '',
+    hasFlow: false,
+  }));
+  return { index: { schema: KB_SCHEMA_VERSION, version: 'eval', articles, search }, source: 'plain reader' };
+}
+
+function createBaseline(plain: PlainArticle[]) {
+  const miniSearch = new MiniSearch<PlainArticle>({
+    fields: ['title', 'headings', 'description', 'body'],
+    extractField: (article, field) => {
+      const value = article[field as keyof PlainArticle];
+      return Array.isArray(value) ? value.join(' ') : value;
+    },
+    searchOptions: { prefix: true, fuzzy: 0.2, boost: { title: 2 } },
+  });
+  miniSearch.addAll(plain);
+  return (query: string) => miniSearch.search(query).map((result) => String(result.id));
+}
+
+function score(queries: EvalQuery[], rank: (query: string) => string[], misses?: string[]): Metrics {
+  let recall1 = 0;
+  let recall3 = 0;
+  let mrr = 0;
+  for (const { query, expected } of queries) {
+    const ids = rank(query).slice(0, 10);
+    const position = ids.findIndex((id) => expected.includes(id));
+    if (position === 0) recall1++;
+    if (position >= 0 && position < 3) recall3++;
+    if (position >= 0) mrr += 1 / (position + 1);
+    if (misses && (position < 0 || position >= 3)) misses.push(`  ${JSON.stringify(query)} → want ${expected.join(', ')}; rank ${position < 0 ? '>10' : position + 1}; top: ${ids.slice(0, 3).join(', ')}`);
+  }
+  const n = Math.max(1, queries.length);
+  return { recall1: recall1 / n, recall3: recall3 / n, mrr: mrr / n };
+}
+
+const format = (metrics: Metrics) =>
+  `recall@1 ${metrics.recall1.toFixed(3)}  recall@3 ${metrics.recall3.toFixed(3)}  MRR ${metrics.mrr.toFixed(3)}`;
+
+async function main(args: string[]): Promise<number> {
+  const showMisses = args.includes('--misses');
+  const queriesAt = args.indexOf('--queries');
+  const queryDir = queriesAt >= 0 ? path.resolve(args[queriesAt + 1] ?? '.') : path.join(here, 'queries');
+  const names = args.filter((arg, i) => !arg.startsWith('--') && i !== queriesAt + 1);
+  let failed = false;
+  for (const name of names.length ? names : ALL_CORPORA) {
+    const dir = corpusDir(name);
+    const queries = await readQueries(name, queryDir);
+    if (!existsSync(dir) || !queries.length) {
+      console.log(`${name}: skipped (${existsSync(dir) ? 'no queries' : 'no corpus'})`);
+      continue;
+    }
+    const plain = await readPlainCorpus(dir);
+    const { index, source } = await loadIndex(dir, plain);
+    const engine = loadSearchEngine(index);
+    const known = new Set(index.articles.map((article) => article.id));
+    const unknown = queries.flatMap((query) => query.expected).filter((id) => !known.has(id));
+    if (unknown.length) {
+      console.error(`${name}: expected ids not in the corpus: ${[...new Set(unknown)].join(', ')}`);
+      failed = true;
+    }
+    const misses: string[] = [];
+    const ours = score(queries, (query) => engine.search(query, { limit: 10 }).hits.map((hit) => hit.id), showMisses ? misses : undefined);
+    const baseline = score(queries, createBaseline(plain));
+    console.log(`${name} (${index.articles.length} articles via ${source}, ${queries.length} queries)`);
+    console.log(`  tier0     ${format(ours)}`);
+    console.log(`  baseline  ${format(baseline)}`);
+    if (misses.length) console.log(misses.join('\n'));
+  }
+  return failed ? 1 : 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

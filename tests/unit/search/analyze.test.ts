@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { indexTerms, parseQuery } from '../../../widget/core/search/analyze.ts';
+import { compileSynonyms, normalizeSynonymGroups } from '../../../widget/core/search/synonyms.ts';
+
+const table = compileSynonyms(normalizeSynonymGroups([['sign in', 'login']]));
+const noSynonyms = compileSynonyms([]);
+
+describe('index terms', () => {
+  test('stems words and drops English stop words', () => {
+    expect(indexTerms('The printers are printing all of it', noSynonyms)).toEqual(['printer', 'print']);
+  });
+
+  test('indexes a hyphenated word joined and in pieces', () => {
+    expect(indexTerms('Wi-Fi', noSynonyms)).toEqual(['wifi', 'wi', 'fi']);
+  });
+
+  test('adds one token for a synonym phrase, so "sign in" can match "login"', () => {
+    expect(indexTerms('Sign in with your account', table)).toContain('signin');
+  });
+
+  test('does not read a phrase across punctuation', () => {
+    expect(indexTerms('Press the sign. In the next step', table)).not.toContain('signin');
+  });
+});
+
+describe('query parsing', () => {
+  test('treats the last word as being typed only when the query does not end with a space', () => {
+    expect(parseQuery('printer off', noSynonyms, 24).map((unit) => unit.partial)).toEqual([false, true]);
+    expect(parseQuery('printer off ', noSynonyms, 24).map((unit) => unit.partial)).toEqual([false, false]);
+  });
+
+  test('drops stop words, except one still being typed', () => {
+    expect(parseQuery('how to fix the printer', noSynonyms, 24).map((unit) => unit.token)).toEqual(['fix', 'printer']);
+    expect(parseQuery('printer in', noSynonyms, 24)).toMatchObject([{ token: 'printer' }, { surface: 'in', partial: true, stopWord: true }]);
+  });
+
+  test('turns a typed synonym phrase into one query term', () => {
+    expect(parseQuery('log in please ', compileSynonyms(normalizeSynonymGroups([['log in', 'login']])), 24).map((unit) => unit.token)).toEqual(['login']);
+  });
+
+  test('yields nothing for empty, blank or punctuation-only queries', () => {
+    expect(parseQuery('', noSynonyms, 24)).toEqual([]);
+    expect(parseQuery('   \t ', noSynonyms, 24)).toEqual([]);
+    expect(parseQuery('?!…', noSynonyms, 24)).toEqual([]);
+  });
+});

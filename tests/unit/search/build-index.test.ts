@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { buildSearchIndex } from '../../../widget/core/search/build-index.ts';
+import { SEARCH_SCHEMA_VERSION } from '../../../widget/core/search/index-format.ts';
+import { SEARCH_CONFIG } from '../../../widget/core/search/search-config.ts';
+import { FILLER, makeArticle, makeEngine, makeHelpDesk } from './search-fixtures.ts';
+
+describe('search index builder', () => {
+  test('produces plain JSON carrying the search schema version', () => {
+    const index = buildSearchIndex(makeHelpDesk(), { synonyms: [] }) as { searchSchema: number };
+    expect(index.searchSchema).toBe(SEARCH_SCHEMA_VERSION);
+    expect(JSON.parse(JSON.stringify(index))).toEqual(index);
+  });
+
+  test('stores the author synonym groups, folded', () => {
+    const index = buildSearchIndex(makeHelpDesk(), { synonyms: [['Kiosk', 'Self-Service Portal']] }) as { synonyms: string[][] };
+    expect(index.synonyms).toEqual([['kiosk', 'selfservice portal', 'self service portal']]);
+  });
+
+  test('keeps the body terms that set an article apart and drops the rest', () => {
+    // Every article shares the filler words; only one has "zeroconf", named once among many words.
+    const words = Array.from({ length: SEARCH_CONFIG.maxBodyTerms * 2 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}x`);
+    const articles = Array.from({ length: 30 }, (_, i) =>
+      makeArticle({ id: `a/${i}`, title: `Article ${i}`, body: `${FILLER} ${i === 0 ? 'zeroconf' : ''} ${words.join(' ')} ${FILLER}` }),
+    );
+    const engine = makeEngine(articles);
+    expect(engine.search('zeroconf ').hits.map((hit) => hit.id)).toEqual(['a/0']);
+    expect(engine.search('settings window ').hits).toEqual([]);
+  });
+
+  test('keeps the first of two articles with the same id', () => {
+    const engine = makeEngine([makeArticle({ id: 'a/x', title: 'First' }), makeArticle({ id: 'a/x', title: 'Second' })]);
+    expect(engine.search('first ').hits.map((hit) => hit.id)).toEqual(['a/x']);
+    expect(engine.search('second ').hits).toEqual([]);
+  });
+});

@@ -1,0 +1,158 @@
+import { describe, expect, test } from 'vitest';
+import { loadSearchEngine } from '../../../widget/core/search/engine.ts';
+import { SEARCH_SCHEMA_VERSION } from '../../../widget/core/search/index-format.ts';
+import { FILLER, makeArticle, makeEngine, makeHelpDesk, makeIndex } from './search-fixtures.ts';
+
+const ids = (hits: { id: string }[]) => hits.map((hit) => hit.id);
+const helpDesk = makeEngine(makeHelpDesk());
+
+describe('prefix matching of the word being typed', () => {
+  test('completes the last word while it is being typed', () => {
+    expect(ids(helpDesk.search('passw').hits)).toEqual(['accounts/reset-password']);
+    expect(ids(helpDesk.search('printer offl').hits)[0]).toBe('printing/printer-offline');
+  });
+
+  test('does not complete a word followed by a space', () => {
+    expect(helpDesk.search('passw ').hits).toEqual([]);
+  });
+
+  test('does not complete words before the last one', () => {
+    const [first] = helpDesk.search('passw printer').hits;
+    expect(first?.id).toBe('printing/printer-offline');
+    expect(ids(helpDesk.search('passw printer').hits)).not.toContain('accounts/reset-password');
+  });
+});
+
+describe('typo tolerance by word length', () => {
+  test('tolerates no typo in words of three letters or fewer', () => {
+    expect(helpDesk.search('vpm ').hits).toEqual([]);
+    expect(ids(helpDesk.search('vpn ').hits)).toEqual(['network/vpn']);
+  });
+
+  test('tolerates one typo in words of four to seven letters, not two', () => {
+    expect(ids(helpDesk.search('offlne ').hits)).toEqual(['printing/printer-offline']);
+    expect(helpDesk.search('oflne ').hits).toEqual([]);
+  });
+
+  test('tolerates two typos in words of eight letters or more', () => {
+    expect(ids(helpDesk.search('confgurtion ').hits)).toEqual(['security/configuration']);
+    expect(helpDesk.search('cnfgurtin ').hits).toEqual([]);
+  });
+
+  test('corrects a misspelt word while it is still being typed', () => {
+    expect(ids(helpDesk.search('microphne').hits)).toEqual(['meetings/microphone']);
+  });
+});
+
+describe('ranking', () => {
+  test('ranks articles matching every query word above partial matches', () => {
+    const engine = makeEngine([
+      makeArticle({ id: 'a/driver', title: 'Printer driver for the printer', aliases: ['printer printer'], body: `printer ${FILLER}` }),
+      makeArticle({ id: 'a/jam', title: 'Paper problems', body: `A printer with a paper jam stops. ${FILLER}` }),
+    ]);
+    const hits = engine.search('printer jam ').hits;
+    expect(ids(hits)).toEqual(['a/jam', 'a/driver']);
+    expect(hits.map((hit) => hit.matchedAll)).toEqual([true, false]);
+  });
+
+  test('ranks a title match above the same word in the body', () => {
+    const engine = makeEngine([
+      makeArticle({ id: 'a/body', title: 'Desk setup', body: `Plug the laptop into the docking station. ${FILLER}` }),
+      makeArticle({ id: 'a/title', title: 'Docking station', body: FILLER }),
+    ]);
+    expect(ids(engine.search('docking ').hits)).toEqual(['a/title', 'a/body']);
+  });
+
+  test('does not require words that most articles contain', () => {
+    const broken = (name: string) => makeArticle({ id: `a/${name}`, title: name, body: `The ${name} stopped working. ${FILLER}` });
+    const engine = makeEngine([
+      makeArticle({ id: 'a/search', title: 'Search finds nothing', body: FILLER }),
+      makeArticle({ id: 'a/sound', title: 'Sound and search', body: `Sound stopped working. ${FILLER}` }),
+      ...['camera', 'mouse', 'vpn', 'keyboard', 'dock', 'scanner', 'badge'].map(broken),
+      ...['printer', 'monitor', 'phone'].map((name) => makeArticle({ id: `b/${name}`, title: name, body: FILLER })),
+    ]);
+    const hits = engine.search('search not working').hits;
+    expect(hits.slice(0, 2)).toMatchObject([
+      { id: 'a/sound', matchedAll: true },
+      { id: 'a/search', matchedAll: true },
+    ]);
+    expect(hits.slice(2).every((hit) => !hit.matchedAll)).toBe(true);
+  });
+
+  test('lifts boosted articles when they match, and only then', () => {
+    const plain = ids(helpDesk.search('connect ').hits);
+    expect(plain.length).toBeGreaterThan(1);
+    const last = plain[plain.length - 1] as string;
+    expect(ids(helpDesk.search('connect ', { boost: [last, 'printing/printer-offline'] }).hits)).toEqual([last, ...plain.slice(0, -1)]);
+  });
+
+  test('returns at most `limit` hits', () => {
+    expect(helpDesk.search('the settings window', { limit: 2 }).hits).toHaveLength(2);
+  });
+});
+
+describe('snippets', () => {
+  test('mark the matched words of the best text, as plain text pieces', () => {
+    const [hit] = helpDesk.search('printer offline ').hits;
+    const text = hit!.snippet.map((part) => part.text).join('');
+    expect(text).toBe('Get a printer that Windows reports as offline printing again.');
+    expect(hit!.snippet.filter((part) => part.mark).map((part) => part.text)).toEqual(['printer', 'offline printing']);
+  });
+
+  test('mark synonyms of the query words too', () => {
+    const [hit] = helpDesk.search('forgot pw').hits;
+    expect(hit!.snippet.filter((part) => part.mark).map((part) => part.text)).toContain('password');
+  });
+});
+
+describe('did you mean', () => {
+  test('offers the corrected query for a misspelt word', () => {
+    expect(helpDesk.search('wirless netwrk ').suggestion).toBe('wireless network');
+    expect(helpDesk.search('Pasword').suggestion).toBe('password');
+  });
+
+  test('offers nothing for a correct query, or when nothing is close', () => {
+    expect(helpDesk.search('wireless network').suggestion).toBeUndefined();
+    expect(helpDesk.search('xyzzy')).toEqual({ query: 'xyzzy', hits: [] });
+  });
+
+  test('treats a rare word one typo away from a common one as that typo', () => {
+    const articles = [
+      makeArticle({ id: 'a/setup', title: 'Set up Outlook', aliases: ['outlok'], body: FILLER }),
+      ...[1, 2, 3, 4, 5].map((n) => makeArticle({ id: `a/outlook-${n}`, title: `Outlook problem ${n}`, body: FILLER })),
+    ];
+    const response = makeEngine(articles).search('outlok ');
+    expect(response.suggestion).toBe('outlook');
+    expect(response.hits[0]?.id).toBe('a/setup');
+    expect(response.hits.length).toBe(6);
+  });
+});
+
+describe('loading and edge cases', () => {
+  test('answers empty and blank queries with no hits', () => {
+    for (const query of ['', '   ', 'the and of ']) expect(helpDesk.search(query)).toEqual({ query, hits: [] });
+  });
+
+  test('copes with a pasted error log as the query', () => {
+    const log = Array.from({ length: 200 }, (_, i) => `printer-offline${i} 0x8007${i} wi-fi-${i}-x`).join(' ');
+    expect(() => helpDesk.search(log)).not.toThrow();
+    expect(helpDesk.search(`printer offline ${log}`).hits[0]?.id).toBe('printing/printer-offline');
+  });
+
+  test('rejects an index of another KB schema with a [tier0] error', () => {
+    expect(() => loadSearchEngine({ ...makeIndex(makeHelpDesk()), schema: 999 })).toThrow(/^\[tier0\] KB index schema 999/);
+  });
+
+  test('rejects a search index of another search schema with a [tier0] error', () => {
+    const index = makeIndex(makeHelpDesk());
+    const search = { ...(index.search as object), searchSchema: SEARCH_SCHEMA_VERSION + 1 };
+    expect(() => loadSearchEngine({ ...index, search })).toThrow(/^\[tier0\] search index schema/);
+    expect(() => loadSearchEngine({ ...index, search: null })).toThrow(/^\[tier0\] /);
+  });
+
+  test('looks articles up by id', () => {
+    expect(helpDesk.article('network/vpn')?.title).toBe('VPN will not connect');
+    expect(helpDesk.article('nope')).toBeUndefined();
+    expect(helpDesk.articles).toHaveLength(6);
+  });
+});

@@ -1,0 +1,103 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { searchCommand } from '../../../scripts/search-command.ts';
+import { makeHelpDesk, makeIndex } from './search-fixtures.ts';
+
+/** Writes a KB bundle (manifest + index) as `tier0 build` would, without the compiler. */
+function makeBundle(index: unknown = makeIndex(makeHelpDesk()), schema = 1): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tier0-search-'));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'index.test.json'), JSON.stringify(index));
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ schema, version: 'test', index: 'index.test.json', files: [] }));
+  return dir;
+}
+
+async function run(args: string[], input = '') {
+  let stdout = '';
+  let stderr = '';
+  const code = await searchCommand(args, {
+    stdin: (async function* () {
+      yield Buffer.from(input);
+    })(),
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+const kb = makeBundle();
+
+describe('tier0 search', () => {
+  test('prints one JSON line per stdin query, in input order, skipping blank lines', async () => {
+    const { code, stdout } = await run(['--kb', kb, '--json'], 'vpn\n\n   \nforgot pw\r\nprinter offline\n');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.query)).toEqual(['vpn', 'forgot pw', 'printer offline']);
+    expect(lines[1].results[0]).toEqual({ id: 'accounts/reset-password', title: 'Reset your password', score: expect.any(Number) });
+    expect(Object.keys(lines[0])).toEqual(['query', 'results']);
+  });
+
+  test('rounds scores to hundredths', async () => {
+    const { stdout } = await run(['--kb', kb, '--json', 'printer']);
+    const { results } = JSON.parse(stdout);
+    for (const { score } of results) expect(Math.round(score * 100) / 100).toBe(score);
+  });
+
+  test('joins QUERY words into one query', async () => {
+    const { stdout } = await run(['--kb', kb, '--json', 'printer', 'offline']);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(stdout)).toMatchObject({ query: 'printer offline', results: [{ id: 'printing/printer-offline' }] });
+  });
+
+  test('returns at most --limit results', async () => {
+    const all = JSON.parse((await run(['--kb', kb, '--json', 'the settings window'])).stdout).results;
+    expect(all.length).toBeGreaterThan(2);
+    const limited = JSON.parse((await run(['--kb', kb, '--json', '--limit', '2', 'the settings window'])).stdout).results;
+    expect(limited).toEqual(all.slice(0, 2));
+    expect(JSON.parse((await run([`--kb=${kb}`, '--json', '--limit=1', 'the settings window'])).stdout).results).toHaveLength(1);
+  });
+
+  test('prints numbered results with ids, scores and [marked] snippets for people', async () => {
+    const { code, stdout } = await run(['--kb', kb, 'printer', 'offline']);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('printer offline — 1 result');
+    expect(lines[1]).toMatch(/^ 1\. Printer shows offline {2}\(printing\/printer-offline, score \d+\.\d\d\)$/);
+    expect(lines[2]).toBe('    Get a [printer] that Windows reports as [offline printing] again.');
+  });
+
+  test('shows "Did you mean" when the query is misspelt', async () => {
+    const { stdout } = await run(['--kb', kb, 'wirless', 'netwrk ']);
+    expect(stdout).toContain('\nDid you mean: wireless network\n');
+    expect((await run(['--kb', kb, 'xyzzy'])).stdout).toBe('xyzzy — no results\n');
+  });
+
+  test('fails with exit 1 and a tier0: message when there is no bundle', async () => {
+    const { code, stdout, stderr } = await run(['--kb', path.join(kb, 'missing'), 'vpn']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^tier0: no KB bundle at .*missing\/ .*tier0 build/);
+  });
+
+  test('fails with exit 1 when the bundle is of another schema or broken', async () => {
+    const old = await run(['--kb', makeBundle(makeIndex(makeHelpDesk()), 0), 'vpn']);
+    expect(old.code).toBe(1);
+    expect(old.stderr).toMatch(/^tier0: .*schema 0/);
+    const stale = await run(['--kb', makeBundle({ ...makeIndex(makeHelpDesk()), search: { searchSchema: 0 } }), 'vpn']);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toMatch(/^tier0: search index schema 0 is not the supported/);
+  });
+
+  test('rejects unknown options and a bad --limit with a usage error', async () => {
+    expect((await run(['--kb', kb, '--fuzzy', 'vpn'])).code).toBe(2);
+    const { code, stderr } = await run(['--kb', kb, '--limit', 'ten', 'vpn']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('usage: tier0 search');
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { FILLER, makeArticle, makeEngine, makeHelpDesk } from './search-fixtures.ts';
+
+const ids = (hits: { id: string }[]) => hits.map((hit) => hit.id);
+
+describe('synonyms', () => {
+  test('knows IT abbreviations: "forgot pw" finds the password article', () => {
+    expect(ids(makeEngine(makeHelpDesk()).search('forgot pw').hits)[0]).toBe('accounts/reset-password');
+  });
+
+  test('knows 2fa, mfa and two-factor are one thing', () => {
+    const engine = makeEngine([
+      makeArticle({ id: 'accounts/mfa', title: 'Set up MFA', body: FILLER }),
+      makeArticle({ id: 'accounts/other', title: 'Change your username', body: FILLER }),
+    ]);
+    expect(ids(engine.search('2fa ').hits)).toEqual(['accounts/mfa']);
+    expect(ids(engine.search('two-factor setup').hits)[0]).toBe('accounts/mfa');
+  });
+
+  test('matches wifi, wi-fi and wireless alike', () => {
+    const engine = makeEngine(makeHelpDesk());
+    for (const query of ['wifi ', 'wi-fi ', 'wireless ']) expect(ids(engine.search(query).hits)[0]).toBe('network/wifi');
+  });
+
+  test('matches multi-word synonyms: "log in" finds an article that says "sign in"', () => {
+    const engine = makeEngine(makeHelpDesk());
+    expect(ids(engine.search('cant log in ').hits)).toContain('network/wifi');
+  });
+
+  test('uses the author groups from synonyms.yml', () => {
+    const articles = makeHelpDesk();
+    expect(ids(makeEngine(articles).search('kiosk ').hits)).toEqual([]);
+    expect(ids(makeEngine(articles, [['kiosk', 'self-service portal']]).search('kiosk ').hits)).toEqual(['accounts/reset-password']);
+  });
+
+  test('ranks the word typed above its synonyms', () => {
+    const engine = makeEngine([
+      makeArticle({ id: 'a/passcode', title: 'Change the passcode', body: FILLER }),
+      makeArticle({ id: 'a/password', title: 'Change the password', body: FILLER }),
+    ]);
+    expect(ids(engine.search('password ').hits)).toEqual(['a/password', 'a/passcode']);
+  });
+});

@@ -1,0 +1,197 @@
+/**
+ * Tier0's search engine: restores MiniSearch from the serialized index (MiniSearch.loadJS) and answers
+ * help-box queries. MiniSearch does the BM25 scoring over exact index terms; deciding *which*
+ * terms to look up (synonyms, completions of the word being typed, spelling corrections) happens
+ * here, against a vocabulary, so that fuzzy matching only runs for words the index does not know
+ * and never walks the whole term tree for every keystroke.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { KB_SCHEMA_VERSION, type ArticleMeta, type KbIndex } from '../kb-format.ts';
+import { parseQuery } from './analyze.ts';
+import { decodeStems, readSerializedIndex } from './index-format.ts';
+import { miniSearchOptions } from './minisearch-options.ts';
+import { correctedQuery, planUnit, searchableUnits, type UnitPlan } from './query-plan.ts';
+import { SEARCH_CONFIG, type SearchConfig } from './search-config.ts';
+import { createLru } from './lru.ts';
+import type { SearchEngine, SearchHit, SearchOptions, SearchResponse, SnippetPart } from './search-types.ts';
+import { buildSnippet, snippetSources, type SnippetSource } from './snippet.ts';
+import { compileSynonyms, withBuiltinSynonyms } from './synonyms.ts';
+import { createVocabulary, type Vocabulary } from './vocabulary.ts';
+
+const SNIPPET_CACHE_SIZE = 500;
+
+/** Fields short and telling enough to match a guess at a barely typed word. */
+const PROMINENT_FIELDS = ['title', 'aliases', 'tags'] as const;
+
+interface Ranked {
+  id: string;
+  score: number;
+  matchedAll: boolean;
+  boosted: boolean;
+  terms: string[];
+}
+
+/** Ranking order: every query word matched, then boosted (contextual), then score, then id. */
+function ranksBefore(a: Ranked, b: Ranked): boolean {
+  if (a.matchedAll !== b.matchedAll) return a.matchedAll;
+  if (a.boosted !== b.boosted) return a.boosted;
+  if (a.score !== b.score) return a.score > b.score;
+  return a.id < b.id;
+}
+
+/** Keeps the `limit` best entries in order: cheaper than sorting thousands of matches. */
+function keepBest(best: Ranked[], entry: Ranked, limit: number): void {
+  if (best.length === limit && !ranksBefore(entry, best[limit - 1] as Ranked)) return;
+  let at = best.length;
+  while (at > 0 && ranksBefore(entry, best[at - 1] as Ranked)) at--;
+  best.splice(at, 0, entry);
+  if (best.length > limit) best.pop();
+}
+
+/** The index terms of one search: their weights, the query words each stands for, and where to look. */
+interface Lookup {
+  weights: Map<string, number>;
+  /** Bit i set: matching the term matches query word i. */
+  unitsOf: Map<string, number>;
+  /** Terms looked up in every field. */
+  everywhere: string[];
+  /** Terms only looked up in PROMINENT_FIELDS (guesses at a barely typed word). */
+  prominent: string[];
+}
+
+/** Merges the unit plans into one lookup; a term several words share keeps its best weight. */
+function planLookup(plans: readonly UnitPlan[], vocabulary: Vocabulary, specificityOf: (df: number) => number, lookupAbove: number): Lookup {
+  // A term in most articles barely moves the ranking but costs a walk over most of the index:
+  // it is only looked up when the query has nothing more specific.
+  const specific = plans.some((plan) => plan.variants.some((variant) => vocabulary.df(variant.term) <= lookupAbove));
+  const weights = new Map<string, number>();
+  const unitsOf = new Map<string, number>();
+  const prominentOnly = new Map<string, boolean>();
+  plans.forEach((plan, unit) => {
+    const specificity = specificityOf(plan.df);
+    for (const variant of plan.variants) {
+      if (specific && vocabulary.df(variant.term) > lookupAbove) continue;
+      weights.set(variant.term, Math.max(weights.get(variant.term) ?? 0, variant.weight * specificity));
+      unitsOf.set(variant.term, (unitsOf.get(variant.term) ?? 0) | (variant.satisfies ? 1 << unit : 0));
+      prominentOnly.set(variant.term, (prominentOnly.get(variant.term) ?? true) && variant.prominentOnly);
+    }
+  });
+  const terms = [...weights.keys()];
+  return {
+    weights,
+    unitsOf,
+    everywhere: terms.filter((term) => !prominentOnly.get(term)),
+    prominent: terms.filter((term) => prominentOnly.get(term)),
+  };
+}
+
+/** Loads a compiled KbIndex; throws `[tier0] …` when its schema or search schema version differs. */
+export function loadSearchEngine(index: KbIndex): SearchEngine {
+  return createSearchEngine(index, SEARCH_CONFIG);
+}
+
+/** loadSearchEngine with an explicit configuration, for the ranking evaluation and tests. */
+export function createSearchEngine(index: KbIndex, config: SearchConfig): SearchEngine {
+  if (!index || index.schema !== KB_SCHEMA_VERSION) {
+    throw new Error(`[tier0] KB index schema ${String(index?.schema)} is not the supported ${KB_SCHEMA_VERSION} — rebuild the knowledge base with this version of tier0`);
+  }
+  const serialized = readSerializedIndex(index.search);
+  if (typeof serialized === 'string') throw new Error(`[tier0] ${serialized} — rebuild the knowledge base with this version of tier0`);
+
+  const miniSearch = MiniSearch.loadJS(serialized.miniSearch, miniSearchOptions(config));
+  const documentFrequency = new Map<string, number>();
+  serialized.miniSearch.index.forEach(([term], i) => documentFrequency.set(term, serialized.df[i] ?? 0));
+  const words = serialized.words ? serialized.words.split(' ') : [];
+  const vocabulary = createVocabulary(words, decodeStems(words, serialized.stems), documentFrequency);
+  const table = compileSynonyms(withBuiltinSynonyms(serialized.synonyms));
+  const articles: readonly ArticleMeta[] = Object.freeze([...index.articles]);
+  const byId = new Map(articles.map((article) => [article.id, article]));
+
+  // Successive keystrokes mostly return the same articles for the same words: snippet texts are
+  // analysed once per article, and finished snippets reused for the same matched terms.
+  const sourceCache = createLru<SnippetSource[]>(SNIPPET_CACHE_SIZE);
+  const snippetCache = createLru<SnippetPart[]>(SNIPPET_CACHE_SIZE);
+  const snippetFor = (article: ArticleMeta, terms: string[]): SnippetPart[] =>
+    snippetCache.get(`${article.id}\n${terms.join(' ')}`, () =>
+      buildSnippet(sourceCache.get(article.id, () => snippetSources(article)), new Set(terms), table, config.snippetLength),
+    );
+  const documentCount = miniSearch.documentCount;
+  const maxIdf = Math.log(1 + documentCount);
+  // MiniSearch's idf is per field, so a generic word ("working") still scores high in short
+  // fields such as titles, where it is rarer. Scaling each query word by its idf over whole
+  // articles lets the specific words of a query decide the ranking.
+  const specificityOf = (df: number) =>
+    config.unitIdfPower ? (Math.log(1 + documentCount / Math.max(1, df)) / maxIdf) ** config.unitIdfPower : 1;
+  const commonAbove = Math.max(config.minCommonDf, documentCount * config.commonTermRatio);
+  const lookupAbove = Math.max(config.minLookupSkipDf, documentCount * config.maxLookupRatio);
+
+  function search(query: string, options: SearchOptions = {}): SearchResponse {
+    const limit = options.limit ?? 10;
+    const text = typeof query === 'string' ? query : '';
+    const units = searchableUnits(parseQuery(text, table, config.maxQueryTerms), vocabulary);
+    if (!units.length || limit <= 0) return { query: text, hits: [] };
+    const plans = units.map((unit) => planUnit(unit, vocabulary, table, config));
+    const suggestion = correctedQuery(text, units, plans);
+    const respond = (hits: SearchHit[]): SearchResponse => (suggestion ? { query: text, hits, suggestion } : { query: text, hits });
+
+    const lookup = planLookup(plans, vocabulary, specificityOf, lookupAbove);
+    if (!lookup.weights.size) return respond([]);
+    // Words in a large share of articles ("windows" in a Windows KB, "working") say little about
+    // which article is meant: requiring them would rank "Fix problems in Windows Search" below
+    // anything that happens to contain "working". They add to the score but are not required.
+    let required = 0;
+    units.forEach((unit, i) => {
+      if (unit.stopWord || (plans[i]?.df ?? 0) <= commonAbove) required |= 1 << i;
+    });
+    if (!required) required = 2 ** units.length - 1;
+    const boosted = new Set(options.boost ?? []);
+    const best: Ranked[] = [];
+    const rank = (result: SearchResult): boolean => {
+      const id = String(result.id);
+      if (!byId.has(id)) return false;
+      let mask = 0;
+      for (const term of result.queryTerms) mask |= lookup.unitsOf.get(term) ?? 0;
+      let matchedUnits = 0;
+      for (let bits = mask; bits; bits &= bits - 1) matchedUnits++;
+      // MiniSearch multiplies by the number of distinct terms matched, which counts synonyms and
+      // completions of one word several times: undo that and weigh by query words instead.
+      const score = (result.score / Math.max(1, result.queryTerms.length)) * matchedUnits;
+      keepBest(best, { id, score, matchedAll: (mask & required) === required, boosted: boosted.has(id), terms: result.terms }, limit);
+      // Ranked here, so MiniSearch need not collect and sort thousands of results for 10 hits.
+      return false;
+    };
+    const { weights, everywhere, prominent } = lookup;
+    miniSearch.search(
+      {
+        combineWith: 'OR',
+        queries: [
+          ...(everywhere.length ? [{ queries: [everywhere.join(' ')] }] : []),
+          ...(prominent.length ? [{ queries: [prominent.join(' ')], fields: [...PROMINENT_FIELDS] }] : []),
+        ],
+      },
+      { boostTerm: (term) => weights.get(term) ?? 0, filter: rank },
+    );
+
+    const hits: SearchHit[] = [];
+    for (const entry of best) {
+      const article = byId.get(entry.id);
+      if (!article) continue;
+      hits.push({
+        id: article.id,
+        title: article.title,
+        score: entry.score,
+        category: article.category,
+        matchedAll: entry.matchedAll,
+        // Snippet parts are shared with the cache: handed out as copies so callers may change them.
+        snippet: snippetFor(article, entry.terms).map((part) => ({ ...part })),
+      });
+    }
+    return respond(hits);
+  }
+
+  return {
+    search,
+    article: (id) => byId.get(id),
+    articles,
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The serialized search index (`KbIndex.search`): MiniSearch's own JSON over pre-analysed terms
+ * (stemmed, stop words dropped, bodies pruned to their most telling terms), the document
+ * frequency of each term, the typed-word vocabulary for completion and spelling correction, and
+ * the author's synonym groups. MiniSearch.loadJS restores it far faster than re-adding documents.
+ * Bump SEARCH_SCHEMA_VERSION on any change to this shape or to how text is analysed.
+ */
+import type { AsPlainObject } from 'minisearch';
+import { SEARCH_FIELDS } from './search-config.ts';
+
+/** Also bump it when BUILTIN_SYNONYMS changes: indexes hold tokens for its phrases. */
+export const SEARCH_SCHEMA_VERSION = 4;
+
+export interface SerializedSearchIndex {
+  searchSchema: number;
+  /** The indexed fields, in order (a mismatch means the index was built by another version). */
+  fields: string[];
+  /** MiniSearch.toJSON() of the index. */
+  miniSearch: AsPlainObject;
+  /** Articles containing each term, aligned with `miniSearch.index`. */
+  df: number[];
+  /** Typed words (folded, not stemmed) whose stems are indexed, sorted, space-separated. */
+  words: string;
+  /**
+   * Stem of each word, space-separated and aligned with `words`: "" when the stem is the word,
+   * a number n when the stem is the word minus its last n characters, else the stem itself.
+   */
+  stems: string;
+  /** The author's synonym groups, folded (the built-in map is added when loading). */
+  synonyms: string[][];
+}
+
+/** Checks the shape and version of a serialized index; returns a problem or the index. */
+export function readSerializedIndex(value: unknown): SerializedSearchIndex | string {
+  if (!value || typeof value !== 'object') return 'the KB index has no search index';
+  const index = value as Partial<SerializedSearchIndex>;
+  if (index.searchSchema !== SEARCH_SCHEMA_VERSION) {
+    return `search index schema ${String(index.searchSchema)} is not the supported ${SEARCH_SCHEMA_VERSION}`;
+  }
+  const fieldsMatch =
+    Array.isArray(index.fields) &&
+    index.fields.length === SEARCH_FIELDS.length &&
+    index.fields.every((field, i) => field === SEARCH_FIELDS[i]);
+  const miniSearch = index.miniSearch as Partial<AsPlainObject> | undefined;
+  const wellFormed =
+    fieldsMatch &&
+    Array.isArray(miniSearch?.index) &&
+    Array.isArray(index.df) &&
+    index.df.length === miniSearch.index.length &&
+    typeof index.words === 'string' &&
+    typeof index.stems === 'string' &&
+    Array.isArray(index.synonyms);
+  return wellFormed ? (index as SerializedSearchIndex) : 'the search index is malformed';
+}
+
+/** Encodes a word's stem relative to the word (see SerializedSearchIndex.stems). */
+export function encodeStem(word: string, stem: string): string {
+  if (stem === word) return '';
+  if (word.startsWith(stem)) return String(word.length - stem.length);
+  // A stem that looks like a cut count is marked so it cannot be read as one.
+  return /^\d+$/.test(stem) ? `~${stem}` : stem;
+}
+
+/** Decodes the stems aligned with `words` (see SerializedSearchIndex.stems). */
+export function decodeStems(words: readonly string[], encoded: string): string[] {
+  const codes = encoded.split(' ');
+  return words.map((word, i) => {
+    const code = codes[i] ?? '';
+    if (code === '') return word;
+    if (/^\d+$/.test(code)) return word.slice(0, word.length - Number(code));
+    return code.startsWith('~') ? code.slice(1) : code;
+  });
+}
