@@ -3,7 +3,7 @@
  *   1. panel   widget/panel.tsx (and widget/offline.ts when present) as ES module entries,
  *              code-split into dist/chunks/ (hashed names)
  *   2. loader  widget/loader.ts as one IIFE dist/tier0.js, told the entries' hashed file names
- *   3. (reserved) the offline engineer's service worker step goes in the marked spot below.
+ *   3. sw      widget/sw.ts as dist/sw.js with the precache manifest (scripts/build-sw.ts)
  * Then copies public/ (demo page) into dist/. dist/kb/ (written by `tier0 build`) is left alone.
  * Chunk and KB URLs resolve against the loader's own URL at runtime, so dist/ works from any path.
  */
@@ -12,6 +12,7 @@ import { cp, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type InlineConfig, type Manifest } from 'vite';
+import { buildServiceWorker } from './build-sw.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = path.join(root, 'dist');
@@ -118,8 +119,10 @@ export async function buildWidget(): Promise<{ panelFile: string; offlineFile: s
   const { panelFile, offlineFile } = await buildPanel();
   await buildLoader(panelFile, offlineFile);
 
-  // ── Build step 3 (service worker) goes here: it runs after the chunks and the loader exist, ──
-  // ── so it can precache dist/tier0.js, dist/chunks/* and dist/kb/*.                          ──
+  // Step 3, the service worker: after the chunks and the loader exist (and `tier0 build` wrote
+  // dist/kb/), so its precache manifest lists dist/tier0.js, dist/chunks/* and dist/kb/*.
+  const sw = await buildServiceWorker({ distDir: OUT_DIR });
+  for (const warning of sw.warnings) console.warn(`tier0: sw.js: ${warning}`);
 
   await copyPublic();
   console.log(`tier0: widget built into ${path.relative(root, OUT_DIR)}/ (panel ${panelFile}) in ${Date.now() - t0} ms`);

@@ -1,0 +1,91 @@
+/**
+ * The page side of Tier0's service worker, kept small: registration (with workbox-window) and the
+ * marker that lets the worker queue failed tickets ("help content was updated": kb-updates.ts).
+ * Nothing here may break the host page: every failure is reported once as `[tier0] …` and the
+ * widget carries on online (and offline through warm-up).
+ */
+import { registrationDecision, type RegistrationDecision } from '../core/offline/registration.ts';
+import { TICKET_HEADER } from '../core/offline/sw-routes.ts';
+import { trustedScriptUrl } from './trusted-types.ts';
+
+export type SwStatus =
+  | { kind: 'registered'; registration: ServiceWorkerRegistration }
+  | { kind: 'skipped'; reason: Extract<RegistrationDecision, { kind: 'skip' }>['reason'] }
+  | { kind: 'failed'; message: string };
+
+export interface SwRegisterDeps {
+  pageUrl: string;
+  /** `navigator.serviceWorker`, or undefined where unsupported. */
+  container: ServiceWorkerContainer | undefined;
+  /** Creates and registers the worker; default: workbox-window, imported only when needed. */
+  register?: (url: string, scope: string) => Promise<ServiceWorkerRegistration | undefined>;
+  /** Reports a problem once (the loader's `[tier0]` reporter). */
+  report: (message: string, error?: unknown) => void;
+  /** Quiet notes for skipped cases that are not errors. Default console.debug. */
+  debug?: (message: string) => void;
+}
+
+/** Registers with workbox-window and asks for an update check when a worker already existed. */
+async function registerWithWorkbox(url: string, scope: string): Promise<ServiceWorkerRegistration | undefined> {
+  const { Workbox } = await import('workbox-window');
+  // Under `require-trusted-types-for 'script'` register() only takes a TrustedScriptURL.
+  const wb = new Workbox(trustedScriptUrl(url), { scope });
+  const registration = await wb.register({ immediate: true });
+  // Browsers only check for a new sw.js on navigations inside its scope; the host page is often
+  // outside Tier0's folder, so ask once per page load (a small, HTTP-cache-bypassing request).
+  if (registration?.active) void wb.update().catch(() => undefined);
+  return registration;
+}
+
+/** Registers Tier0's worker as the options say; never throws, reports a failure once. */
+export async function registerServiceWorker(
+  options: { serviceWorker: string | false; serviceWorkerScope: string },
+  deps: SwRegisterDeps,
+): Promise<SwStatus> {
+  const decision = registrationDecision({
+    serviceWorker: options.serviceWorker,
+    scope: options.serviceWorkerScope,
+    pageUrl: deps.pageUrl,
+    supported: deps.container !== undefined,
+  });
+  if (decision.kind === 'skip') {
+    if (decision.reason === 'cross-origin' || decision.reason === 'bad-url') {
+      (deps.debug ?? ((m: string) => console.debug(m)))(`[tier0] service worker skipped: ${decision.note}`);
+    }
+    return { kind: 'skipped', reason: decision.reason };
+  }
+  try {
+    const registration = await (deps.register ?? registerWithWorkbox)(decision.url, decision.scope);
+    if (!registration) throw new Error('registration returned nothing');
+    return { kind: 'registered', registration };
+  } catch (error) {
+    const message = `[tier0] could not register the service worker ${decision.url} with scope ${decision.scope} — `
+      + 'serve it from the same origin, and send "Service-Worker-Allowed" for a scope above its folder '
+      + '(the widget still works, without offline caching)';
+    deps.report(message, error);
+    return { kind: 'failed', message };
+  }
+}
+
+/**
+ * Wraps the outbox's fetch so same-origin ticket POSTs carry `X-Tier0-Ticket`, which tells the
+ * worker to queue them for background sync if they fail. Cross-origin endpoints are left alone:
+ * an extra header would need the endpoint's CORS policy to allow it.
+ */
+export function markTicketFetch(fetchImpl: typeof fetch, pageUrl: string): typeof fetch {
+  const origin = new URL(pageUrl).origin;
+  return (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const method = (init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET')).toUpperCase();
+    let sameOrigin = false;
+    try {
+      sameOrigin = new URL(url, pageUrl).origin === origin;
+    } catch {
+      sameOrigin = false; // unparsable URL: let fetch itself report it
+    }
+    if (method !== 'POST' || !sameOrigin) return fetchImpl(input, init);
+    const headers = new Headers(init?.headers ?? (typeof input === 'object' && 'headers' in input ? input.headers : undefined));
+    headers.set(TICKET_HEADER, '1');
+    return fetchImpl(input, { ...init, headers });
+  };
+}
