@@ -3,19 +3,25 @@
  * renders the Preact app into the loader's shadow root and returns what `window.Tier0` drives.
  */
 import { render } from 'preact';
-import { resolveStrings } from './core/i18n/strings.ts';
+import { mergeStrings } from './core/i18n/strings.ts';
+import { loadUiStrings } from './core/i18n/ui-strings.ts';
 import { createWidgetController } from './services/widget-controller.ts';
 import { App } from './ui/app.tsx';
 import { panelCss } from './ui/styles.ts';
 import { releaseScrollLock } from './ui/scroll-lock.ts';
 import type { PanelContext, PanelController } from './ui/panel-api.ts';
 import { hasPendingTickets } from './services/outbox/pending-marker.ts';
+import { loadGuidedStrings } from './core/i18n/guided-locale.ts';
+import { guidedCss } from './ui/guided/guided-css.ts';
+import { diagnosticsEnv, runDiagnostics } from './services/diagnostics.ts';
+import { createStatusFeed, safeLocalStorage } from './services/status-banner.ts';
 
 /** Mounts the panel into the loader's shadow root. */
 export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
-  const strings = await resolveStrings(ctx.locale, ctx.options.strings);
+  const [uiTable, guided] = await Promise.all([loadUiStrings(ctx.locale), loadGuidedStrings(ctx.locale)]);
+  const strings = mergeStrings(ctx.locale, uiTable, ctx.options.strings, [guided]);
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(panelCss);
+  sheet.replaceSync(panelCss + guidedCss);
   ctx.shadow.adoptedStyleSheets = [...ctx.shadow.adoptedStyleSheets, sheet];
   const mount = document.createElement('div');
   mount.className = 't0-mount';
@@ -26,6 +32,14 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
     emitter: ctx.emitter,
     report: ctx.report,
     path: location.pathname,
+    actions: ctx.options.actions,
+    // Only ever called from the user's click on "Run checks" (consent; the pop-up check needs it).
+    runChecks: ctx.options.diagnostics
+      ? (ids) => runDiagnostics(diagnosticsEnv(), { kbUrl: ctx.options.kb }, ids)
+      : undefined,
+    statusFeed: ctx.options.statusUrl
+      ? createStatusFeed({ url: ctx.options.statusUrl, fetch: (...a) => fetch(...a), storage: safeLocalStorage(), now: () => Date.now(), report: ctx.report })
+      : undefined,
   });
   // Warm the index now (idle or first hover) so the first keystroke already has results.
   void controller.loadKb();
@@ -40,6 +54,10 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
       .then((m) => m.resumeOutbox({ emit: ctx.emitter.emit, challenge: ctx.options.challenge }))
       .catch((error: unknown) => ctx.report('[tier0] could not resume queued tickets — they stay queued and are retried on the next visit', error));
   }
+
+  // The ticket view opens the same outbox (online/visibilitychange listeners) once the user
+  // escalates; destroy() must dispose it in that case too, not only after a resume.
+  ctx.emitter.on('escalate', () => { outboxLoaded = true; });
 
   const focusInside = (): boolean => ctx.shadow.activeElement !== null && ctx.shadow.activeElement !== ctx.launcher;
   const home = (): void => {

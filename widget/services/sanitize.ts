@@ -6,33 +6,15 @@
  * which a host page's CSP may not allow, or may already have created).
  */
 import DOMPurify, { type Config } from 'dompurify';
+import { trustedTypesPolicy } from './trusted-types.ts';
 
-interface TrustedTypePolicyLike {
-  createHTML(input: string): unknown;
-  createScriptURL(input: string): unknown;
-}
+// Re-exported: the policy moved to its own module so the service worker registration can share it.
+export { trustedTypesPolicy };
 
 // Absolute http(s)/mailto/tel, or anything without a scheme (relative paths, #anchors, ?query).
 const ALLOWED_URI = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.:-]|$))/i;
 
-let policy: TrustedTypePolicyLike | null | undefined;
 let purifier: ReturnType<typeof DOMPurify> | undefined;
-
-/** The `tier0` Trusted Types policy, created once; null where Trusted Types are unavailable or refused. */
-export function trustedTypesPolicy(): TrustedTypePolicyLike | null {
-  if (policy !== undefined) return policy;
-  const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): TrustedTypePolicyLike } }).trustedTypes;
-  policy = null;
-  if (tt) {
-    try {
-      // Identity functions: only DOMPurify's already-sanitized output is passed through.
-      policy = tt.createPolicy('tier0', { createHTML: (s: string) => s, createScriptURL: (s: string) => s });
-    } catch (error) {
-      console.error('[tier0] cannot create the Trusted Types policy "tier0" — add "tier0" to your CSP trusted-types directive', error);
-    }
-  }
-  return policy;
-}
 
 function getPurifier(): ReturnType<typeof DOMPurify> {
   if (purifier) return purifier;
