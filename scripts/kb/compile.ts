@@ -80,6 +80,9 @@ export async function compileKb(options: CompileOptions): Promise<CompileResult>
     articleForUrl: urls.lookup,
     imageAt: media.urlFor,
     includeAt: (file) => {
+      // Only markdown inside the content folder: an include must not pull /etc/passwd or the
+      // site's source into a bundle that is published to every visitor.
+      if (!isInside(root, file) || !/\.md$/i.test(file)) return undefined;
       if (!includes.has(file)) includes.set(file, readInclude(file, texts.get(relativeOf(file))));
       return includes.get(file);
     },
@@ -216,6 +219,12 @@ function collectArticles(
     sources.push(source);
   }
   return { sources, idByFile, drafts };
+}
+
+/** True when `file` lies inside the folder `root`. */
+function isInside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 /** An include's markdown (front matter dropped, template and DocFX syntax rewritten). */

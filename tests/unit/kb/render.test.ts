@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { PNG, compileFiles, printed, readBody } from './kb-helpers.ts';
@@ -172,6 +173,14 @@ describe('includes', () => {
     expect(html).toContain('Snippet A.');
     expect(html).toContain('Snippet B.');
     expect(diagnostics).toEqual(['guide/_b.md:3: warning: include cycle: "_a.md" includes itself; skipped']);
+  });
+
+  test('never inlines a file from outside the content folder', async () => {
+    const outside = path.join(mkdtempSync(path.join(tmpdir(), 'tier0-outside-')), 'secret.md');
+    writeFileSync(outside, 'TOP SECRET site source\n');
+    const { html, diagnostics } = await renderOne(`Before\n\n[!INCLUDE [leak](${outside})]\n`);
+    expect(html).not.toContain('TOP SECRET');
+    expect(diagnostics).toEqual([`guide/article.md:3: warning: missing include: "${outside}"; skipped`]);
   });
 
   test('drops a missing include with a warning', async () => {
