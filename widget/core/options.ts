@@ -2,6 +2,7 @@
  * Widget options: one documented type, frozen defaults, and a pure resolver that never mutates its
  * input and reports misuse as `[tier0] <problem> — <fix>` values (the loader logs them once).
  */
+import { validateActions, type Action, type ActionInput } from './actions.ts';
 
 /** A site-defined field on the ticket form. */
 export interface CustomField {
@@ -50,6 +51,16 @@ export interface WidgetOptions {
   challenge?: () => Promise<string>;
   /** Ticket categories offered on the form. */
   categories?: string[];
+  /**
+   * Self-service actions suggested above the answer when the question matches, e.g.
+   * `[{ id: "resetPassword", url: "https://passwordreset.example.com/" }]` (see core/actions.ts
+   * for presets). From markup: `data-actions` with the same array as JSON.
+   */
+  actions?: ActionInput[] | string;
+  /** JSON status feed shown as a banner at the top of the panel (format: services/status-banner.ts). */
+  statusUrl?: string;
+  /** Offer self-diagnostics of the user's browser (always with their consent). Default true. */
+  diagnostics?: boolean;
 }
 
 /** Options after defaults and validation; URLs are absolute. */
@@ -74,6 +85,9 @@ export interface ResolvedOptions {
   context?: () => Record<string, unknown>;
   challenge?: () => Promise<string>;
   categories?: string[];
+  actions: Action[];
+  statusUrl?: string;
+  diagnostics: boolean;
 }
 
 /** Where relative URLs resolve: the loader's own URL and the page's base URL. */
@@ -90,12 +104,13 @@ export const DEFAULTS = Object.freeze({
   attachments: true,
   maxAttachmentBytes: 5 * 1024 * 1024,
   lockIdentity: false,
+  diagnostics: true,
 });
 
 const KNOWN = new Set([
   'kb', 'ticketEndpoint', 'locale', 'title', 'accentColor', 'position', 'zIndex', 'theme', 'strings',
   'serviceWorker', 'serviceWorkerScope', 'lockIdentity', 'ticketFields', 'attachments',
-  'maxAttachmentBytes', 'context', 'challenge', 'categories',
+  'maxAttachmentBytes', 'context', 'challenge', 'categories', 'actions', 'statusUrl', 'diagnostics',
 ]);
 const FIELD_TYPES = new Set(['text', 'textarea', 'select', 'checkbox']);
 
@@ -213,6 +228,10 @@ export function resolveOptions(
     else problems.push('[tier0] option "categories" must be an array of strings');
   }
 
+  const actions = validateActions(o.actions, ctx.pageUrl);
+  problems.push(...actions.problems);
+  const statusUrl = str('statusUrl');
+
   const options: ResolvedOptions = {
     kb: kbSlash,
     ticketEndpoint: url('ticketEndpoint', str('ticketEndpoint'), ctx.pageUrl),
@@ -233,7 +252,13 @@ export function resolveOptions(
     context: fn('context'),
     challenge: fn('challenge'),
     categories,
+    actions: actions.actions,
+    statusUrl: statusUrl !== undefined && /^mailto:/i.test(statusUrl) ? undefined : url('statusUrl', statusUrl, ctx.pageUrl),
+    diagnostics: bool('diagnostics', DEFAULTS.diagnostics),
   };
+  if (statusUrl !== undefined && /^mailto:/i.test(statusUrl)) {
+    problems.push(`[tier0] option "statusUrl" is not a usable URL ("${statusUrl}") — use an http(s) URL or a path`);
+  }
   return { options, problems };
 }
 

@@ -5,6 +5,10 @@
  */
 import type { SearchHit, SnippetPart } from './search/search-types.ts';
 import { wantsHuman } from './intent.ts';
+import type { Flow, FlowStep } from './flow-types.ts';
+import { answerFlow, backFlow, currentStep, startFlow, type FlowWalk } from './flow-walk.ts';
+import type { DiagnosticId, Finding } from './diagnostics-relevance.ts';
+import type { Incident } from './status-feed.ts';
 
 export type View = 'home' | 'article' | 'ticket';
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -32,12 +36,21 @@ export interface AnswerHit {
 
 export type Message =
   | { id: number; at: string; kind: 'user'; text: string }
-  | { id: number; at: string; kind: 'answer'; query: string; hits: AnswerHit[]; feedback?: 'yes' | 'no' }
+  | { id: number; at: string; kind: 'answer'; query: string; hits: AnswerHit[]; feedback?: 'yes' | 'no'; actions?: string[]; diagnostics?: DiagnosticId[] }
   | { id: number; at: string; kind: 'more'; hits: AnswerHit[] }
-  | { id: number; at: string; kind: 'none'; query: string; suggestion?: string }
+  | { id: number; at: string; kind: 'none'; query: string; suggestion?: string; actions?: string[]; diagnostics?: DiagnosticId[] }
   | { id: number; at: string; kind: 'offer'; reason: EscalationReason }
   | { id: number; at: string; kind: 'category'; title: string; hits: AnswerHit[] }
-  | { id: number; at: string; kind: 'text'; key: 'solved' | 'humanAck' | 'noMore' };
+  | { id: number; at: string; kind: 'text'; key: 'solved' | 'humanAck' | 'noMore' }
+  // Guided troubleshooting: the walk's intro, each step asked, each answer given (a user message,
+  // recorded as "question → answer" for the ticket), Back, and how it ended.
+  | { id: number; at: string; kind: 'flowIntro'; articleId: string; title: string }
+  | { id: number; at: string; kind: 'flowStep'; articleId: string; step: FlowStep }
+  | { id: number; at: string; kind: 'flowAnswer'; step: string; answer: string }
+  | { id: number; at: string; kind: 'flowBack' }
+  | { id: number; at: string; kind: 'flowEnd'; articleId: string; outcome: 'solved' | 'support'; broken?: boolean }
+  // Self-diagnostics card (consent, then results from `state.diagnostics`).
+  | { id: number; at: string; kind: 'diagnostics'; ids: DiagnosticId[] };
 
 /** Why the user was offered (or asked for) a person. Free text when set through the API. */
 export type EscalationReason = 'user-request' | 'not-helpful' | 'no-results' | 'contact' | (string & {});
@@ -63,6 +76,34 @@ export interface ArticleState {
   stack: string[];
 }
 
+/** The guided flow being walked: which article, where (`walk`), and the live step message. */
+export interface FlowSession {
+  articleId: string;
+  title: string;
+  walk: FlowWalk;
+  /** The `flowStep` message awaiting an answer (older step messages show no buttons). */
+  messageId?: number;
+}
+
+/** One answered flow step, for the ticket's "checks done" summary. */
+export interface FlowAnswerRecord {
+  flow: string;
+  step: string;
+  answer: string;
+}
+
+export interface DiagnosticsState {
+  status: 'idle' | 'running' | 'done';
+  findings: Finding[];
+}
+
+/** Known incidents from the status feed (already without the dismissed ones). */
+export interface StatusState {
+  incidents: Incident[];
+  fetchedAt: number;
+  fromCache: boolean;
+}
+
 export interface WidgetState {
   open: boolean;
   view: View;
@@ -86,13 +127,18 @@ export interface WidgetState {
   notHelpfulCount: number;
   nothingFoundCount: number;
   nextId: number;
+  flow?: FlowSession;
+  /** Every flow answer still standing (Back removes one), across flows. */
+  flowAnswers: FlowAnswerRecord[];
+  diagnostics: DiagnosticsState;
+  status?: StatusState;
 }
 
 /** Conversation fields kept across page navigations. */
 export type PersistedState = Pick<
   WidgetState,
   'messages' | 'transcript' | 'searches' | 'articlesViewed' | 'firstQuestion' | 'escalationReason'
-  | 'notHelpfulCount' | 'nothingFoundCount' | 'nextId'
+  | 'notHelpfulCount' | 'nothingFoundCount' | 'nextId' | 'flow' | 'flowAnswers' | 'diagnostics'
 >;
 
 export type Action =
@@ -103,7 +149,7 @@ export type Action =
   | { type: 'results'; query: string; hits: AnswerHit[] }
   | { type: 'active'; index: number }
   | { type: 'settled'; query: string }
-  | { type: 'ask'; query: string; hits: AnswerHit[]; suggestion?: string; at: string }
+  | { type: 'ask'; query: string; hits: AnswerHit[]; suggestion?: string; at: string; actions?: string[]; diagnostics?: DiagnosticId[] }
   | { type: 'category'; title: string; hits: AnswerHit[]; at: string }
   | { type: 'answerFeedback'; messageId: number; helpful: boolean; at: string }
   | { type: 'openArticle'; id: string; title?: string; push?: boolean }
@@ -115,7 +161,15 @@ export type Action =
   | { type: 'identify'; identity: Identity }
   | { type: 'prefill'; prefill: Prefill }
   | { type: 'restore'; saved: Partial<PersistedState> }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  | { type: 'flowStart'; articleId: string; flow: Flow; at: string }
+  | { type: 'flowAnswer'; flow: Flow; stepId: string; answerIndex: number; at: string }
+  | { type: 'flowBack'; flow: Flow; at: string }
+  | { type: 'diagnosticsOffer'; ids: DiagnosticId[]; userText?: string; at: string }
+  | { type: 'diagnosticsRun' }
+  | { type: 'diagnosticsDone'; findings: Finding[]; at: string }
+  | { type: 'status'; status: StatusState | undefined }
+  | { type: 'dismissIncident'; id: string };
 
 /** How many answers a reply shows at first (best + alternatives); the rest come after "No". */
 export const SHOWN_ANSWERS = 3;
@@ -138,6 +192,8 @@ export function initialState(): WidgetState {
     notHelpfulCount: 0,
     nothingFoundCount: 0,
     nextId: 1,
+    flowAnswers: [],
+    diagnostics: { status: 'idle', findings: [] },
   };
 }
 
@@ -159,7 +215,20 @@ export function describeMessage(m: Message): string {
     case 'text':
       return m.key === 'solved' ? 'User confirmed the answer solved it'
         : m.key === 'humanAck' ? 'User asked for a person' : 'No other articles';
+    case 'flowIntro': return `Guided troubleshooting: ${m.title} (${m.articleId})`;
+    case 'flowStep': return `Asked: ${m.step.title}`;
+    // flowPathText()'s "question → answer" form, which the ticket's facts read back.
+    case 'flowAnswer': return `${m.step} → ${m.answer}`;
+    case 'flowBack': return 'Back';
+    case 'flowEnd': return m.outcome === 'solved' ? 'Guided troubleshooting solved the problem'
+      : m.broken ? 'Guided troubleshooting could not continue (incomplete guide)' : 'Guided troubleshooting: the user needs a person';
+    case 'diagnostics': return `Offered a browser check (${m.ids.join(', ')})`;
   }
+}
+
+/** Messages the user said (shown on the user's side, `user` in the ticket transcript). */
+function isUserMessage(m: Message): boolean {
+  return m.kind === 'user' || m.kind === 'flowAnswer' || m.kind === 'flowBack';
 }
 
 type NewMessage = Message extends infer M ? (M extends Message ? Omit<M, 'id' | 'at'> : never) : never;
@@ -173,7 +242,7 @@ function add(state: WidgetState, at: string, ...items: NewMessage[]): WidgetStat
     messages: [...state.messages, ...added],
     transcript: [
       ...state.transcript,
-      ...added.map((m): TranscriptEntry => ({ role: m.kind === 'user' ? 'user' : 'assistant', text: describeMessage(m), at })),
+      ...added.map((m): TranscriptEntry => ({ role: isUserMessage(m) ? 'user' : 'assistant', text: describeMessage(m), at })),
     ],
   };
 }
@@ -233,9 +302,17 @@ export function reducer(state: WidgetState, action: Action): WidgetState {
         return add({ ...s, escalationReason: 'user-request' }, action.at,
           { kind: 'text', key: 'humanAck' }, { kind: 'offer', reason: 'user-request' });
       }
-      if (action.hits.length > 0) return add(s, action.at, { kind: 'answer', query: text, hits: action.hits });
+      const extras = {
+        ...(action.actions?.length ? { actions: action.actions } : {}),
+        ...(action.diagnostics?.length ? { diagnostics: action.diagnostics } : {}),
+      };
+      if (action.hits.length > 0) {
+        s = add(s, action.at, { kind: 'answer', query: text, hits: action.hits, ...extras });
+        return extras.diagnostics ? add(s, action.at, { kind: 'diagnostics', ids: extras.diagnostics }) : s;
+      }
       const nothing = s.nothingFoundCount + 1;
-      s = add({ ...s, nothingFoundCount: nothing }, action.at, { kind: 'none', query: text, suggestion: action.suggestion });
+      s = add({ ...s, nothingFoundCount: nothing }, action.at, { kind: 'none', query: text, suggestion: action.suggestion, ...extras });
+      if (extras.diagnostics) s = add(s, action.at, { kind: 'diagnostics', ids: extras.diagnostics });
       return nothing >= 2 ? add({ ...s, escalationReason: 'no-results' }, action.at, { kind: 'offer', reason: 'no-results' }) : s;
     }
     case 'category':
@@ -294,8 +371,77 @@ export function reducer(state: WidgetState, action: Action): WidgetState {
     case 'restore':
       return { ...state, ...action.saved };
     case 'reset':
-      return { ...initialState(), open: state.open, kb: state.kb, kbError: state.kbError, identity: state.identity, prefill: state.prefill };
+      return { ...initialState(), open: state.open, kb: state.kb, kbError: state.kbError, identity: state.identity, prefill: state.prefill, status: state.status };
+    case 'flowStart': {
+      const walk = startFlow(action.flow);
+      const s = add({ ...state, view: 'home' }, action.at, { kind: 'flowIntro', articleId: action.articleId, title: action.flow.title });
+      return showFlow(s, { articleId: action.articleId, title: action.flow.title, walk }, action.flow, action.at);
+    }
+    case 'flowAnswer': {
+      const session = state.flow;
+      if (!session) return state;
+      const walk = answerFlow(action.flow, session.walk, action.stepId, action.answerIndex);
+      if (walk === session.walk) return state; // a stale or unknown answer
+      const given = walk.path[walk.path.length - 1]!;
+      let s = add(state, action.at, { kind: 'flowAnswer', step: given.step, answer: given.answer });
+      s = { ...s, flowAnswers: [...s.flowAnswers, { flow: session.title, step: given.step, answer: given.answer }] };
+      return showFlow(s, { ...session, walk }, action.flow, action.at);
+    }
+    case 'flowBack': {
+      const session = state.flow;
+      if (!session) return state;
+      const walk = backFlow(action.flow, session.walk);
+      if (walk === session.walk) return state;
+      const s = add({ ...state, flowAnswers: state.flowAnswers.slice(0, -1) }, action.at, { kind: 'flowBack' });
+      return showFlow(s, { ...session, walk }, action.flow, action.at);
+    }
+    case 'diagnosticsOffer': {
+      const s = action.userText ? add(state, action.at, { kind: 'user', text: action.userText }) : state;
+      return add({ ...s, view: 'home', diagnostics: state.diagnostics.status === 'running' ? state.diagnostics : { status: 'idle', findings: [] } },
+        action.at, { kind: 'diagnostics', ids: action.ids });
+    }
+    case 'diagnosticsRun':
+      return { ...state, diagnostics: { status: 'running', findings: [] } };
+    case 'diagnosticsDone': {
+      // Findings go into the transcript too, so the agent reads them in the conversation.
+      const text = `Browser check: ${action.findings.map((f) => `${f.id} ${f.status} (${f.detail})`).join('; ')}`;
+      return {
+        ...state,
+        diagnostics: { status: 'done', findings: action.findings },
+        transcript: [...state.transcript, { role: 'assistant', text, at: action.at }],
+      };
+    }
+    case 'status':
+      return { ...state, status: action.status };
+    case 'dismissIncident':
+      if (!state.status) return state;
+      return { ...state, status: { ...state.status, incidents: state.status.incidents.filter((i) => i.id !== action.id) } };
   }
+}
+
+/** After a flow move: the next step as a bot message, or how the walk ended. */
+function showFlow(state: WidgetState, session: FlowSession, flow: Flow, at: string): WidgetState {
+  const { walk } = session;
+  const step = currentStep(flow, walk);
+  if (step) {
+    const s = add(state, at, { kind: 'flowStep', articleId: session.articleId, step });
+    return { ...s, flow: { ...session, messageId: s.nextId - 1 } };
+  }
+  if (walk.status === 'solved') {
+    const s = add(state, at, { kind: 'flowEnd', articleId: session.articleId, outcome: 'solved' });
+    return { ...s, flow: { ...session, messageId: undefined }, articlesViewed: viewed(s.articlesViewed, session.articleId, { helpful: true }) };
+  }
+  // Support, asked for or forced by a broken guide: a step that has no answers is still shown.
+  let s = state;
+  const dead = walk.problem === 'no-answers' && walk.current ? flow.steps[walk.current] : undefined;
+  if (dead) s = add(s, at, { kind: 'flowStep', articleId: session.articleId, step: dead });
+  s = add(s, at, { kind: 'flowEnd', articleId: session.articleId, outcome: 'support', ...(walk.problem ? { broken: true } : {}) });
+  return {
+    ...s,
+    flow: { ...session, messageId: undefined },
+    escalationReason: `flow:${session.articleId}`,
+    articlesViewed: viewed(s.articlesViewed, session.articleId, { helpful: false }),
+  };
 }
 
 /** The part of the state persisted across navigations. */
@@ -310,5 +456,9 @@ export function persistable(s: WidgetState): PersistedState {
     notHelpfulCount: s.notHelpfulCount,
     nothingFoundCount: s.nothingFoundCount,
     nextId: s.nextId,
+    flow: s.flow,
+    flowAnswers: s.flowAnswers,
+    // A check interrupted by a reload is not running any more.
+    diagnostics: s.diagnostics.status === 'running' ? { status: 'idle', findings: [] } : s.diagnostics,
   };
 }

@@ -11,6 +11,11 @@ import { createStore, type Store } from '../core/store.ts';
 import { initialState, persistable, toAnswerHits, type EscalationReason, type Identity, type Prefill } from '../core/state.ts';
 import { createKbClient, type KbClient } from './kb-client.ts';
 import { createSessionStore, type SessionStore } from './session-store.ts';
+import type { Action as SelfServiceAction } from '../core/actions.ts';
+import { matchActions } from '../core/action-match.ts';
+import { DIAGNOSTIC_IDS, relevantDiagnostics, type DiagnosticId, type Finding } from '../core/diagnostics-relevance.ts';
+import type { Flow } from '../core/flow-types.ts';
+import type { StatusFeed } from './status-banner.ts';
 
 /** Delay after the last keystroke before a typed query counts as settled (event + `searches`). */
 export const SETTLE_MS = 450;
@@ -29,6 +34,15 @@ export interface ControllerDeps {
   /** Loads the search engine module (a separate chunk in the build). */
   loadEngine?: () => Promise<{ loadSearchEngine(index: import('../core/kb-format.ts').KbIndex): SearchEngine }>;
   now?: () => string;
+  /** Site self-service actions (options.actions), suggested above answers that match. */
+  actions?: SelfServiceAction[];
+  /**
+   * Runs the browser self-diagnostics (services/diagnostics.ts in the panel); without it no check
+   * is offered. Called synchronously from the user's click, as the pop-up check requires.
+   */
+  runChecks?: (ids: readonly DiagnosticId[]) => Promise<Finding[]>;
+  /** The status banner's feed (options.statusUrl), loaded each time the panel opens. */
+  statusFeed?: StatusFeed;
 }
 
 export interface WidgetController {
@@ -58,6 +72,19 @@ export interface WidgetController {
   prefill(prefill: Prefill): void;
   reset(): void;
   destroy(): void;
+  /** Self-service actions by id (for rendering an answer's suggestions). */
+  action(id: string): SelfServiceAction | undefined;
+  /** Whether self-diagnostics can be offered. */
+  canDiagnose: boolean;
+  /** "Walk me through it": starts the article's guided flow in the chat. */
+  startFlow(articleId: string): void;
+  flowAnswer(stepId: string, answerIndex: number): void;
+  flowBack(): void;
+  /** Adds the diagnostics card to the chat ("Check my browser"); `userText` is the chip's label. */
+  offerDiagnostics(userText?: string, ids?: readonly DiagnosticId[]): void;
+  /** Runs the checks; call straight from the click on "Run checks". */
+  runDiagnostics(ids?: readonly DiagnosticId[]): void;
+  dismissIncident(id: string): void;
 }
 
 /** Creates the widget instance (no DOM; fetch and sessionStorage through its services). */
@@ -78,6 +105,7 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let destroyed = false;
   const bodies = new Map<string, ArticleBody>();
+  const actionList = deps.actions ?? [];
   const waiting: Array<() => void> = [];
 
   const whenReady = (fn: () => void): void => {
@@ -91,7 +119,7 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.open !== prev.open) emitter.emit(s.open ? 'open' : 'close', {});
     if (s.messages !== prev.messages || s.articlesViewed !== prev.articlesViewed || s.searches !== prev.searches
-      || s.escalationReason !== prev.escalationReason) session.save(persistable(s));
+      || s.escalationReason !== prev.escalationReason || s.diagnostics !== prev.diagnostics) session.save(persistable(s));
   });
 
   async function loadKb(): Promise<void> {
@@ -178,6 +206,45 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     }
   }
 
+  /** The article's flow, fetching its body first when needed (e.g. after a reload). */
+  const withFlow = (articleId: string, fn: (flow: Flow) => void): void => {
+    whenReady(() => {
+      const ready = bodies.get(articleId);
+      if (ready?.flow) return fn(ready.flow);
+      const meta = engine?.article(articleId);
+      if (!meta) return;
+      void client.article(meta.body).then((r) => {
+        if (destroyed) return;
+        if (r.ok && r.value && typeof r.value.html === 'string') {
+          bodies.set(articleId, r.value);
+          if (r.value.flow) fn(r.value.flow);
+          else report(`[tier0] article ${articleId} has no guided flow — rebuild the KB`);
+        } else report(r.ok ? `[tier0] article ${meta.body} is malformed — rebuild the KB` : r.error);
+      });
+    });
+  };
+
+  /** Escalates once a flow ends in "support" (the reducer set the reason `flow:<id>`). */
+  const afterFlow = (): void => {
+    const s = store.get();
+    const last = s.messages[s.messages.length - 1];
+    if (last?.kind !== 'flowEnd') return;
+    if (last.outcome === 'solved') emitter.emit('feedback', { id: last.articleId, helpful: true });
+    else if (s.escalationReason) {
+      store.dispatch({ type: 'escalate', reason: s.escalationReason });
+      emitter.emit('escalate', { reason: s.escalationReason });
+    }
+  };
+
+  const loadStatus = (): void => {
+    const feed = deps.statusFeed;
+    if (!feed) return;
+    void feed.load().then((snapshot) => {
+      if (destroyed) return;
+      store.dispatch({ type: 'status', status: snapshot ? { ...snapshot, incidents: feed.visible(snapshot) } : undefined });
+    });
+  };
+
   return {
     store,
     kbUrl: deps.kbUrl,
@@ -187,8 +254,10 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     body: (id) => bodies.get(id),
     loadKb,
     open() {
+      const wasOpen = store.get().open;
       store.dispatch({ type: 'open' });
       void loadKb();
+      if (!wasOpen) loadStatus();
     },
     close() {
       store.dispatch({ type: 'close' });
@@ -205,7 +274,9 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
       clearTimeout(settleTimer);
       whenReady(() => {
         const res = search(q, ANSWER_LIMIT);
-        store.dispatch({ type: 'ask', query: q, hits: toAnswerHits(res.hits), suggestion: res.suggestion, at: now() });
+        const actions = matchActions(q, actionList).map((a) => a.id);
+        const diagnostics = deps.runChecks ? relevantDiagnostics(q) : [];
+        store.dispatch({ type: 'ask', query: q, hits: toAnswerHits(res.hits), suggestion: res.suggestion, at: now(), actions, diagnostics });
         emitSearch(q, res.hits);
       });
     },
@@ -257,6 +328,48 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
       clearTimeout(settleTimer);
       store.dispatch({ type: 'reset' });
       session.clear();
+    },
+    action: (id) => actionList.find((a) => a.id === id),
+    canDiagnose: !!deps.runChecks,
+    startFlow(articleId) {
+      withFlow(articleId, (flow) => {
+        store.dispatch({ type: 'flowStart', articleId, flow, at: now() });
+        afterFlow();
+      });
+    },
+    flowAnswer(stepId, answerIndex) {
+      const session = store.get().flow;
+      if (!session) return;
+      withFlow(session.articleId, (flow) => {
+        store.dispatch({ type: 'flowAnswer', flow, stepId, answerIndex, at: now() });
+        afterFlow();
+      });
+    },
+    flowBack() {
+      const session = store.get().flow;
+      if (!session) return;
+      withFlow(session.articleId, (flow) => store.dispatch({ type: 'flowBack', flow, at: now() }));
+    },
+    offerDiagnostics(userText, ids = DIAGNOSTIC_IDS) {
+      if (!deps.runChecks) return;
+      store.dispatch({ type: 'diagnosticsOffer', ids: [...ids], userText, at: now() });
+    },
+    runDiagnostics(ids = DIAGNOSTIC_IDS) {
+      const run = deps.runChecks;
+      if (!run || store.get().diagnostics.status === 'running') return;
+      store.dispatch({ type: 'diagnosticsRun' });
+      // Synchronous call: the pop-up check must happen inside the user's click.
+      void run(ids).then(
+        (findings) => { if (!destroyed) store.dispatch({ type: 'diagnosticsDone', findings, at: now() }); },
+        (error: unknown) => {
+          report('[tier0] the browser check failed — this is a bug in Tier0, please report it', error);
+          if (!destroyed) store.dispatch({ type: 'diagnosticsDone', findings: [], at: now() });
+        },
+      );
+    },
+    dismissIncident(id) {
+      deps.statusFeed?.dismiss(id);
+      store.dispatch({ type: 'dismissIncident', id });
     },
     destroy() {
       destroyed = true;

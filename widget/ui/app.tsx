@@ -19,6 +19,8 @@ import { announce } from './message.tsx';
 import { Icon } from './icons.tsx';
 import { format } from '../core/i18n/strings.ts';
 import type { ArticleViewProps } from './article-view.tsx';
+import { StatusBanner } from './guided/status-banner.tsx';
+import { formatAsOf } from '../services/status-banner.ts';
 
 export const PANEL_ID = 't0-panel';
 /** Phones get the full-screen modal layout. */
@@ -166,6 +168,14 @@ export function App({ controller, ctx, strings }: Props) {
               <Icon name="close" />
             </button>
           </div>
+          {state.status && (
+            <StatusBanner
+              incidents={state.status.incidents}
+              strings={strings}
+              asOf={state.status.fromCache ? formatAsOf(state.status.fetchedAt, Date.now(), ctx.locale) : undefined}
+              onDismiss={(id) => controller.dismissIncident(id)}
+            />
+          )}
           {/* Focusable so keyboard users can scroll it (live results are not tab stops: the
               combobox keeps focus and drives them with aria-activedescendant). */}
           <div class="t0-body" ref={bodyRef} tabIndex={0} role="region" aria-labelledby="t0-title">

@@ -48,6 +48,13 @@ export function HomeView({ state, controller, strings, canEscalate }: Props) {
                   <button type="button" class="t0-chip" onClick={() => controller.chooseCategory(c)}>{c.title}</button>
                 </li>
               ))}
+              {controller.canDiagnose && (
+                <li>
+                  <button type="button" class="t0-chip" onClick={() => controller.offerDiagnostics(strings['guided.checkBrowser'])}>
+                    {strings['guided.checkBrowser']}
+                  </button>
+                </li>
+              )}
             </ul>
           </section>
         )}
@@ -56,7 +63,7 @@ export function HomeView({ state, controller, strings, canEscalate }: Props) {
         )}
       </div>
       {state.messages.map((m) => (
-        <MessageView key={m.id} message={m} controller={controller} strings={strings} canEscalate={canEscalate} />
+        <MessageView key={m.id} message={m} state={state} controller={controller} strings={strings} canEscalate={canEscalate} />
       ))}
     </div>
   );

@@ -1,14 +1,16 @@
 /** One conversation message: the user's words, or a bot reply (answer, alternatives, no result, offer). */
 import type { ComponentChildren } from 'preact';
-import type { Message, AnswerHit } from '../core/state.ts';
+import type { Message, AnswerHit, WidgetState } from '../core/state.ts';
 import { SHOWN_ANSWERS } from '../core/state.ts';
 import type { WidgetController } from '../services/widget-controller.ts';
 import { format, type Strings } from '../core/i18n/strings.ts';
 import { Snippet } from './snippet.tsx';
 import { Icon } from './icons.tsx';
+import { AnswerActions, announceGuided, DiagnosticsBubble, flowEndText, FlowStepBubble, WalkButton } from './guided/guided-messages.tsx';
 
 interface Props {
   message: Message;
+  state: WidgetState;
   controller: WidgetController;
   strings: Strings;
   canEscalate: boolean;
@@ -39,12 +41,12 @@ function ContactButton({ controller, strings, reason, primary }: { controller: W
 }
 
 /** Renders one message. */
-export function MessageView({ message: m, controller, strings, canEscalate }: Props) {
-  if (m.kind === 'user') {
+export function MessageView({ message: m, state, controller, strings, canEscalate }: Props) {
+  if (m.kind === 'user' || m.kind === 'flowAnswer' || m.kind === 'flowBack') {
     return (
       <div class="t0-msg t0-user">
         <span class="t0-sr">{strings.you}: </span>
-        {m.text}
+        {m.kind === 'user' ? m.text : m.kind === 'flowAnswer' ? m.answer : strings['guided.back']}
       </div>
     );
   }
@@ -62,6 +64,7 @@ export function MessageView({ message: m, controller, strings, canEscalate }: Pr
       const qid = `t0-q-${m.id}`;
       return bot(
         <>
+          <AnswerActions ids={m.actions} controller={controller} strings={strings} />
           <p>{strings.answerIntro}</p>
           <div class="t0-card">
             <h3 dir="auto">{best.title}</h3>
@@ -70,6 +73,7 @@ export function MessageView({ message: m, controller, strings, canEscalate }: Pr
               <Icon name="article" />
               {strings.openArticle}
             </button>
+            {!m.feedback && <WalkButton articleId={best.id} controller={controller} strings={strings} />}
           </div>
           {alts.length > 0 && (
             <>
@@ -105,6 +109,7 @@ export function MessageView({ message: m, controller, strings, canEscalate }: Pr
     case 'none':
       return bot(
         <>
+          <AnswerActions ids={m.actions} controller={controller} strings={strings} />
           <p>{format(strings.nothingFound, { query: m.query })}</p>
           {m.suggestion && (
             <p>
@@ -127,6 +132,21 @@ export function MessageView({ message: m, controller, strings, canEscalate }: Pr
       );
     case 'text':
       return bot(<p>{m.key === 'solved' ? strings.solved : m.key === 'humanAck' ? strings.humanAck : strings.noMore}</p>);
+    case 'flowIntro':
+      return bot(<p>{format(strings['guided.flowIntro'] ?? '', { title: m.title })}</p>);
+    case 'flowStep':
+      return bot(<FlowStepBubble message={m} state={state} controller={controller} strings={strings} />);
+    case 'flowEnd':
+      return bot(
+        <>
+          <p>{flowEndText(m, strings, canEscalate)}</p>
+          {m.outcome === 'support' && canEscalate && state.view !== 'ticket' && (
+            <p class="t0-row"><ContactButton controller={controller} strings={strings} reason={`flow:${m.articleId}`} primary /></p>
+          )}
+        </>,
+      );
+    case 'diagnostics':
+      return bot(<DiagnosticsBubble message={m} state={state} controller={controller} strings={strings} />);
   }
 }
 
@@ -140,5 +160,6 @@ export function announce(m: Message, strings: Strings, canEscalate: boolean): st
     case 'none': return `${format(strings.nothingFound, { query: m.query })}${m.suggestion ? ` ${strings.didYouMean} ${m.suggestion}` : ''}`;
     case 'offer': return canEscalate ? strings.offerPerson : strings.noSupport;
     case 'text': return m.key === 'solved' ? strings.solved : m.key === 'humanAck' ? strings.humanAck : strings.noMore;
+    default: return announceGuided(m, strings, canEscalate);
   }
 }

@@ -36,7 +36,8 @@ export function DiagnosticsCard({ strings, status, findings, onRun, articleTitle
       )}
       {status === 'done' && (
         <>
-          <p class="t0-diag-summary">
+          {/* A live region: the results arrive after the click without a new chat message. */}
+          <p class="t0-diag-summary" role="status">
             {problems === 0 ? strings['guided.diag.allOk'] : format(strings['guided.diag.problemsFound'] ?? '', { count: problems })}
           </p>
           <ul class="t0-diag-results" aria-label={strings['guided.diag.resultsLabel']}>

@@ -29,8 +29,12 @@ export function FlowStepMessage({ step, strings, active, autoFocus, canGoBack, o
   const firstAnswer = useRef<HTMLButtonElement>(null);
   // useId, not the step id: a looping flow can show the same step twice in one transcript.
   const titleId = useId();
+  const answers = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (active && autoFocus) firstAnswer.current?.focus();
+    if (!(active && autoFocus)) return;
+    firstAnswer.current?.focus({ preventScroll: true });
+    // Bring every answer into view, not just the first (the chat scrolls to the user's message).
+    answers.current?.scrollIntoView?.({ block: 'nearest' });
   }, [active, autoFocus, step.id]);
   const html = step.html.trim() ? sanitizeHtml(step.html) : '';
   // Links to other articles open inside the widget, like in the article view.
@@ -49,7 +53,7 @@ export function FlowStepMessage({ step, strings, active, autoFocus, canGoBack, o
       {html && <div class="t0-flow-body" onClick={onBodyClick} dangerouslySetInnerHTML={{ __html: html }} />}
       {active && (
         <>
-          <div class="t0-flow-answers" role="group" aria-labelledby={titleId}>
+          <div class="t0-flow-answers" role="group" aria-labelledby={titleId} ref={answers}>
             {step.answers.map((answer, index) => (
               <button
                 key={`${index}:${answer.label}`}

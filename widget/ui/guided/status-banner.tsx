@@ -1,5 +1,5 @@
 /** Known incidents at the top of the panel, each dismissible. */
-import type { Incident } from '../../services/status-banner.ts';
+import type { Incident } from '../../core/status-feed.ts';
 import { format } from '../../core/i18n/strings.ts';
 
 export interface StatusBannerProps {

@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { initialState, reducer, type WidgetState } from '../../../widget/core/state.ts';
+import type { Flow } from '../../../widget/core/flow-types.ts';
+import { mergeStrings } from '../../../widget/core/i18n/strings.ts';
+import { enStrings } from '../../../widget/core/i18n/ui-strings.ts';
+import { guidedStrings } from '../../../widget/core/i18n/guided-strings.ts';
+import type { WidgetController } from '../../../widget/services/widget-controller.ts';
+import { MessageView } from '../../../widget/ui/message.tsx';
+import { preloadFlowStep } from '../../../widget/ui/guided/guided-messages.tsx';
+
+afterEach(cleanup);
+const strings = mergeStrings('en', enStrings, {}, [guidedStrings]);
+const AT = '2026-11-23T10:00:00.000Z';
+const flow: Flow = {
+  title: 'Fix it',
+  start: 'a',
+  steps: {
+    a: { id: 'a', title: 'Is it on?', html: '', answers: [{ label: 'Yes', to: 'b' }] },
+    b: { id: 'b', title: 'Is it plugged in?', html: '', answers: [{ label: 'Yes', to: 'solved' }, { label: 'No', to: 'support' }] },
+  },
+};
+
+function makeController(overrides: Partial<WidgetController> = {}): WidgetController {
+  return {
+    meta: (id: string) => (id === 'x/flow' ? { hasFlow: true } : { hasFlow: false }),
+    startFlow: vi.fn(), flowAnswer: vi.fn(), flowBack: vi.fn(), openArticle: vi.fn(), escalate: vi.fn(),
+    answerFeedback: vi.fn(), action: () => undefined, runDiagnostics: vi.fn(),
+    ...overrides,
+  } as unknown as WidgetController;
+}
+
+function renderAll(state: WidgetState, controller = makeController()) {
+  return render(<>{state.messages.map((m) => <MessageView key={m.id} message={m} state={state} controller={controller} strings={strings} canEscalate />)}</>);
+}
+
+describe('guided messages in the chat', () => {
+  test('"Walk me through it" appears only under an answer whose article has a flow', () => {
+    const controller = makeController();
+    const hit = (id: string) => ({ id, title: id, score: 1, snippet: [] });
+    renderAll(reducer(initialState(), { type: 'ask', query: 'q', hits: [hit('x/flow')], at: AT }), controller);
+    fireEvent.click(screen.getByRole('button', { name: 'Walk me through it' }));
+    expect(controller.startFlow).toHaveBeenCalledWith('x/flow');
+    cleanup();
+    renderAll(reducer(initialState(), { type: 'ask', query: 'q', hits: [hit('x/plain')], at: AT }));
+    expect(screen.queryByRole('button', { name: 'Walk me through it' })).toBeNull();
+  });
+
+  test('only the step awaiting an answer has answer buttons; the answer shows as the user’s words', async () => {
+    await preloadFlowStep();
+    const controller = makeController();
+    let state = reducer(initialState(), { type: 'flowStart', articleId: 'x/flow', flow, at: AT });
+    state = reducer(state, { type: 'flowAnswer', flow, stepId: 'a', answerIndex: 0, at: AT });
+    renderAll(state, controller);
+    await screen.findByRole('group', { name: 'Is it plugged in?' });
+    expect(screen.queryByRole('group', { name: 'Is it on?' })).toBeNull();
+    expect(screen.getByText('Yes', { selector: '.t0-user' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'No' }));
+    expect(controller.flowAnswer).toHaveBeenCalledWith('b', 1);
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    expect(controller.flowBack).toHaveBeenCalledOnce();
+  });
+
+  test('a flow ending in support offers the hand-off with reason flow:<articleId>', () => {
+    const controller = makeController();
+    let state = reducer(initialState(), { type: 'flowStart', articleId: 'x/flow', flow, at: AT });
+    state = reducer(state, { type: 'flowAnswer', flow, stepId: 'a', answerIndex: 0, at: AT });
+    state = reducer(state, { type: 'flowAnswer', flow, stepId: 'b', answerIndex: 1, at: AT });
+    renderAll(state, controller);
+    expect(screen.getByText(strings['guided.support']!)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: strings.contactSupport }));
+    expect(controller.escalate).toHaveBeenCalledWith('flow:x/flow');
+  });
+
+  test('the diagnostics card runs the message’s checks on the click', () => {
+    const controller = makeController();
+    renderAll(reducer(initialState(), { type: 'diagnosticsOffer', ids: ['clock'], at: AT }), controller);
+    fireEvent.click(screen.getByRole('button', { name: 'Run checks' }));
+    expect(controller.runDiagnostics).toHaveBeenCalledWith(['clock']);
+  });
+});
