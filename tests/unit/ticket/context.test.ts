@@ -1,5 +1,8 @@
-import { expect, test } from 'vitest';
-import { clockOffset, contextFromItems, siteItems } from '../../../widget/core/ticket/context-items.ts';
+import { expect, test, vi } from 'vitest';
+import { contextFromItems, diagnosticsItems, siteItems } from '../../../widget/core/ticket/context-items.ts';
+import type { Finding } from '../../../widget/core/diagnostics-relevance.ts';
+import { SECRET_MASK } from '../../../widget/core/ticket/secrets.ts';
+import { fetchKbFacts } from '../../../widget/ui/ticket/collect-context.ts';
 import { describeUserAgent } from '../../../widget/core/ticket/user-agent.ts';
 
 test('names browser and OS from common user agents', () => {
@@ -26,11 +29,59 @@ test('prefers the real brand from userAgentData over the frozen UA string', () =
   ).toEqual({ browser: 'Chrome 131', os: 'Linux', mobile: false });
 });
 
-test('measures the clock offset from a Date header, ignoring sub-second noise', () => {
+test('takes the clock offset from the manifest’s Date header with the browser check’s measure, ignoring sub-second noise', async () => {
   const server = Date.parse('Mon, 23 Nov 2026 08:00:00 GMT');
-  expect(clockOffset('Mon, 23 Nov 2026 08:00:00 GMT', server + 119_900, server + 120_100)).toBe(120_000);
-  expect(clockOffset('Mon, 23 Nov 2026 08:00:00 GMT', server + 100, server + 300)).toBe(0);
-  expect(clockOffset(null, 0, 0)).toBeNull();
+  const manifest = (date: string) => (async () => new Response(JSON.stringify({ version: 'kb-7' }), { headers: { Date: date } })) as typeof fetch;
+  const now = vi.spyOn(Date, 'now');
+  try {
+    // Sent and answered two minutes after the server stamped the header: the device is ahead.
+    now.mockReturnValueOnce(server + 120_000).mockReturnValueOnce(server + 120_000);
+    const ahead = await fetchKbFacts('https://help.example.com/kb/', manifest('Mon, 23 Nov 2026 08:00:00 GMT'));
+    // clockOffsetMs compares with the middle of the header's second (+500 ms).
+    expect(ahead.items).toEqual([{ key: 'kbVersion', value: 'kb-7' }, { key: 'clockOffsetMs', value: 119_500 }]);
+
+    now.mockReturnValueOnce(server + 100).mockReturnValueOnce(server + 300);
+    const inSync = await fetchKbFacts('https://help.example.com/kb/', manifest('Mon, 23 Nov 2026 08:00:00 GMT'));
+    expect(inSync.items).toContainEqual({ key: 'clockOffsetMs', value: 0 });
+  } finally {
+    now.mockRestore();
+  }
+});
+
+function finding(id: Finding['id'], status: Finding['status'], detail: string): Finding {
+  return { id, status, detail, articleId: `help/${id}`, code: `${id}Code`, values: { minutes: 5 } };
+}
+
+test('turns browser check findings into one diagnostics item of id, status and detail', () => {
+  const items = diagnosticsItems([
+    finding('clock', 'problem', 'device clock is 300 s ahead of the server'),
+    finding('storage', 'ok', 'cookies, localStorage, sessionStorage and IndexedDB work'),
+  ]);
+  expect(items).toEqual([
+    {
+      key: 'diagnostics',
+      value: [
+        { id: 'clock', status: 'problem', detail: 'device clock is 300 s ahead of the server' },
+        { id: 'storage', status: 'ok', detail: 'cookies, localStorage, sessionStorage and IndexedDB work' },
+      ],
+    },
+  ]);
+  expect(contextFromItems([{ key: 'url', value: 'https://example.com/' }, ...items])).toEqual({
+    url: 'https://example.com/',
+    diagnostics: [
+      { id: 'clock', status: 'problem', detail: 'device clock is 300 s ahead of the server' },
+      { id: 'storage', status: 'ok', detail: 'cookies, localStorage, sessionStorage and IndexedDB work' },
+    ],
+  });
+  expect(contextFromItems(items, ['diagnostics'])).toEqual({});
+});
+
+test('adds no diagnostics item before any check ran, and masks credentials quoted in a detail', () => {
+  expect(diagnosticsItems([])).toEqual([]);
+  expect(diagnosticsItems(undefined)).toEqual([]);
+  const [item] = diagnosticsItems([finding('offline', 'problem', 'cannot reach https://kb.example.com: password=hunter2 rejected')]);
+  expect(JSON.stringify(item)).not.toContain('hunter2');
+  expect(JSON.stringify(item)).toContain(SECRET_MASK);
 });
 
 test('flattens the site context() result into removable items', () => {

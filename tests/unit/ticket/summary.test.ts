@@ -2,6 +2,8 @@ import { expect, test } from 'vitest';
 import { deriveCategory, deriveSubject, summarizeAttempts } from '../../../widget/core/ticket/summary.ts';
 import { SECRET_MASK } from '../../../widget/core/ticket/secrets.ts';
 import { makeFacts, t } from './factories.ts';
+import { makeTranslate } from '../../../widget/core/ticket/format.ts';
+import { ticketStrings } from '../../../widget/core/i18n/ticket-strings.ts';
 
 test('summarizes questions, searches, articles read with their verdict and flow answers', () => {
   const summary = summarizeAttempts(
@@ -62,4 +64,21 @@ test('derives the category the articles read point to most', () => {
     ),
   ).toBe('printing');
   expect(deriveCategory(makeFacts({ articlesViewed: [] }))).toBe('');
+});
+
+test('offers the flow title to a strings table that names the guide', () => {
+  const named = makeTranslate({ ...ticketStrings.en, 'ticket.summary.flow': '{flow}: {step} → {answer}' });
+  const summary = summarizeAttempts(
+    makeFacts({
+      questions: [],
+      searches: [],
+      articlesViewed: [],
+      flowAnswers: [
+        { flow: 'Fix an offline printer', step: 'Is the printer on?', answer: 'Yes' },
+        { flow: 'Fix an offline printer', step: 'Can others print?', answer: 'No' },
+      ],
+    }),
+    named,
+  );
+  expect(summary).toContain('- Fix an offline printer: Is the printer on? → Yes\n- Fix an offline printer: Can others print? → No');
 });

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { resolveTicketStrings, type Strings } from '../../../widget/core/i18n/strings.ts';
 import { resolveOptions, type WidgetOptions } from '../../../widget/core/options.ts';
+import type { Finding } from '../../../widget/core/diagnostics-relevance.ts';
 import { initialState, reducer, type WidgetState } from '../../../widget/core/state.ts';
 import { draftKey } from '../../../widget/services/outbox/draft-store.ts';
 import { disposeOutbox } from '../../../widget/services/outbox/outbox-instance.ts';
@@ -143,6 +144,40 @@ describe('TicketView', () => {
     const context = posted[0]?.body.context as Record<string, unknown>;
     expect(context.url).toBeUndefined();
     expect(context).toMatchObject({ language: expect.any(String), timezone: expect.any(String), userAgent: expect.any(String) });
+  });
+
+  test('shows the browser check findings under Technical details and sends them as context.diagnostics', async () => {
+    const findings: Finding[] = [
+      { id: 'clock', status: 'problem', detail: 'device clock is 300 s ahead of the server', articleId: 'devices/fix-clock', code: 'clockAhead', values: { minutes: 5 } },
+      { id: 'popups', status: 'ok', detail: 'pop-ups are allowed', articleId: 'browser/allow-pop-ups', code: 'popupsOk' },
+    ];
+    setup({}, reducer(makeState(), { type: 'diagnosticsDone', findings, at: '2026-11-23T08:00:00.000Z' }));
+    fireEvent.input(await screen.findByLabelText(/^E-mail/), { target: { value: 'ada@example.com' } });
+    fireEvent.click(screen.getByText('Technical details'));
+    expect(screen.getByText('clock: problem — device clock is 300 s ahead of the server; popups: ok — pop-ups are allowed')).toBeTruthy();
+    later();
+    fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    expect((posted[0]?.body.context as Record<string, unknown>).diagnostics).toEqual([
+      { id: 'clock', status: 'problem', detail: 'device clock is 300 s ahead of the server' },
+      { id: 'popups', status: 'ok', detail: 'pop-ups are allowed' },
+    ]);
+  });
+
+  test('sends no diagnostics when the user removed them from Technical details', async () => {
+    const findings: Finding[] = [{ id: 'storage', status: 'problem', detail: 'blocked: cookies', articleId: 'browser/enable-cookies', code: 'cookiesDisabled' }];
+    setup({}, reducer(makeState(), { type: 'diagnosticsDone', findings, at: '2026-11-23T08:00:00.000Z' }));
+    fireEvent.input(await screen.findByLabelText(/^E-mail/), { target: { value: 'ada@example.com' } });
+    fireEvent.click(screen.getByText('Technical details'));
+    const row = screen.getByText('storage: problem — blocked: cookies').closest('li')!;
+    fireEvent.click(within(row).getByRole('button'));
+    expect(screen.queryByText('storage: problem — blocked: cookies')).toBeNull();
+    later();
+    fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    const context = posted[0]?.body.context as Record<string, unknown>;
+    expect(context).not.toHaveProperty('diagnostics');
+    expect(context).toHaveProperty('timezone');
   });
 
   test('sends the ticket once with its Idempotency-Key and shows the endpoint’s ticketId', async () => {

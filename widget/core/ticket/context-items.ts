@@ -3,7 +3,17 @@
  * before sending. Items from the site owner's context() callback are nested under `site` in the
  * ticket so they never overwrite the widget's own keys.
  */
-export type ContextValue = string | number | boolean | null;
+import type { Finding } from '../diagnostics-relevance.ts';
+import { maskSecrets } from './secrets.ts';
+
+/** One browser self-check as the ticket carries it in `context.diagnostics`. */
+export interface DiagnosticSummary {
+  id: string;
+  status: 'ok' | 'problem' | 'unknown';
+  detail: string;
+}
+
+export type ContextValue = string | number | boolean | null | readonly DiagnosticSummary[];
 
 export interface ContextItem {
   key: string;
@@ -53,15 +63,12 @@ function safeJson(value: unknown): string {
 }
 
 /**
- * How far the local clock is ahead of the server's (ms, positive: ahead), from a response's Date
- * header and the local times around the request; null when the header is missing. Date headers
- * have one-second resolution, so offsets under a second are reported as 0.
+ * The browser self-check findings as one removable `diagnostics` item, or none before any check
+ * ran. Only what the agent needs travels: the UI's message code and article link stay behind.
  */
-export function clockOffset(dateHeader: string | null | undefined, sentAt: number, receivedAt: number): number | null {
-  if (!dateHeader) return null;
-  const server = Date.parse(dateHeader);
-  if (Number.isNaN(server)) return null;
-  const local = (sentAt + receivedAt) / 2;
-  const offset = Math.round(local - server);
-  return Math.abs(offset) < 1000 ? 0 : offset;
+export function diagnosticsItems(findings: readonly Finding[] | undefined): ContextItem[] {
+  if (!findings || findings.length === 0) return [];
+  // Details quote error messages and origins; mask in case one carries a credential.
+  const value = findings.map(({ id, status, detail }): DiagnosticSummary => ({ id, status, detail: maskSecrets(detail) }));
+  return [{ key: 'diagnostics', value }];
 }

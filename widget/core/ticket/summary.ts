@@ -44,8 +44,10 @@ export function summarizeAttempts(facts: ConversationFacts, t: Translate): strin
     lines.push(`- ${t('ticket.summary.read', { title: article.title ?? article.id })} ${t(verdict)}`.trimEnd());
     if (seenArticles.size >= MAX_ITEMS) break;
   }
+  // Only the answers still standing (the ones undone with Back are gone), in the order given.
   for (const answer of facts.flowAnswers) {
-    lines.push(`- ${t('ticket.summary.flow', { step: answer.step, answer: answer.answer })}`);
+    // {flow} is offered so a strings table can name the guide; the built-in texts do not yet.
+    lines.push(`- ${t('ticket.summary.flow', { flow: answer.flow ?? '', step: answer.step, answer: answer.answer })}`);
   }
   if (lines.length === 0) return '';
   return `${t('ticket.summary.heading')}\n${lines.join('\n')}\n\n`;

@@ -3,7 +3,8 @@
  * privacy settings make some of them throw, and a missing detail must never break the form.
  * Nothing here reads what the user typed.
  */
-import { clockOffset, siteItems, type ContextItem, type ContextValue } from '../../core/ticket/context-items.ts';
+import { clockOffsetMs } from '../../core/diagnostics-relevance.ts';
+import { siteItems, type ContextItem, type ContextValue } from '../../core/ticket/context-items.ts';
 import { maskSecrets } from '../../core/ticket/secrets.ts';
 import { describeUserAgent, type UaData } from '../../core/ticket/user-agent.ts';
 import { WIDGET_VERSION } from '../../core/ticket/version.ts';
@@ -101,8 +102,10 @@ export async function fetchKbFacts(kbUrl: string, fetchFn: typeof fetch = fetch)
     const manifest = (await res.json()) as Partial<KbManifest>;
     const items: ContextItem[] = [];
     if (typeof manifest.version === 'string') items.push({ key: 'kbVersion', value: manifest.version });
-    const offset = clockOffset(res.headers.get('Date'), sentAt, receivedAt);
-    if (offset !== null) items.push({ key: 'clockOffsetMs', value: offset });
+    // The same measure as the browser check's clock finding, so ticket and check never disagree.
+    const offset = clockOffsetMs(res.headers.get('Date'), sentAt, receivedAt);
+    // The header has one-second resolution: a smaller offset is noise, not a clock to fix.
+    if (offset !== null) items.push({ key: 'clockOffsetMs', value: Math.abs(offset) < 1000 ? 0 : offset });
     return { items, categories: Array.isArray(manifest.categories) ? manifest.categories : [] };
   } catch {
     return { items: [], categories: [] }; // offline: the ticket goes without these two details

@@ -22,6 +22,8 @@ function label(item: ContextItem, strings: Record<string, string>): string {
 function valueText(value: ContextItem['value'], t: Translate): string {
   if (value === true) return t('ticket.yes');
   if (value === false) return t('ticket.no');
+  // Browser check findings: one "id: status — detail" per check, as the agent will read them.
+  if (Array.isArray(value)) return value.map((f) => `${f.id}: ${f.status} — ${f.detail}`).join('; ');
   return value === null ? '—' : String(value);
 }
 

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TicketViewProps } from '../ticket-slot.tsx';
 import { buildTicket, initialForm } from '../../core/ticket/build-ticket.ts';
-import type { ContextItem } from '../../core/ticket/context-items.ts';
+import { diagnosticsItems, type ContextItem } from '../../core/ticket/context-items.ts';
 import { factsFromState } from '../../core/ticket/facts-from-state.ts';
 import { makeTranslate } from '../../core/ticket/format.ts';
 import { composeMailto, isMailto } from '../../core/ticket/mailto.ts';
@@ -89,7 +89,9 @@ export function TicketView({ state, options, strings, emit, dispatch }: TicketVi
   const [siteContext, setSiteContext] = useState<ContextItem[]>(() => collectSiteContext(options.context, report));
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
 
-  const contextItems = [...baseContext, ...kbItems, ...siteContext];
+  // Browser check findings come from the state, so a check finishing while the form is open shows up.
+  const diagnostics = diagnosticsItems(state.diagnostics?.findings);
+  const contextItems = [...baseContext, ...kbItems, ...diagnostics, ...siteContext];
   const lockedName = options.lockIdentity && !!state.identity.name;
   const lockedEmail = options.lockIdentity && !!state.identity.email;
 
@@ -208,7 +210,7 @@ export function TicketView({ state, options, strings, emit, dispatch }: TicketVi
       createdAt: new Date().toISOString(),
       form,
       facts: factsFromState(state),
-      context: [...baseContext.map((i) => (i.key === 'online' ? { ...i, value: navigator.onLine } : i)), ...kbItems, ...site],
+      context: [...baseContext.map((i) => (i.key === 'online' ? { ...i, value: navigator.onLine } : i)), ...kbItems, ...diagnostics, ...site],
       customFields: options.ticketFields,
       ...(attachment ? { attachments: [attachment] } : {}),
     });
