@@ -1,7 +1,8 @@
 /**
  * Builds the widget into dist/ with Vite's JS API (`npx tsx scripts/build-widget.ts`):
  *   1. panel   widget/panel.tsx (and widget/offline.ts when present) as ES module entries,
- *              code-split into dist/chunks/ (hashed names)
+ *              code-split into dist/chunks/ (hashed names); the offline chunk is told the ticket
+ *              form's chunk files, which it warms without a service worker (ticketChunksPlugin)
  *   2. loader  widget/loader.ts as one IIFE dist/tier0.js, told the entries' hashed file names
  *   3. sw      widget/sw.ts as dist/sw.js with the precache manifest (scripts/build-sw.ts)
  * Then copies public/ (demo page) into dist/. dist/kb/ (written by `tier0 build`) is left alone.
@@ -11,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type InlineConfig, type Manifest } from 'vite';
+import { build, type InlineConfig, type Manifest, type Plugin } from 'vite';
 import { buildServiceWorker } from './build-sw.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,12 +45,49 @@ function widgetBase(): InlineConfig {
   };
 }
 
+/** The offline chunk's marker for the ticket form's chunk files (widget/offline.ts). */
+const TICKET_CHUNKS_MARKER = '__TIER0_TICKET_CHUNKS__';
+/** Modules whose chunks make up the ticket form (lazy; warmed into the HTTP cache without a SW). */
+const TICKET_MODULES = ['widget/ui/ticket/ticket-view.tsx', 'widget/core/i18n/ticket-strings.ts'];
+
+/**
+ * Writes the ticket form's chunk files (with their static imports, minus what the panel entry
+ * loads anyway) into the offline chunk. At renderChunk time names are still hash placeholders,
+ * which the bundler resolves later, so the offline chunk's own hash follows them.
+ */
+function ticketChunksPlugin(): Plugin {
+  return {
+    name: 'tier0-ticket-chunks',
+    renderChunk(code, _chunk, _options, meta) {
+      if (!code.includes(TICKET_CHUNKS_MARKER)) return null;
+      const chunks = Object.values(meta.chunks);
+      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+      const closure = (roots: string[]): Set<string> => {
+        const seen = new Set<string>();
+        const visit = (file: string): void => {
+          if (seen.has(file)) return;
+          seen.add(file);
+          for (const f of byFile.get(file)?.imports ?? []) visit(f);
+        };
+        roots.forEach(visit);
+        return seen;
+      };
+      const modulesOf = (c: (typeof chunks)[number]): string[] => Object.keys(c.modules).map((id) => id.split(path.sep).join('/'));
+      const ticket = chunks.filter((c) => modulesOf(c).some((id) => TICKET_MODULES.some((m) => id.endsWith(m)))).map((c) => c.fileName);
+      const panel = closure(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
+      const files = [...closure(ticket)].filter((f) => !panel.has(f));
+      return { code: code.replaceAll(TICKET_CHUNKS_MARKER, files.join(',')), map: null };
+    },
+  };
+}
+
 /** Build 1: the panel (and offline) entries with their lazy chunks; returns their file names. */
 async function buildPanel(withOffline = existsSync(path.join(root, OFFLINE_ENTRY))): Promise<{ panelFile: string; offlineFile: string }> {
   const base = widgetBase();
   const entries = { panel: path.join(root, PANEL_ENTRY), ...(withOffline ? { offline: path.join(root, OFFLINE_ENTRY) } : {}) };
   const run = () => build({
     ...base,
+    plugins: [ticketChunksPlugin()],
     // Library mode: Vite then adds no module-preload helper (it would write <link> tags into
     // the host page and ship ~1 KB for nothing). Library mode leaves process.env alone; replace
     // it as an app build would, since browsers have no `process`.

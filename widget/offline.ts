@@ -2,25 +2,58 @@
  * chunks/offline.<hash>.js — the page side of offline-first, imported by the loader at idle time
  * so none of it weighs on the 6 KB loader. Once the host page has loaded and the browser is idle
  * it registers Tier0's service worker (unless turned off or cross-origin) and warms the whole KB
- * into the HTTP cache and the in-memory store the KB client reads (widget/services/warm-up.ts);
- * it also announces a KB version newer than the one the panel loaded (kb-updates.ts `onKbUpdated`).
+ * into the HTTP cache and the in-memory store the KB client reads (widget/services/warm-up.ts),
+ * and, only without a service worker, the chunks needed later (see warmChunks); it also announces a KB version newer than the one the panel loaded (kb-updates.ts `onKbUpdated`).
  */
 import { shouldWarmUp, type ConnectionInfo } from './core/offline/warm-plan.ts';
 import { announceKbUpdate, loadedKbVersion, watchKbUpdates } from './services/kb-updates.ts';
-import { registerServiceWorker } from './services/sw-register.ts';
+import { registerServiceWorker, type SwStatus } from './services/sw-register.ts';
 import { afterLoadIdle, warmUp, type WarmUpResult } from './services/warm-up.ts';
 import { sharedWarmStore } from './services/warm-store.ts';
 
 /**
- * Chunks the panel imports only later (an article, the ticket form and its strings). Without a
- * service worker they would be fetched on first use, which fails for someone who went offline
- * after the page loaded; importing them at idle puts them in the module map and the HTTP cache.
- * A glob, so a build without one of them still works.
+ * Offline readiness of chunks the panel imports only later. A service worker that controls the
+ * page, or was just registered, precaches every chunk, so then nothing is warmed here (its
+ * precache requests also refresh the HTTP cache, which serves pages outside its scope). Without
+ * one, a user who went offline after the page loaded would find them missing: what reading needs
+ * (the article view) is imported into the module map; the ticket form's chunks are only fetched
+ * into the HTTP cache at low priority (hashed, immutable), never parsed until someone escalates.
+ * Globs, so a build without one of them still works.
  */
-const lazyChunks = import.meta.glob(['./ui/article-view.tsx', './ui/ticket/ticket-view.tsx', './core/i18n/ticket-strings.ts']);
+const articleChunk = import.meta.glob('./ui/article-view.tsx');
+/** The status banner's chunks, imported only for sites with `statusUrl` (cached incidents offline). */
+const statusChunks = import.meta.glob(['./services/status-banner.ts', './ui/guided/status-banner.tsx']);
+
+/**
+ * The ticket form's chunk files (paths relative to dist/, comma-separated), written into this
+ * chunk by scripts/build-widget.ts once the chunk graph is known; stays the marker elsewhere.
+ */
+const TICKET_CHUNKS = '__TIER0_TICKET_CHUNKS__';
+
+/** The ticket chunk URLs to warm (none when not built by build-widget.ts). */
+export function ticketChunkUrls(list: string, base: string): string[] {
+  return list.split(',').filter((f) => f.endsWith('.js')).map((f) => new URL(`../${f}`, base).href);
+}
+
+/** Whether this page must warm later chunks itself: no worker controls it, none was just registered. */
+export function needsChunkWarmUp(controlled: boolean, sw: SwStatus['kind']): boolean {
+  return !controlled && sw !== 'registered';
+}
+
+/** Warms the later chunks when no service worker will serve them (see above). Never throws. */
+function warmChunks(signal: AbortSignal, withStatus: boolean): void {
+  for (const load of [...Object.values(articleChunk), ...(withStatus ? Object.values(statusChunks) : [])]) {
+    load().catch(() => undefined); // offline already: the panel retries on first use
+  }
+  for (const url of ticketChunkUrls(TICKET_CHUNKS, import.meta.url)) {
+    fetch(url, { priority: 'low', signal } as RequestInit)
+      .then((r) => r.arrayBuffer())
+      .catch(() => undefined); // offline or aborted: the ticket slot retries on first use
+  }
+}
 
 export interface OfflineContext {
-  options: { kb: string; serviceWorker: string | false; serviceWorkerScope: string };
+  options: { kb: string; serviceWorker: string | false; serviceWorkerScope: string; statusUrl?: string | undefined };
   /** Reports a `[tier0] …` problem once to the console. */
   report: (message: string, error?: unknown) => void;
 }
@@ -39,13 +72,10 @@ export function startOffline(ctx: OfflineContext): OfflineHandle {
   let settle: (r: WarmUpResult) => void = () => {};
   const warmed = new Promise<WarmUpResult>((resolve) => { settle = resolve; });
   const cancelIdle = afterLoadIdle(() => {
-    void registerServiceWorker(ctx.options, { pageUrl: location.href, container, report: ctx.report });
     const connection = (navigator as Navigator & { connection?: ConnectionInfo }).connection;
-    if (shouldWarmUp(connection)) {
-      for (const load of Object.values(lazyChunks)) {
-        load().catch(() => undefined); // offline already: the panel retries on first use
-      }
-    }
+    void registerServiceWorker(ctx.options, { pageUrl: location.href, container, report: ctx.report }).then((sw) => {
+      if (needsChunkWarmUp(!!container?.controller, sw.kind) && !abort.signal.aborted && shouldWarmUp(connection)) warmChunks(abort.signal, !!ctx.options.statusUrl);
+    });
     void warmUp(ctx.options.kb, { fetch: (...args) => fetch(...args), store: sharedWarmStore, connection, signal: abort.signal }).then(settle);
   }, window);
   // The worker adopted a newer KB than the panel loaded: the panel's onKbUpdated() hears it.

@@ -13,8 +13,29 @@ import type { PanelContext, PanelController } from './ui/panel-api.ts';
 import { hasPendingTickets } from './services/outbox/pending-marker.ts';
 import { loadGuidedStrings } from './core/i18n/guided-locale.ts';
 import { guidedCss } from './ui/guided/guided-css.ts';
+import type { StatusFeed } from './services/status-banner.ts';
 import { diagnosticsEnv, runDiagnostics } from './services/diagnostics.ts';
-import { createStatusFeed, safeLocalStorage } from './services/status-banner.ts';
+
+/** The status feed client as its own chunk, fetched on the first load (when the panel opens). */
+function lazyStatusFeed(make: () => Promise<StatusFeed>, report: (message: string, error?: unknown) => void): StatusFeed {
+  let feed: StatusFeed | undefined;
+  let pending: Promise<StatusFeed> | undefined;
+  return {
+    load() {
+      pending ??= make().then((f) => (feed = f), (error: unknown) => {
+        pending = undefined;
+        throw error;
+      });
+      return pending.then((f) => f.load(), (error: unknown) => {
+        report('[tier0] cannot load the status banner chunk — serve the whole dist/ folder next to tier0.js', error);
+        return null; // no banner this time; the next open retries
+      });
+    },
+    // Both only follow a snapshot that load() returned, so the client is there by then.
+    dismiss: (id) => feed?.dismiss(id),
+    visible: (snapshot) => feed?.visible(snapshot) ?? [],
+  };
+}
 
 /** Mounts the panel into the loader's shadow root. */
 export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
@@ -27,6 +48,7 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
   mount.className = 't0-mount';
   ctx.root.appendChild(mount);
 
+  const statusUrl = ctx.options.statusUrl;
   const controller = createWidgetController({
     kbUrl: ctx.options.kb,
     emitter: ctx.emitter,
@@ -34,11 +56,14 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
     path: location.pathname,
     actions: ctx.options.actions,
     // Only ever called from the user's click on "Run checks" (consent; the pop-up check needs it).
+    // Eager, not a lazy chunk: the checks matter most when the network is gone ("no internet").
     runChecks: ctx.options.diagnostics
       ? (ids) => runDiagnostics(diagnosticsEnv(), { kbUrl: ctx.options.kb }, ids)
       : undefined,
-    statusFeed: ctx.options.statusUrl
-      ? createStatusFeed({ url: ctx.options.statusUrl, fetch: (...a) => fetch(...a), storage: safeLocalStorage(), now: () => Date.now(), report: ctx.report })
+    statusFeed: statusUrl
+      ? lazyStatusFeed(() => import('./services/status-banner.ts').then((m) => m.createStatusFeed({
+        url: statusUrl, fetch: (...a) => fetch(...a), storage: m.safeLocalStorage(), now: () => Date.now(), report: ctx.report,
+      })), ctx.report)
       : undefined,
   });
   // Warm the index now (idle or first hover) so the first keystroke already has results.

@@ -109,6 +109,18 @@ describe('offline without a service worker', () => {
     expect(errors).toEqual([]);
   });
 
+  test('the ticket form opens offline the first time, from chunks warm-up fetched but never ran', async () => {
+    await page.goto(server.url(NO_SW));
+    await launcher(page).waitFor();
+    const ticketChunk = /^\/tier0\/chunks\/ticket-view\.[\w-]+\.js$/;
+    await eventually(() => server.requests.some((r) => ticketChunk.test(r.path)), 'warm-up to fetch the ticket form chunk');
+    expect(await page.evaluate(() => document.querySelector('tier0-widget')?.shadowRoot?.querySelector('form') ?? null)).toBeNull();
+
+    await setOffline(true);
+    await page.evaluate(() => (window as unknown as { Tier0: { escalate(r: string): void } }).Tier0.escalate('contact'));
+    await page.getByLabel(/^Subject/).waitFor();
+  });
+
   test('works from warm-up memory even when the server forbids caching (Cache-Control: no-store)', async () => {
     await server.close();
     server = await startHostServer({ root: dist, mount: MOUNT, pages }); // every response no-store
@@ -196,6 +208,7 @@ describe('offline with the service worker', () => {
     await launcher(page).waitFor();
     const body = await searchAndRead('paper jam', 'Clear a paper jam (tray 2)');
     expect(body).toContain('Open tray 2 first');
+    await page.getByText('Help content was updated').waitFor();
 
     // Once the worker holds the new KB, an offline visit shows it too, index and body alike.
     await eventually(() => page.evaluate((u) => caches.match(u).then((r) => r !== undefined), server.url(`${MOUNT}kb/${after.index}`)), 'the worker to cache the new index');

@@ -3,7 +3,7 @@
  * is in use — because this browser saw a different version on an earlier visit (the manifest is
  * fetched network-first, so a new KB shows up on the next visit), or because the service worker
  * adopted a newer one while the page was open. Kept apart from registration so the panel chunk,
- * which reads it, does not carry workbox-window.
+ * which reads it, does not carry the registration code.
  */
 
 /** The message the worker sends every page after adopting a new KB manifest. */

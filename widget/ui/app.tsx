@@ -5,6 +5,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import type { WidgetController } from '../services/widget-controller.ts';
+import type { WidgetState } from '../core/state.ts';
 import type { Strings } from '../core/i18n/strings.ts';
 import type { PanelContext } from './panel-api.ts';
 import { useStore } from './use-store.ts';
@@ -19,8 +20,8 @@ import { announce } from './message.tsx';
 import { Icon } from './icons.tsx';
 import { format } from '../core/i18n/strings.ts';
 import type { ArticleViewProps } from './article-view.tsx';
-import { StatusBanner } from './guided/status-banner.tsx';
-import { formatAsOf } from '../services/status-banner.ts';
+import type { StatusBannerProps } from './guided/status-banner.tsx';
+import { onKbUpdated } from '../services/kb-updates.ts';
 
 export const PANEL_ID = 't0-panel';
 /** Phones get the full-screen modal layout. */
@@ -62,6 +63,41 @@ function LazyArticle(props: ArticleViewProps) {
   return <p class="t0-loading t0-muted"><span class="t0-spinner" aria-hidden="true" />{props.strings.loading}</p>;
 }
 
+type StatusParts = { StatusBanner: ComponentType<StatusBannerProps>; formatAsOf: (fetchedAt: number, now: number, locale: string) => string };
+let statusParts: Promise<StatusParts> | undefined;
+
+/**
+ * The status banner, its own chunk (only sites with `statusUrl` need it): there is a status to
+ * show only once the feed client (same chunk as formatAsOf) has loaded, so this arrives at once.
+ */
+function LazyStatus({ status, strings, locale, onDismiss }: {
+  status: NonNullable<WidgetState['status']>;
+  strings: Strings;
+  locale: string;
+  onDismiss: (id: string) => void;
+}) {
+  const [parts, setParts] = useState<StatusParts | null>(null);
+  useEffect(() => {
+    let live = true;
+    statusParts ??= Promise.all([import('./guided/status-banner.tsx'), import('../services/status-banner.ts')])
+      .then(([ui, feed]) => ({ StatusBanner: ui.StatusBanner, formatAsOf: feed.formatAsOf }));
+    statusParts.then((p) => { if (live) setParts(p); }, (error: unknown) => {
+      statusParts = undefined;
+      console.error('[tier0] cannot load the status banner chunk — serve the whole dist/ folder next to tier0.js', error);
+    });
+    return () => { live = false; };
+  }, []);
+  if (!parts) return null;
+  return (
+    <parts.StatusBanner
+      incidents={status.incidents}
+      strings={strings}
+      asOf={status.fromCache ? parts.formatAsOf(status.fetchedAt, Date.now(), locale) : undefined}
+      onDismiss={onDismiss}
+    />
+  );
+}
+
 /** The whole panel. */
 export function App({ controller, ctx, strings }: Props) {
   const state = useStore(controller.store);
@@ -70,6 +106,7 @@ export function App({ controller, ctx, strings }: Props) {
   const inputRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const [live, setLive] = useState('');
+  const [kbUpdated, setKbUpdated] = useState(false);
   const canEscalate = !!ctx.options.ticketEndpoint;
   const title = ctx.options.title ?? strings.title;
   const { open, view } = state;
@@ -80,6 +117,9 @@ export function App({ controller, ctx, strings }: Props) {
     if (open) ctx.launcher.setAttribute('aria-controls', PANEL_ID);
     else ctx.launcher.removeAttribute('aria-controls');
   }, [open]);
+
+  // A newer KB is in use than on the last visit (or the worker just adopted one): say so once.
+  useEffect(() => onKbUpdated(() => setKbUpdated(true)), []);
 
   // Focus the box as soon as the panel opens (or the conversation screen comes back).
   useEffect(() => {
@@ -169,13 +209,9 @@ export function App({ controller, ctx, strings }: Props) {
             </button>
           </div>
           {state.status && (
-            <StatusBanner
-              incidents={state.status.incidents}
-              strings={strings}
-              asOf={state.status.fromCache ? formatAsOf(state.status.fetchedAt, Date.now(), ctx.locale) : undefined}
-              onDismiss={(id) => controller.dismissIncident(id)}
-            />
+            <LazyStatus status={state.status} strings={strings} locale={ctx.locale} onDismiss={(id) => controller.dismissIncident(id)} />
           )}
+          {kbUpdated && <p class="t0-kb-updated t0-muted" role="status">{strings.kbUpdated}</p>}
           {/* Focusable so keyboard users can scroll it (live results are not tab stops: the
               combobox keeps focus and drives them with aria-activedescendant). */}
           <div class="t0-body" ref={bodyRef} tabIndex={0} role="region" aria-labelledby="t0-title">

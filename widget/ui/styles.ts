@@ -28,6 +28,7 @@ export const panelCss = `
 .t0-bot{align-self:flex-start;border-end-start-radius:4px}
 .t0-user{align-self:flex-end;background:var(--t0-accent);color:var(--t0-on-accent);border-color:transparent;border-end-end-radius:4px;white-space:pre-wrap}
 .t0-sr{position:absolute!important;inline-size:1px;block-size:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0}
+.t0-kb-updated{margin:0;padding:6px 16px;font-size:13px;border-bottom:1px solid var(--t0-border)}
 .t0-section-title{margin:14px 0 6px;font:600 12px/1.3 var(--t0-font);letter-spacing:.02em;text-transform:uppercase;color:var(--t0-muted)}
 .t0-chips{display:flex;flex-wrap:wrap;gap:8px;margin:0;padding:0;list-style:none}
 .t0-greeting{max-inline-size:100%}

@@ -57,6 +57,7 @@ const en = {
   assistant: 'Help',
   updated: 'Updated {date}',
   inFlow: 'Step by step',
+  kbUpdated: 'Help content was updated',
 };
 
 /** Every UI string key. */

@@ -52,6 +52,7 @@ const strings: UiStrings = {
   assistant: 'المساعدة',
   updated: 'آخر تحديث {date}',
   inFlow: 'خطوة بخطوة',
+  kbUpdated: 'تم تحديث محتوى المساعدة',
 };
 
 export default strings;

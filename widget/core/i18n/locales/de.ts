@@ -52,6 +52,7 @@ const strings: UiStrings = {
   assistant: 'Hilfe',
   updated: 'Aktualisiert am {date}',
   inFlow: 'Schritt für Schritt',
+  kbUpdated: 'Die Hilfeinhalte wurden aktualisiert',
 };
 
 export default strings;

@@ -52,6 +52,7 @@ const strings: UiStrings = {
   assistant: 'Ayuda',
   updated: 'Actualizado el {date}',
   inFlow: 'Paso a paso',
+  kbUpdated: 'El contenido de ayuda se ha actualizado',
 };
 
 export default strings;

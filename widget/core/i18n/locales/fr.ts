@@ -52,6 +52,7 @@ const strings: UiStrings = {
   assistant: 'Aide',
   updated: 'Mis à jour le {date}',
   inFlow: 'Pas à pas',
+  kbUpdated: 'Le contenu d’aide a été mis à jour',
 };
 
 export default strings;
