@@ -12,6 +12,17 @@ describe('prefix matching of the word being typed', () => {
     expect(ids(helpDesk.search('printer offl').hits)[0]).toBe('printing/printer-offline');
   });
 
+  test('matches completions in titles and descriptions, not bodies, and a two-letter prefix only in titles, aliases and tags', () => {
+    const engine = makeEngine([
+      makeArticle({ id: 'a/title', title: 'Scanner settings', body: FILLER }),
+      makeArticle({ id: 'a/description', title: 'Paper', description: 'Scanner jams.', body: FILLER }),
+      makeArticle({ id: 'a/body', title: 'Toner', body: `The scanner needs toner. ${FILLER}` }),
+    ]);
+    expect(ids(engine.search('sc').hits)).toEqual(['a/title']);
+    expect(ids(engine.search('scan').hits).sort()).toEqual(['a/description', 'a/title']);
+    expect(ids(engine.search('scanner').hits).sort()).toEqual(['a/body', 'a/description', 'a/title']);
+  });
+
   test('does not complete a word followed by a space', () => {
     expect(helpDesk.search('passw ').hits).toEqual([]);
   });
@@ -99,6 +110,17 @@ describe('snippets', () => {
     expect(hit!.snippet.filter((part) => part.mark).map((part) => part.text)).toEqual(['printer', 'offline printing']);
   });
 
+  test('fall back to the best heading when description and summary match nothing', () => {
+    const engine = makeEngine([
+      makeArticle({ id: 'a/x', title: 'Scanner', description: 'Scan paper.', summary: 'Scan paper to a folder.', headings: ['Before you start', 'Fix a paper jam'], body: `jam ${FILLER}` }),
+    ]);
+    const [hit] = engine.search('jam ').hits;
+    expect(hit!.snippet).toEqual([
+      { text: 'Fix a paper ', mark: false },
+      { text: 'jam', mark: true },
+    ]);
+  });
+
   test('mark synonyms of the query words too', () => {
     const [hit] = helpDesk.search('forgot pw').hits;
     expect(hit!.snippet.filter((part) => part.mark).map((part) => part.text)).toContain('password');
@@ -109,6 +131,22 @@ describe('did you mean', () => {
   test('offers the corrected query for a misspelt word', () => {
     expect(helpDesk.search('wirless netwrk ').suggestion).toBe('wireless network');
     expect(helpDesk.search('Pasword').suggestion).toBe('password');
+  });
+
+  test('of equally close corrections, offers the one that fits the rest of the query', () => {
+    const engine = makeEngine([
+      makeArticle({ id: 'a/printer', title: 'Printer offline', body: FILLER }),
+      ...[1, 2, 3].map((n) => makeArticle({ id: `a/online-${n}`, title: `Online form ${n}`, body: FILLER })),
+    ]);
+    const response = engine.search('prnter ofline ');
+    expect(response.suggestion).toBe('printer offline');
+    expect(response.hits[0]?.id).toBe('a/printer');
+    // "bost" is one letter from both "boat" (in more articles) and "boot", at the same position.
+    const boats = makeEngine([
+      makeArticle({ id: 'a/laptop', title: 'Laptop will not boot', body: FILLER }),
+      ...[1, 2, 3].map((n) => makeArticle({ id: `a/boat-${n}`, title: `Company boat ${n}`, body: FILLER })),
+    ]);
+    expect(boats.search('laptop bost ').suggestion).toBe('laptop boot');
   });
 
   test('offers nothing for a correct query, or when nothing is close', () => {

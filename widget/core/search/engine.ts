@@ -10,18 +10,22 @@ import { KB_SCHEMA_VERSION, type ArticleMeta, type KbIndex } from '../kb-format.
 import { parseQuery } from './analyze.ts';
 import { decodeStems, readSerializedIndex } from './index-format.ts';
 import { miniSearchOptions } from './minisearch-options.ts';
-import { correctedQuery, planUnit, searchableUnits, type UnitPlan } from './query-plan.ts';
-import { SEARCH_CONFIG, type SearchConfig } from './search-config.ts';
+import { correctedQuery, planUnit, searchableUnits, widerScope, type Scope, type UnitPlan } from './query-plan.ts';
+import { SEARCH_CONFIG, SEARCH_FIELDS, type SearchConfig } from './search-config.ts';
 import { createLru } from './lru.ts';
 import type { SearchEngine, SearchHit, SearchOptions, SearchResponse, SnippetPart } from './search-types.ts';
-import { buildSnippet, snippetSources, type SnippetSource } from './snippet.ts';
+import { buildSnippet, snippetSources, type SnippetSources } from './snippet.ts';
 import { compileSynonyms, withBuiltinSynonyms } from './synonyms.ts';
 import { createVocabulary, type Vocabulary } from './vocabulary.ts';
 
 const SNIPPET_CACHE_SIZE = 500;
 
-/** Fields short and telling enough to match a guess at a barely typed word. */
-const PROMINENT_FIELDS = ['title', 'aliases', 'tags'] as const;
+/** The fields of each lookup scope (see Scope in query-plan.ts). */
+const SCOPE_FIELDS: Record<Scope, readonly string[]> = {
+  all: SEARCH_FIELDS,
+  noBody: SEARCH_FIELDS.filter((field) => field !== 'body'),
+  prominent: ['title', 'aliases', 'tags'],
+};
 
 interface Ranked {
   id: string;
@@ -53,10 +57,8 @@ interface Lookup {
   weights: Map<string, number>;
   /** Bit i set: matching the term matches query word i. */
   unitsOf: Map<string, number>;
-  /** Terms looked up in every field. */
-  everywhere: string[];
-  /** Terms only looked up in PROMINENT_FIELDS (guesses at a barely typed word). */
-  prominent: string[];
+  /** Terms by the fields they are looked up in. */
+  scopes: Record<Scope, string[]>;
 }
 
 /** Merges the unit plans into one lookup; a term several words share keeps its best weight. */
@@ -66,23 +68,19 @@ function planLookup(plans: readonly UnitPlan[], vocabulary: Vocabulary, specific
   const specific = plans.some((plan) => plan.variants.some((variant) => vocabulary.df(variant.term) <= lookupAbove));
   const weights = new Map<string, number>();
   const unitsOf = new Map<string, number>();
-  const prominentOnly = new Map<string, boolean>();
+  const scopes = new Map<string, Scope>();
   plans.forEach((plan, unit) => {
     const specificity = specificityOf(plan.df);
     for (const variant of plan.variants) {
       if (specific && vocabulary.df(variant.term) > lookupAbove) continue;
       weights.set(variant.term, Math.max(weights.get(variant.term) ?? 0, variant.weight * specificity));
       unitsOf.set(variant.term, (unitsOf.get(variant.term) ?? 0) | (variant.satisfies ? 1 << unit : 0));
-      prominentOnly.set(variant.term, (prominentOnly.get(variant.term) ?? true) && variant.prominentOnly);
+      scopes.set(variant.term, widerScope(scopes.get(variant.term) ?? 'prominent', variant.scope));
     }
   });
-  const terms = [...weights.keys()];
-  return {
-    weights,
-    unitsOf,
-    everywhere: terms.filter((term) => !prominentOnly.get(term)),
-    prominent: terms.filter((term) => prominentOnly.get(term)),
-  };
+  const byScope: Record<Scope, string[]> = { all: [], noBody: [], prominent: [] };
+  for (const [term, scope] of scopes) byScope[scope].push(term);
+  return { weights, unitsOf, scopes: byScope };
 }
 
 /** Loads a compiled KbIndex; throws `[tier0] …` when its schema or search schema version differs. */
@@ -109,7 +107,7 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
 
   // Successive keystrokes mostly return the same articles for the same words: snippet texts are
   // analysed once per article, and finished snippets reused for the same matched terms.
-  const sourceCache = createLru<SnippetSource[]>(SNIPPET_CACHE_SIZE);
+  const sourceCache = createLru<SnippetSources>(SNIPPET_CACHE_SIZE);
   const snippetCache = createLru<SnippetPart[]>(SNIPPET_CACHE_SIZE);
   const snippetFor = (article: ArticleMeta, terms: string[]): SnippetPart[] =>
     snippetCache.get(`${article.id}\n${terms.join(' ')}`, () =>
@@ -131,8 +129,10 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
     const units = searchableUnits(parseQuery(text, table, config.maxQueryTerms), vocabulary);
     if (!units.length || limit <= 0) return { query: text, hits: [] };
     const plans = units.map((unit) => planUnit(unit, vocabulary, table, config));
-    const suggestion = correctedQuery(text, units, plans);
-    const respond = (hits: SearchHit[]): SearchResponse => (suggestion ? { query: text, hits, suggestion } : { query: text, hits });
+    const respond = (hits: SearchHit[], bestHitTerms: ReadonlySet<string> = new Set()): SearchResponse => {
+      const suggestion = correctedQuery(text, units, plans, bestHitTerms);
+      return suggestion ? { query: text, hits, suggestion } : { query: text, hits };
+    };
 
     const lookup = planLookup(plans, vocabulary, specificityOf, lookupAbove);
     if (!lookup.weights.size) return respond([]);
@@ -160,17 +160,11 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
       // Ranked here, so MiniSearch need not collect and sort thousands of results for 10 hits.
       return false;
     };
-    const { weights, everywhere, prominent } = lookup;
-    miniSearch.search(
-      {
-        combineWith: 'OR',
-        queries: [
-          ...(everywhere.length ? [{ queries: [everywhere.join(' ')] }] : []),
-          ...(prominent.length ? [{ queries: [prominent.join(' ')], fields: [...PROMINENT_FIELDS] }] : []),
-        ],
-      },
-      { boostTerm: (term) => weights.get(term) ?? 0, filter: rank },
-    );
+    const { weights, scopes } = lookup;
+    const queries = (Object.keys(scopes) as Scope[])
+      .filter((scope) => scopes[scope].length)
+      .map((scope) => ({ queries: [scopes[scope].join(' ')], fields: [...SCOPE_FIELDS[scope]] }));
+    miniSearch.search({ combineWith: 'OR', queries }, { boostTerm: (term) => weights.get(term) ?? 0, filter: rank });
 
     const hits: SearchHit[] = [];
     for (const entry of best) {
@@ -186,7 +180,7 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
         snippet: snippetFor(article, entry.terms).map((part) => ({ ...part })),
       });
     }
-    return respond(hits);
+    return respond(hits, new Set(best[0]?.terms));
   }
 
   return {

@@ -7,14 +7,29 @@
 import type { QueryUnit } from './analyze.ts';
 import { maxEditsFor, type SearchConfig } from './search-config.ts';
 import type { SynonymTable } from './synonyms.ts';
-import type { Vocabulary } from './vocabulary.ts';
+import type { Candidate, Vocabulary } from './vocabulary.ts';
+
+/**
+ * Where a term is looked up: in every field; everywhere but article bodies (completions of the
+ * word being typed: a guess at what it will become, strong enough for titles and descriptions,
+ * too weak to walk the body postings of every article on each keystroke); or only in titles,
+ * aliases and tags (completions of a one- or two-letter prefix, pure guesses).
+ */
+export type Scope = 'all' | 'noBody' | 'prominent';
+
+const SCOPE_ORDER: Record<Scope, number> = { prominent: 0, noBody: 1, all: 2 };
+
+/** The wider of two scopes. */
+export function widerScope(a: Scope, b: Scope): Scope {
+  return SCOPE_ORDER[a] >= SCOPE_ORDER[b] ? a : b;
+}
 
 /** One index term to look up for a query unit, and how much a match counts. */
 export interface Variant {
   term: string;
   weight: number;
-  /** Only looked up in short, prominent fields (completions of a one- or two-letter prefix). */
-  prominentOnly: boolean;
+  /** Which fields to look it up in (see Scope). */
+  scope: Scope;
   /** Matching it counts as matching the query word (a lone word of a phrase only adds score). */
   satisfies: boolean;
 }
@@ -26,8 +41,8 @@ export interface UnitPlan {
    * corrections): how generic the word is.
    */
   df: number;
-  /** The vocabulary word the user probably meant, when the typed word is unknown. */
-  correction?: string;
+  /** Words the user probably meant, best first, when the typed word is unknown (or a rare typo). */
+  corrections?: Candidate[];
 }
 
 /** A completion of a prefix this short is a guess: it is only matched in titles, aliases and tags. */
@@ -36,14 +51,14 @@ const SHORT_PREFIX = 2;
 /** Decides which index terms a query unit matches. */
 export function planUnit(unit: QueryUnit, vocabulary: Vocabulary, table: SynonymTable, config: SearchConfig): UnitPlan {
   const variants: Variant[] = [];
-  const add = (term: string, weight: number, prominentOnly = false, satisfies = true) => {
+  const add = (term: string, weight: number, scope: Scope = 'all', satisfies = true) => {
     const existing = variants.find((variant) => variant.term === term);
     if (existing) {
       existing.weight = Math.max(existing.weight, weight);
-      existing.prominentOnly &&= prominentOnly;
+      existing.scope = widerScope(existing.scope, scope);
       existing.satisfies ||= satisfies;
     } else if (weight > 0 && vocabulary.df(term) > 0) {
-      variants.push({ term, weight, prominentOnly, satisfies });
+      variants.push({ term, weight, scope, satisfies });
     }
   };
   if (!unit.stopWord) add(unit.token, 1);
@@ -52,15 +67,15 @@ export function planUnit(unit: QueryUnit, vocabulary: Vocabulary, table: Synonym
   // An article may say "open" without the phrase of the query ("wont open"): that adds a little
   // to its score, but only the phrase or its synonyms match the query word ("office" alone does
   // not match "out of office").
-  for (const piece of unit.pieces) add(piece, config.phraseWordWeight, false, false);
+  for (const piece of unit.pieces) add(piece, config.phraseWordWeight, 'all', false);
   const df = Math.max(0, ...variants.map((variant) => vocabulary.df(variant.term)));
   let completions = 0;
   if (unit.partial) {
-    const prominentOnly = unit.surface.length <= SHORT_PREFIX;
+    const scope: Scope = unit.surface.length <= SHORT_PREFIX ? 'prominent' : 'noBody';
     for (const completion of vocabulary.completions(unit.surface, config.maxCompletions)) {
       // As in MiniSearch: a completion counts less the more letters it adds to what was typed.
       const length = completion.word.length;
-      add(completion.stem, (config.prefixWeight * length) / (length + 0.5 * completion.distance), prominentOnly);
+      add(completion.stem, (config.prefixWeight * length) / (length + 0.5 * completion.distance), scope);
       completions++;
     }
   }
@@ -70,8 +85,7 @@ export function planUnit(unit: QueryUnit, vocabulary: Vocabulary, table: Synonym
   if (known) return { ...withRareWordCorrection(unit, variants, vocabulary, config, maxEdits, add), df };
   const corrections = vocabulary.corrections(unit.surface, maxEdits, config.maxCorrections, unit.partial);
   for (const correction of corrections) add(correction.stem, config.fuzzyWeights[Math.min(correction.distance, 2) - 1] ?? 0);
-  const best = corrections[0];
-  return best ? { variants, df, correction: best.word } : { variants, df };
+  return corrections.length ? { variants, df, corrections } : { variants, df };
 }
 
 /**
@@ -94,8 +108,7 @@ function withRareWordCorrection(
     .corrections(unit.surface, maxEdits, config.maxCorrections + 1, false)
     .filter((correction) => correction.stem !== unit.token && correction.df >= threshold);
   for (const correction of corrections) add(correction.stem, config.fuzzyWeights[Math.min(correction.distance, 2) - 1] ?? 0);
-  const best = corrections[0];
-  return best ? { variants, correction: best.word } : { variants };
+  return corrections.length ? { variants, corrections } : { variants };
 }
 
 /**
@@ -115,14 +128,19 @@ export function searchableUnits(units: QueryUnit[], vocabulary: Vocabulary): Que
 
 const MAX_UNITS = 30;
 
-/** The query with each corrected word replaced, as the user would have typed it. */
-export function correctedQuery(query: string, units: readonly QueryUnit[], plans: readonly UnitPlan[]): string | undefined {
+/**
+ * The query with each corrected word replaced, as the user would have typed it. Of several
+ * equally close corrections ("ofline": "online" or "offline"?), the one the best hit matched wins,
+ * since it fits the rest of the query ("prnter ofline" → "printer offline").
+ */
+export function correctedQuery(query: string, units: readonly QueryUnit[], plans: readonly UnitPlan[], bestHitTerms: ReadonlySet<string>): string | undefined {
   let result = '';
   let at = 0;
   units.forEach((unit, i) => {
-    const correction = plans[i]?.correction;
-    if (!correction || unit.start < at) return;
-    result += query.slice(at, unit.start) + correction;
+    const corrections = plans[i]?.corrections;
+    if (!corrections?.length || unit.start < at) return;
+    const chosen = corrections.find((candidate) => bestHitTerms.has(candidate.stem)) ?? (corrections[0] as Candidate);
+    result += query.slice(at, unit.start) + chosen.word;
     at = unit.end;
   });
   return at === 0 ? undefined : (result + query.slice(at)).trim();

@@ -33,7 +33,7 @@ export interface SearchConfig {
   rareWordMinCorrectionDf: number;
   /** Body terms kept per article, best tf-idf first: the rest of the body is not indexed. */
   maxBodyTerms: number;
-  /** Body terms in more than this share of article bodies are dropped from bodies (see build-index.ts). */
+  /** Terms in more than this share of article bodies are dropped from bodies (see build-index.ts)… */
   maxBodyDfRatio: number;
   /** …but never when fewer than this many bodies contain them (small knowledge bases). */
   minBodyDfCap: number;
@@ -41,14 +41,14 @@ export interface SearchConfig {
   maxBodyTermRepeat: number;
   /** Exponent of the whole-article idf that scales each query word (0: off; see engine.ts). */
   unitIdfPower: number;
-  /** A word in more than this share of articles is optional for `matchedAll` (see engine.ts). */
+  /** A word in more than this share of articles is optional for `matchedAll` (see engine.ts)… */
   commonTermRatio: number;
+  /** …and in more than this many articles (in a small KB every word is in a large share). */
+  minCommonDf: number;
   /** A term in more than this share of articles is not looked up beside more specific ones… */
   maxLookupRatio: number;
   /** …when it is in more than this many articles (only long posting lists cost time). */
   minLookupSkipDf: number;
-  /** …and in more than this many articles (in a small KB every word is in a large share). */
-  minCommonDf: number;
   /** Query terms beyond this many are ignored (pasted error logs). */
   maxQueryTerms: number;
   /** Characters of snippet text around the first match. */
@@ -74,9 +74,9 @@ export const SEARCH_CONFIG: SearchConfig = Object.freeze({
   minBodyDfCap: 20,
   unitIdfPower: 1,
   commonTermRatio: 0.2,
+  minCommonDf: 5,
   maxLookupRatio: 0.5,
   minLookupSkipDf: 500,
-  minCommonDf: 5,
   maxQueryTerms: 24,
   snippetLength: 180,
 });

@@ -4,13 +4,10 @@ import type { SnippetPart } from './search-types.ts';
 import { matchPhrase, type SynonymTable } from './synonyms.ts';
 import { splitWords, stem, type Word } from './text.ts';
 
-/** A candidate snippet text, analysed once (word offsets and stems) and reused across queries. */
+/** A candidate snippet text, analysed (word offsets and stems) on first use and then kept. */
 export interface SnippetSource {
   text: string;
-  words: Word[];
-  stems: string[];
-  /** Stems of the pieces of hyphenated words, by word index. */
-  partStems: string[][];
+  analysis?: { words: Word[]; stems: string[]; partStems: string[][] };
 }
 
 interface Span {
@@ -18,19 +15,31 @@ interface Span {
   end: number;
 }
 
-/** Snippet candidates of an article, best first on ties: description, summary, then headings. */
-export function snippetSources(article: ArticleMeta): SnippetSource[] {
-  return [article.description, article.summary, ...article.headings]
-    .filter((text) => text && text.trim())
-    .map((text) => {
-      const words = splitWords(text);
-      return { text, words, stems: words.map((word) => stem(word.folded)), partStems: words.map((word) => word.parts.map(stem)) };
-    });
+/** Snippet candidates of an article, analysed lazily. */
+export interface SnippetSources {
+  /** Description and summary. */
+  opening: SnippetSource[];
+  headings: SnippetSource[];
+}
+
+const nonBlank = (texts: readonly string[]): SnippetSource[] => texts.filter((text) => text && text.trim()).map((text) => ({ text }));
+
+/** Snippet candidates of an article: description and summary first, then headings. */
+export function snippetSources(article: ArticleMeta): SnippetSources {
+  return { opening: nonBlank([article.description, article.summary]), headings: nonBlank(article.headings) };
+}
+
+function analyse(source: SnippetSource): NonNullable<SnippetSource['analysis']> {
+  if (!source.analysis) {
+    const words = splitWords(source.text);
+    source.analysis = { words, stems: words.map((word) => stem(word.folded)), partStems: words.map((word) => word.parts.map(stem)) };
+  }
+  return source.analysis;
 }
 
 /** Spans of a source whose words (or synonym phrases) are among the matched index terms. */
 function matchedSpans(source: SnippetSource, matched: ReadonlySet<string>, table: SynonymTable): { spans: Span[]; distinct: number } {
-  const { words, stems, partStems } = source;
+  const { words, stems, partStems } = analyse(source);
   const spans: Span[] = [];
   const found = new Set<string>();
   for (let i = 0; i < words.length; i++) {
@@ -62,15 +71,22 @@ function window(text: string, spans: Span[], length: number): Span {
 }
 
 /**
- * Snippet for a hit: the candidate text with the most distinct matched terms, cut around the
- * first match. Marks are plain text pieces, never HTML.
+ * Snippet for a hit: the description or the summary, whichever has more distinct matched terms,
+ * or else the heading with the most; cut around the first match. Headings are only read when the
+ * opening texts match nothing, which keeps snippets cheap enough to rebuild on every keystroke.
+ * Marks are plain text pieces, never HTML.
  */
-export function buildSnippet(sources: readonly SnippetSource[], matched: ReadonlySet<string>, table: SynonymTable, length: number): SnippetPart[] {
+export function buildSnippet(sources: SnippetSources, matched: ReadonlySet<string>, table: SynonymTable, length: number): SnippetPart[] {
   let best: { source: SnippetSource; spans: Span[]; distinct: number } | undefined;
-  for (const source of sources) {
-    const { spans, distinct } = matchedSpans(source, matched, table);
-    if (!best || distinct > best.distinct) best = { source, spans, distinct };
-  }
+  const consider = (candidates: readonly SnippetSource[]) => {
+    for (const source of candidates) {
+      const { spans, distinct } = matchedSpans(source, matched, table);
+      if (!best || distinct > best.distinct) best = { source, spans, distinct };
+    }
+  };
+  consider(sources.opening);
+  if (!best?.distinct) consider(sources.headings);
+  if (best && !best.distinct && sources.opening[0]) best = { source: sources.opening[0], spans: [], distinct: 0 };
   if (!best) return [];
   const { text } = best.source;
   const cut = window(text, best.spans, length);

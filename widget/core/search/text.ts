@@ -42,7 +42,8 @@ export function splitWords(text: string): Word[] {
   const words: Word[] = [];
   for (const match of source.matchAll(ascii ? ASCII_WORD_PATTERN : WORD_PATTERN)) {
     const start = match.index;
-    const folded = ascii ? match[0].replace(ASCII_APOSTROPHES, '') : foldRaw(match[0]);
+    const raw = match[0];
+    const folded = ascii ? raw.replace(ASCII_APOSTROPHES, '') : ASCII.test(raw) ? raw.toLowerCase().replace(ASCII_APOSTROPHES, '') : foldRaw(raw);
     if (!HYPHENS.test(folded)) {
       if (folded && folded.length <= MAX_WORD_LENGTH) words.push({ start, end: start + match[0].length, folded, parts: [] });
       continue;

@@ -27,11 +27,23 @@ export interface Vocabulary {
   corrections(word: string, maxEdits: number, limit: number, prefix: boolean): Candidate[];
 }
 
-const byRelevance = (a: Candidate, b: Candidate) => a.distance - b.distance || b.df - a.df || a.word.length - b.word.length;
+/** Length of the common prefix of two words. */
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
 
-/** Keeps the best candidate per stem, then the first `limit` of them. */
-function bestPerStem(candidates: Candidate[], limit: number): Candidate[] {
-  candidates.sort(byRelevance);
+/**
+ * Keeps the best candidate per stem, then the first `limit` of them: fewest edits, then the
+ * longest start in common with what was typed (typos are rarer in the first letters), then the
+ * most frequent.
+ */
+function bestPerStem(candidates: Candidate[], typed: string, limit: number): Candidate[] {
+  const prefix = new Map(candidates.map((candidate) => [candidate.word, sharedPrefix(candidate.word, typed)]));
+  candidates.sort(
+    (a, b) => a.distance - b.distance || (prefix.get(b.word) ?? 0) - (prefix.get(a.word) ?? 0) || b.df - a.df || a.word.length - b.word.length,
+  );
   const seen = new Set<string>();
   const result: Candidate[] = [];
   for (const candidate of candidates) {
@@ -78,7 +90,7 @@ export function createVocabulary(words: readonly string[], stems: readonly strin
           const stem = stems[i] as string;
           candidates.push({ word: words[i] as string, stem, distance, df: df(stem) });
         });
-        return bestPerStem(candidates, limit);
+        return bestPerStem(candidates, word, limit);
       });
     },
   };
