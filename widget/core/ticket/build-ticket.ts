@@ -7,18 +7,10 @@ import { maskSecrets } from './secrets.ts';
 import { deriveCategory, deriveSubject, summarizeAttempts } from './summary.ts';
 import { HONEYPOT_FIELD, type CustomFieldSpec, type Ticket, type TicketAttachment, type TicketFieldValue, type TicketForm } from './ticket-types.ts';
 
-export interface Identity {
-  name?: string;
-  email?: string;
-}
-
-export interface Prefill {
-  name?: string;
-  email?: string;
-  subject?: string;
-  message?: string;
-  fields?: Record<string, unknown>;
-}
+// One definition of who the user is and what the site pre-filled: the widget state's (set by
+// `identify()` and `prefill()`), re-exported for the ticket code's callers.
+import type { Identity, Prefill } from '../state.ts';
+export type { Identity, Prefill };
 
 export interface InitialFormInput {
   facts: ConversationFacts;
