@@ -22,8 +22,9 @@ import type { SearchEngine } from '../widget/core/search/search-types.ts';
 import { readPlainCorpus, type PlainArticle } from './eval/plain-corpus.ts';
 import { generateArticles, generateQueries, trainTextModel, writeArticles } from './eval/synthetic-corpus.ts';
 import { compileKb } from './kb/compile.ts';
+import { evalKbRoot } from './eval-kb-root.ts';
 
-const EVAL_ROOT = process.env.TIER0_EVAL_KB ?? '/work/shared/eval-kb';
+const EVAL_ROOT = evalKbRoot();
 const LARGEST_EVAL_CORPUS = 'microsoft-officedocs-support';
 const QUERY_DIR = path.resolve(import.meta.dirname, 'eval/queries');
 const TARGETS = { searchP95Ms1k: 2, searchP95Ms10k: 16, loadMs1k: 60, indexGzipRatio: 0.4 };

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../../scripts/cli.ts';
 import { captureConsole, makeTempDir } from './kb-helpers.ts';
+import { evalKbRoot } from '../../../scripts/eval-kb-root.ts';
 
 // Real-world knowledge bases (DocFX, Eleventy/Liquid) from /work/shared/eval-kb: they must build.
-const EVAL_KB = path.resolve(import.meta.dirname, '../../../../shared/eval-kb');
+const EVAL_KB = evalKbRoot();
 
 describe('eval corpora', () => {
   test.each(['gsa-tts-handbook', 'microsoft-officedocs-support', 'microsoft-supportarticles-windows'])(
