@@ -34,7 +34,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-test('a full session (open, search, article, feedback) downloads at most 66 KB of JS', async () => {
+test(`a full session (open, search, article, feedback) downloads at most ${SESSION_BUDGET / 1024} KB of JS`, async () => {
   const page = await browser.context.newPage();
   const scripts = new Set<string>();
   page.on('response', (r) => {
