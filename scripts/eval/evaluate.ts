@@ -1,7 +1,8 @@
 /**
- * Ranking evaluation: runs the development query sets (scripts/eval/queries/<corpus>.jsonl) on
- * our engine and on a plain MiniSearch baseline (prefix + fuzzy 0.2 + title boost), and prints
- * recall@1, recall@3 and MRR per corpus for both.
+ * Ranking evaluation: runs the development query sets (scripts/eval/queries/<corpus>.jsonl) and
+ * the held-out sets (holdout-<corpus>.jsonl: written from randomly sampled articles before any
+ * tuning, see sample-articles.ts) on our engine and on a plain MiniSearch baseline (prefix +
+ * fuzzy 0.2 + title boost), and prints recall@1, recall@3 and MRR per corpus and set for both.
  *
  *   npx tsx scripts/eval/evaluate.ts [corpus…] [--misses] [--queries DIR]
  *
@@ -126,31 +127,39 @@ async function main(args: string[]): Promise<number> {
   const showMisses = args.includes('--misses');
   const queriesAt = args.indexOf('--queries');
   const queryDir = queriesAt >= 0 ? path.resolve(args[queriesAt + 1] ?? '.') : path.join(here, 'queries');
-  const names = args.filter((arg, i) => !arg.startsWith('--') && i !== queriesAt + 1);
+  const names = args.filter((arg, i) => !arg.startsWith("--") && (queriesAt < 0 || i !== queriesAt + 1));
   let failed = false;
   for (const name of names.length ? names : ALL_CORPORA) {
     const dir = corpusDir(name);
-    const queries = await readQueries(name, queryDir);
-    if (!existsSync(dir) || !queries.length) {
+    // Dev and held-out sets are scored apart: only the held-out one says how tuning generalises.
+    const sets = [
+      { label: 'dev', queries: await readQueries(name, queryDir) },
+      { label: 'holdout', queries: await readQueries(`holdout-${name}`, queryDir) },
+    ].filter((set) => set.queries.length);
+    if (!existsSync(dir) || !sets.length) {
       console.log(`${name}: skipped (${existsSync(dir) ? 'no queries' : 'no corpus'})`);
       continue;
     }
     const plain = await readPlainCorpus(dir);
     const { index, source } = await loadIndex(dir, plain);
     const engine = loadSearchEngine(index);
+    const baselineRank = createBaseline(plain);
     const known = new Set(index.articles.map((article) => article.id));
-    const unknown = queries.flatMap((query) => query.expected).filter((id) => !known.has(id));
-    if (unknown.length) {
-      console.error(`${name}: expected ids not in the corpus: ${[...new Set(unknown)].join(', ')}`);
-      failed = true;
+    console.log(`${name} (${index.articles.length} articles via ${source})`);
+    for (const { label, queries } of sets) {
+      const unknown = queries.flatMap((query) => query.expected).filter((id) => !known.has(id));
+      if (unknown.length) {
+        console.error(`${name} ${label}: expected ids not in the corpus: ${[...new Set(unknown)].join(', ')}`);
+        failed = true;
+      }
+      const misses: string[] = [];
+      const ours = score(queries, (query) => engine.search(query, { limit: 10 }).hits.map((hit) => hit.id), showMisses ? misses : undefined);
+      const baseline = score(queries, baselineRank);
+      console.log(`  ${label} (${queries.length} queries)`);
+      console.log(`    tier0     ${format(ours)}`);
+      console.log(`    baseline  ${format(baseline)}`);
+      if (misses.length) console.log(misses.join('\n'));
     }
-    const misses: string[] = [];
-    const ours = score(queries, (query) => engine.search(query, { limit: 10 }).hits.map((hit) => hit.id), showMisses ? misses : undefined);
-    const baseline = score(queries, createBaseline(plain));
-    console.log(`${name} (${index.articles.length} articles via ${source}, ${queries.length} queries)`);
-    console.log(`  tier0     ${format(ours)}`);
-    console.log(`  baseline  ${format(baseline)}`);
-    if (misses.length) console.log(misses.join('\n'));
   }
   return failed ? 1 : 0;
 }

@@ -56,14 +56,24 @@ describe('typo tolerance by word length', () => {
 });
 
 describe('ranking', () => {
-  test('ranks articles matching every query word above partial matches', () => {
+  test('ranks articles matching every query word above partial matches of similar strength', () => {
     const engine = makeEngine([
-      makeArticle({ id: 'a/driver', title: 'Printer driver for the printer', aliases: ['printer printer'], body: `printer ${FILLER}` }),
+      makeArticle({ id: 'a/driver', title: 'Printer driver', body: `printer ${FILLER}` }),
       makeArticle({ id: 'a/jam', title: 'Paper problems', body: `A printer with a paper jam stops. ${FILLER}` }),
     ]);
     const hits = engine.search('printer jam ').hits;
     expect(ids(hits)).toEqual(['a/jam', 'a/driver']);
     expect(hits.map((hit) => hit.matchedAll)).toEqual([true, false]);
+  });
+
+  test('lets a strong match of most query words outrank a weak match of every word', () => {
+    const engine = makeEngine([
+      makeArticle({ id: 'a/strong', title: 'Scanner calibration', aliases: ['scanner calibration'], tags: ['scanner'], body: `Calibrate the scanner. ${FILLER}` }),
+      makeArticle({ id: 'a/weak', title: 'Office moves', body: `${FILLER} A scanner may need calibration when pages look blurry. ${FILLER} ${FILLER}` }),
+    ]);
+    const hits = engine.search('scanner calibration blurry ').hits;
+    expect(ids(hits)).toEqual(['a/strong', 'a/weak']);
+    expect(hits.map((hit) => hit.matchedAll)).toEqual([false, true]);
   });
 
   test('ranks a title match above the same word in the body', () => {

@@ -40,4 +40,30 @@ describe('synonyms', () => {
     ]);
     expect(ids(engine.search('password ').hits)).toEqual(['a/password', 'a/passcode']);
   });
+
+  test('matches symptom phrases built on stop words: "doesnt function", "cant see", "dont open"', () => {
+    const engine = makeEngine([
+      makeArticle({ id: 'mail/ooo-broken', title: 'Automatic replies not working', body: FILLER }),
+      makeArticle({ id: 'mail/ooo', title: 'Automatic replies', body: FILLER }),
+      makeArticle({ id: 'files/missing', title: 'Shared folder is missing', body: FILLER }),
+      makeArticle({ id: 'files/folder', title: 'Shared folder', body: FILLER }),
+      makeArticle({ id: 'mail/links', title: 'Hyperlinks fail to open', body: FILLER }),
+      makeArticle({ id: 'mail/hyperlinks', title: 'Hyperlinks', body: FILLER }),
+    ]);
+    expect(ids(engine.search('automatic replies doesnt function').hits)[0]).toBe('mail/ooo-broken');
+    expect(ids(engine.search('cant see shared folder').hits)[0]).toBe('files/missing');
+    expect(ids(engine.search('hyperlinks dont open').hits)[0]).toBe('mail/links');
+  });
+
+  test('knows ie is Internet Explorer, a website a web page, and "new to" getting started', () => {
+    const engine = makeEngine([
+      makeArticle({ id: 'browsers/ie-passwords', title: 'Disable Internet Explorer password caching', body: FILLER }),
+      makeArticle({ id: 'web/publish', title: 'Publish a web page', body: FILLER }),
+      makeArticle({ id: 'chat/start', title: 'Getting started with chat', body: FILLER }),
+      makeArticle({ id: 'chat/rules', title: 'Chat', body: FILLER }),
+    ]);
+    expect(ids(engine.search('ie passwords').hits)).toEqual(['browsers/ie-passwords']);
+    expect(ids(engine.search('website').hits)).toEqual(['web/publish']);
+    expect(ids(engine.search('new to chat').hits)[0]).toBe('chat/start');
+  });
 });

@@ -30,16 +30,17 @@ const SCOPE_FIELDS: Record<Scope, readonly string[]> = {
 interface Ranked {
   id: string;
   score: number;
+  /** What orders hits: the score, raised for articles that match every required query word. */
+  rankScore: number;
   matchedAll: boolean;
   boosted: boolean;
   terms: string[];
 }
 
-/** Ranking order: every query word matched, then boosted (contextual), then score, then id. */
+/** Ranking order: boosted (contextual) first, then rank score, then id. */
 function ranksBefore(a: Ranked, b: Ranked): boolean {
-  if (a.matchedAll !== b.matchedAll) return a.matchedAll;
   if (a.boosted !== b.boosted) return a.boosted;
-  if (a.score !== b.score) return a.score > b.score;
+  if (a.rankScore !== b.rankScore) return a.rankScore > b.rankScore;
   return a.id < b.id;
 }
 
@@ -156,7 +157,9 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
       // MiniSearch multiplies by the number of distinct terms matched, which counts synonyms and
       // completions of one word several times: undo that and weigh by query words instead.
       const score = (result.score / Math.max(1, result.queryTerms.length)) * matchedUnits;
-      keepBest(best, { id, score, matchedAll: (mask & required) === required, boosted: boosted.has(id), terms: result.terms }, limit);
+      const matchedAll = (mask & required) === required;
+      const rankScore = matchedAll ? score * config.matchedAllBoost : score;
+      keepBest(best, { id, score, rankScore, matchedAll, boosted: boosted.has(id), terms: result.terms }, limit);
       // Ranked here, so MiniSearch need not collect and sort thousands of results for 10 hits.
       return false;
     };

@@ -9,7 +9,7 @@ import type { AsPlainObject } from 'minisearch';
 import { SEARCH_FIELDS } from './search-config.ts';
 
 /** Also bump it when BUILTIN_SYNONYMS changes: indexes hold tokens for its phrases. */
-export const SEARCH_SCHEMA_VERSION = 4;
+export const SEARCH_SCHEMA_VERSION = 5;
 
 export interface SerializedSearchIndex {
   searchSchema: number;

@@ -41,6 +41,12 @@ export interface SearchConfig {
   maxBodyTermRepeat: number;
   /** Exponent of the whole-article idf that scales each query word (0: off; see engine.ts). */
   unitIdfPower: number;
+  /**
+   * Score factor for an article matching every required query word. A factor rather than a
+   * tier of its own: whether a pruned body holds a generic query word is partly chance, so an
+   * article matching every word weakly must not outrank one matching the specific words strongly.
+   */
+  matchedAllBoost: number;
   /** A word in more than this share of articles is optional for `matchedAll` (see engine.ts)… */
   commonTermRatio: number;
   /** …and in more than this many articles (in a small KB every word is in a large share). */
@@ -68,11 +74,12 @@ export const SEARCH_CONFIG: SearchConfig = Object.freeze({
   rareWordDf: 1,
   rareWordCorrectionRatio: 5,
   rareWordMinCorrectionDf: 5,
-  maxBodyTerms: 40,
+  maxBodyTerms: 60,
   maxBodyTermRepeat: 2,
   maxBodyDfRatio: 0.2,
   minBodyDfCap: 20,
   unitIdfPower: 1,
+  matchedAllBoost: 1.5,
   commonTermRatio: 0.2,
   minCommonDf: 5,
   maxLookupRatio: 0.5,

@@ -1,0 +1,41 @@
+/**
+ * Picks articles for writing a held-out query set without choosing easy ones: a seeded shuffle
+ * of a corpus's article list, printed with title, description and the start of the body.
+ *
+ *   npx tsx scripts/eval/sample-articles.ts <corpus-dir> [count] [seed]
+ */
+import { readPlainCorpus } from './plain-corpus.ts';
+
+/** mulberry32: a small deterministic generator, so the same seed picks the same articles. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fisher–Yates shuffle of a copy with a seeded generator. */
+export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
+  const random = seededRandom(seed);
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
+
+const [dir, count = '30', seed = '20261123'] = process.argv.slice(2);
+if (!dir) {
+  console.error('usage: sample-articles.ts <corpus-dir> [count] [seed]');
+  process.exitCode = 1;
+} else {
+  const articles = (await readPlainCorpus(dir)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const article of seededShuffle(articles, Number(seed)).slice(0, Number(count))) {
+    console.log(`## ${article.id}\nT: ${article.title}\nD: ${article.description}\nB: ${article.body.slice(0, 400)}\n`);
+  }
+}
