@@ -13,7 +13,8 @@ import { createInbox, type Inbox } from './inbox/inbox.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_PORT = 5170;
 
-const TYPES: Record<string, string> = {
+/** Content types of the files a Tier0 dist/ holds (shared with the browser-test host server). */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -47,7 +48,7 @@ export async function serveStatic(dir: string, req: IncomingMessage, res: Server
   if (file !== dir && !file.startsWith(dir + path.sep)) return false;
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return false;
-  const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
   res.writeHead(200, {
     'Content-Type': type,
     'Content-Length': info.size,

@@ -5,22 +5,11 @@
  *   npx tsx scripts/eval/sample-articles.ts <corpus-dir> [count] [seed]
  */
 import { readPlainCorpus } from './plain-corpus.ts';
-
-/** mulberry32: a small deterministic generator, so the same seed picks the same articles. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from './synthetic-corpus.ts';
 
 /** Fisher–Yates shuffle of a copy with a seeded generator. */
 export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
-  const random = seededRandom(seed);
+  const random = createRandom(seed);
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

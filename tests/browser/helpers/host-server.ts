@@ -17,6 +17,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_TYPES } from '../../../scripts/demo-server.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The built widget; TIER0_DIST points the browser tests at another copy (e.g. a snapshot). */
@@ -52,20 +53,6 @@ export interface HostServer {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** Starts the server on 127.0.0.1. */
 export async function startHostServer(options: HostServerOptions = {}): Promise<HostServer> {
@@ -100,7 +87,7 @@ export async function startHostServer(options: HostServerOptions = {}): Promise<
     }
     const page = pages.get(url.pathname);
     if (page !== undefined && (method === 'GET' || method === 'HEAD')) {
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES['.html']! });
+      res.writeHead(200, { ...headers, 'Content-Type': CONTENT_TYPES['.html']! });
       res.end(method === 'HEAD' ? undefined : page);
       return;
     }
@@ -110,7 +97,7 @@ export async function startHostServer(options: HostServerOptions = {}): Promise<
       // Never serve outside the root (a "../" in a test URL is a bug, not a feature).
       if (file.startsWith(path.resolve(root) + path.sep) && await stat(file).then((s) => s.isFile(), () => false)) {
         const body = await readFile(file);
-        res.writeHead(200, { ...headers, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+        res.writeHead(200, { ...headers, 'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' });
         res.end(method === 'HEAD' ? undefined : body);
         return;
       }
