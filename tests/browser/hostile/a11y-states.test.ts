@@ -218,6 +218,8 @@ describe('phone viewport (390×844)', () => {
     await waitForWidget(page);
     await tabTo(page, /^button\|.*Help/i);
     await actAndWait(page, 'open', {}, () => page.keyboard.press('Enter'));
+    // `open` fires before the phone modal has moved focus into its input; typing earlier loses keys.
+    await expect.poll(async () => (await focusInfo(page)).label, { timeout: 10_000 }).toMatch(/^input\|/);
     await actAndWait(page, 'search', { query: 'printer' }, () => page.keyboard.type('printer'));
     const outside: string[] = [];
     const cycle = async (state: string): Promise<void> => {
