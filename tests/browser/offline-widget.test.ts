@@ -47,7 +47,10 @@ async function searchAndRead(query: string, expectedTitle: string): Promise<stri
   await box.fill(query);
   await page.getByRole('option', { name: new RegExp(expectedTitle.replace(/[()]/g, '\\$&')) }).first().click();
   await page.getByRole('heading', { level: 2, name: expectedTitle }).waitFor();
-  return page.locator('.t0-prose').first().innerText();
+  // The title shows before the body is fetched and inserted: read the body once it is there.
+  const prose = page.locator('.t0-prose').first();
+  await expect.poll(() => prose.innerText(), { timeout: 10_000 }).not.toBe('');
+  return prose.innerText();
 }
 
 /** Waits until the page's service worker is active, then reloads so it controls the page. */
