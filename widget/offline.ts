@@ -15,15 +15,11 @@ import { sharedWarmStore } from './services/warm-store.ts';
  * Offline readiness of chunks the panel imports only later. A service worker that controls the
  * page, or was just registered, precaches every chunk, so then nothing is warmed here (its
  * precache requests also refresh the HTTP cache, which serves pages outside its scope). Without
- * one, a user who went offline after the page loaded would find them missing: what reading needs
- * (the article view) is imported into the module map; the ticket form's chunks are only fetched
- * into the HTTP cache at low priority (hashed, immutable), never parsed until someone escalates.
- * Globs, so a build without one of them still works.
+ * one, a user who went offline after the page loaded would find them missing: the panel imports
+ * what reading and guided help need into the module map (`warmPanel`, which works even when the
+ * server forbids caching); the ticket form's chunks are only fetched into the HTTP cache at low
+ * priority (hashed, immutable), never parsed until someone escalates.
  */
-const articleChunk = import.meta.glob('./ui/article-view.tsx');
-/** The status banner's chunks, imported only for sites with `statusUrl` (cached incidents offline). */
-const statusChunks = import.meta.glob(['./services/status-banner.ts', './ui/guided/status-banner.tsx']);
-
 /**
  * The ticket form's chunk files (paths relative to dist/, comma-separated), written into this
  * chunk by scripts/build-widget.ts once the chunk graph is known; stays the marker elsewhere.
@@ -41,10 +37,8 @@ export function needsChunkWarmUp(controlled: boolean, sw: SwStatus['kind']): boo
 }
 
 /** Warms the later chunks when no service worker will serve them (see above). Never throws. */
-function warmChunks(signal: AbortSignal, withStatus: boolean): void {
-  for (const load of [...Object.values(articleChunk), ...(withStatus ? Object.values(statusChunks) : [])]) {
-    load().catch(() => undefined); // offline already: the panel retries on first use
-  }
+function warmChunks(signal: AbortSignal, warmPanel: () => void): void {
+  warmPanel();
   for (const url of ticketChunkUrls(TICKET_CHUNKS, import.meta.url)) {
     fetch(url, { priority: 'low', signal } as RequestInit)
       .then((r) => r.arrayBuffer())
@@ -56,6 +50,8 @@ export interface OfflineContext {
   options: { kb: string; serviceWorker: string | false; serviceWorkerScope: string; statusUrl?: string | undefined };
   /** Reports a `[tier0] …` problem once to the console. */
   report: (message: string, error?: unknown) => void;
+  /** Imports the panel and its lazy chunks (PanelController.warm); failures are retried on use. */
+  warmPanel?: () => void;
 }
 
 export interface OfflineHandle {
@@ -74,7 +70,7 @@ export function startOffline(ctx: OfflineContext): OfflineHandle {
   const cancelIdle = afterLoadIdle(() => {
     const connection = (navigator as Navigator & { connection?: ConnectionInfo }).connection;
     void registerServiceWorker(ctx.options, { pageUrl: location.href, container, report: ctx.report }).then((sw) => {
-      if (needsChunkWarmUp(!!container?.controller, sw.kind) && !abort.signal.aborted && shouldWarmUp(connection)) warmChunks(abort.signal, !!ctx.options.statusUrl);
+      if (needsChunkWarmUp(!!container?.controller, sw.kind) && !abort.signal.aborted && shouldWarmUp(connection)) warmChunks(abort.signal, ctx.warmPanel ?? (() => {}));
     });
     void warmUp(ctx.options.kb, { fetch: (...args) => fetch(...args), store: sharedWarmStore, connection, signal: abort.signal }).then(settle);
   }, window);

@@ -6,15 +6,14 @@ import { render } from 'preact';
 import { mergeStrings } from './core/i18n/strings.ts';
 import { loadUiStrings } from './core/i18n/ui-strings.ts';
 import { createWidgetController } from './services/widget-controller.ts';
-import { App } from './ui/app.tsx';
+import { App, preloadArticleView, preloadStatus } from './ui/app.tsx';
 import { panelCss } from './ui/styles.ts';
 import { releaseScrollLock } from './ui/scroll-lock.ts';
 import type { PanelContext, PanelController } from './ui/panel-api.ts';
 import { hasPendingTickets } from './services/outbox/pending-marker.ts';
 import { loadGuidedStrings } from './core/i18n/guided-locale.ts';
-import { guidedCss } from './ui/guided/guided-css.ts';
 import type { StatusFeed } from './services/status-banner.ts';
-import { diagnosticsEnv, runDiagnostics } from './services/diagnostics.ts';
+import { loadGuided, onGuidedCss, runGuidedChecks } from './ui/guided/guided-messages.tsx';
 
 /** The status feed client as its own chunk, fetched on the first load (when the panel opens). */
 function lazyStatusFeed(make: () => Promise<StatusFeed>, report: (message: string, error?: unknown) => void): StatusFeed {
@@ -42,7 +41,8 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
   const [uiTable, guided] = await Promise.all([loadUiStrings(ctx.locale), loadGuidedStrings(ctx.locale)]);
   const strings = mergeStrings(ctx.locale, uiTable, ctx.options.strings, [guided]);
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(panelCss + guidedCss);
+  sheet.replaceSync(panelCss);
+  const stopGuidedCss = onGuidedCss((css) => sheet.replaceSync(panelCss + css));
   ctx.shadow.adoptedStyleSheets = [...ctx.shadow.adoptedStyleSheets, sheet];
   const mount = document.createElement('div');
   mount.className = 't0-mount';
@@ -56,10 +56,9 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
     path: location.pathname,
     actions: ctx.options.actions,
     // Only ever called from the user's click on "Run checks" (consent; the pop-up check needs it).
-    // Eager, not a lazy chunk: the checks matter most when the network is gone ("no internet").
-    runChecks: ctx.options.diagnostics
-      ? (ids) => runDiagnostics(diagnosticsEnv(), { kbUrl: ctx.options.kb }, ids)
-      : undefined,
+    // The checks are in the guided chunk, which the service worker precaches (or warm-up fetches)
+    // like every chunk, so they still run when the network is gone ("no internet").
+    runChecks: ctx.options.diagnostics ? (ids) => runGuidedChecks(ids, ctx.options.kb) : undefined,
     statusFeed: statusUrl
       ? lazyStatusFeed(() => import('./services/status-banner.ts').then((m) => m.createStatusFeed({
         url: statusUrl, fetch: (...a) => fetch(...a), storage: m.safeLocalStorage(), now: () => Date.now(), report: ctx.report,
@@ -109,9 +108,17 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
     escalate: (reason) => controller.escalate(reason),
     prefill: (p) => controller.prefill(p),
     identify: (i) => controller.identify(i),
+    warm: () => {
+      // Failures are retried on first use, where they are reported.
+      const ignore = (): undefined => undefined;
+      preloadArticleView().catch(ignore);
+      loadGuided().catch(ignore);
+      if (statusUrl) preloadStatus().catch(ignore);
+    },
     destroy: () => {
       render(null, mount);
       mount.remove();
+      stopGuidedCss();
       releaseScrollLock();
       controller.destroy();
       if (outboxLoaded) void import('./services/outbox/resume-outbox.ts').then((m) => m.disposeOutbox());

@@ -12,6 +12,7 @@ import { Readable } from 'node:stream';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createInbox, type Inbox } from '../../scripts/inbox/inbox.ts';
+import { eventually } from './offline-helpers.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium, type LaunchedBrowser } from './helpers/chromium.ts';
 import { ensureDist } from './helpers/dist.ts';
 import { DIST_DIR, hostPage, startHostServer, type HostServer } from './helpers/host-server.ts';
@@ -196,6 +197,9 @@ describe('self-diagnostics', () => {
 
   test('offline: offered for "no internet", and the check reports the device offline', async () => {
     const page = await openPanel();
+    // The checks are a lazy chunk: without a service worker, idle-time warm-up imports it so the
+    // check still runs once the network is gone (with one, the worker's precache serves it).
+    await eventually(() => server.requests.some((r) => /\/chunks\/guided-chunk\.[\w-]+\.js$/.test(r.path)), 'warm-up to import the guided chunk');
     await browser.context.setOffline(true);
     await ask(page, 'no internet');
     await page.getByRole('button', { name: 'Run checks' }).click();

@@ -14,11 +14,11 @@ import { ensureDist } from './helpers/dist.ts';
 import { launcher, waitReady } from './helpers/widget-page.ts';
 
 const MOUNT = '/static/help/';
-// The issue's target is 45 KB; this build reaches 68.1 KB (gap ~23 KB: DOMPurify ~11.7 KB, the
-// search engine with MiniSearch and its built-in synonym table ~13 KB, the panel ~20 KB, and
-// workbox-window 2.2 KB, which issue 5 requires for registration). This ceiling stops regressions;
-// lower it to 45 KB once the target is met.
-const SESSION_BUDGET = 69 * 1024;
+// The issue's target is 45 KB. What a session needs: DOMPurify ~11.7 KB, Preact ~7 KB, MiniSearch
+// ~5.9 KB, workbox-window 2.2 KB (issue 5) and the 6 KB loader are 33 KB of it; the rest is the
+// panel, search and offline code. Guided help, diagnostics, the ticket form and the status banner
+// are lazy chunks a plain session never loads. This ceiling stops regressions; lower it with them.
+const SESSION_BUDGET = 60 * 1024;
 
 let server: HostServer;
 let browser: LaunchedBrowser;
@@ -60,6 +60,8 @@ test(`a full session (open, search, article, feedback) downloads at most ${SESSI
   const total = sizes.reduce((sum, [, n]) => sum + n, 0);
   expect(sizes.map(([f]) => f)).toContain('tier0.js');
   expect(sizes.some(([f]) => f.includes('article-view'))).toBe(true);
+  // Only what reading needs: no guided help, diagnostics or ticket form.
+  expect(sizes.map(([f]) => f).filter((f) => /guided|diagnostics|ticket|outbox/.test(f))).toEqual([]);
   expect(total, `session JS is ${total} B gzip: ${sizes.map(([f, n]) => `${f} ${n}`).join(', ')}`).toBeLessThanOrEqual(SESSION_BUDGET);
   await page.close();
 });

@@ -1,15 +1,15 @@
 /**
  * The pure side of Tier 0 self-diagnostics (the checks themselves run in
  * widget/services/diagnostics.ts): finding values, the articles that fix each problem, the
- * minimum browser versions, clock offset from an HTTP `Date` header, and which checks are worth
- * offering for what the user typed.
+ * minimum browser versions and clock offset from an HTTP `Date` header. Which checks are worth
+ * offering for what the user typed is diagnostic-triggers.ts.
  */
 import { describeUserAgent, type UaData } from './ticket/user-agent.ts';
-import { compilePhrase, phraseScore, termsOf } from './keyword-match.ts';
+import type { DiagnosticId } from './diagnostic-triggers.ts';
 
-export type DiagnosticId = 'offline' | 'clock' | 'storage' | 'browser' | 'popups';
-/** Every check, in the order they run and are shown. */
-export const DIAGNOSTIC_IDS: readonly DiagnosticId[] = ['offline', 'clock', 'storage', 'browser', 'popups'];
+// The trigger side is its own small module: the panel needs it on every question, the checks
+// themselves only once the user asks for them.
+export { DIAGNOSTIC_IDS, relevantDiagnostics, type DiagnosticId } from './diagnostic-triggers.ts';
 
 export type FindingStatus = 'ok' | 'problem' | 'unknown';
 
@@ -119,59 +119,4 @@ export function clockOffsetMs(dateHeader: string | null | undefined, sentAt: num
 /** Whether a clock offset breaks sign-in (MFA codes and tokens allow about a minute of drift). */
 export function isClockOff(offsetMs: number): boolean {
   return Math.abs(offsetMs) > CLOCK_TOLERANCE_MS;
-}
-
-// What users type when each check could explain the problem. Phrases match when all their words
-// appear (stemmed, any order). English first, then the other UI languages' common phrasings.
-const RELEVANCE_RULES: ReadonlyArray<{ ids: DiagnosticId[]; phrases: string[] }> = [
-  {
-    ids: ['clock', 'storage'],
-    phrases: [
-      'sign in', 'signin', 'sign on', 'log in', 'login', 'logon', 'log on', 'cant sign', 'session expired',
-      'keeps logging out', 'se connecter', 'iniciar sesion', 'anmelden', 'anmeldung', 'تسجيل الدخول',
-    ],
-  },
-  {
-    ids: ['clock'],
-    phrases: [
-      'mfa', '2fa', 'otp', 'authenticator', 'code rejected', 'code invalid', 'invalid code', 'code wrong',
-      'wrong code', 'code not working', 'verification code', 'clock', 'wrong time', 'time wrong',
-      'certificate error', 'not private', 'code incorrect', 'codigo', 'رمز التحقق',
-    ],
-  },
-  {
-    ids: ['offline'],
-    phrases: [
-      // Not "offline" alone: "printer offline" is about the printer, not this device's network.
-      'no internet', 'laptop offline', 'computer offline', 'pc offline', 'device offline', 'im offline',
-      'internet offline', 'offline mode', 'no connection', 'no network', 'not connected', 'internet down',
-      'internet not working', 'cant connect', 'disconnected', 'captive', 'hotel wifi', 'guest wifi',
-      'hors ligne', 'sans internet', 'pas d’internet', 'sin internet', 'sin conexion', 'kein internet',
-      'keine verbindung', 'لا يوجد انترنت', 'غير متصل',
-    ],
-  },
-  {
-    ids: ['popups'],
-    phrases: ['popup', 'pop up', 'pop-up', 'new window', 'window not open', 'window blocked', 'fenetre', 'ventana emergente', 'نافذة منبثقة'],
-  },
-  {
-    ids: ['browser', 'storage'],
-    phrases: [
-      'page broken', 'site broken', 'website broken', 'page not loading', 'site not loading', 'site load',
-      'page load', 'website load', 'blank page', 'page blank', 'cookie', 'browser', 'page wont load',
-      'site wont load', 'page ne charge', 'pagina no carga', 'seite ladt nicht', 'navigateur', 'navegador',
-    ],
-  },
-];
-
-const COMPILED_RULES = RELEVANCE_RULES.map((rule) => ({ ids: rule.ids, phrases: rule.phrases.map(compilePhrase) }));
-
-/** The checks worth offering for a question, in run order ("mfa code rejected" → clock). */
-export function relevantDiagnostics(query: string): DiagnosticId[] {
-  const terms = termsOf(query);
-  const ids = new Set<DiagnosticId>();
-  for (const rule of COMPILED_RULES) {
-    if (phraseScore(terms, rule.phrases) > 0) for (const id of rule.ids) ids.add(id);
-  }
-  return DIAGNOSTIC_IDS.filter((id) => ids.has(id));
 }

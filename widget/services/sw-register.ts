@@ -1,11 +1,11 @@
 /**
- * The page side of Tier0's service worker, kept small: registration (with workbox-window) and the
- * marker that lets the worker queue failed tickets ("help content was updated": kb-updates.ts).
+ * The page side of Tier0's service worker, kept small: registration (with workbox-window). The
+ * marker that lets the worker queue failed tickets is ticket-fetch-mark.ts ("help content was
+ * updated": kb-updates.ts).
  * Nothing here may break the host page: every failure is reported once as `[tier0] …` and the
  * widget carries on online (and offline through warm-up).
  */
 import { registrationDecision, type RegistrationDecision } from '../core/offline/registration.ts';
-import { TICKET_HEADER } from '../core/offline/sw-routes.ts';
 import { trustedScriptUrl } from './trusted-types.ts';
 
 export type SwStatus =
@@ -65,27 +65,4 @@ export async function registerServiceWorker(
     deps.report(message, error);
     return { kind: 'failed', message };
   }
-}
-
-/**
- * Wraps the outbox's fetch so same-origin ticket POSTs carry `X-Tier0-Ticket`, which tells the
- * worker to queue them for background sync if they fail. Cross-origin endpoints are left alone:
- * an extra header would need the endpoint's CORS policy to allow it.
- */
-export function markTicketFetch(fetchImpl: typeof fetch, pageUrl: string): typeof fetch {
-  const origin = new URL(pageUrl).origin;
-  return (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const method = (init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET')).toUpperCase();
-    let sameOrigin = false;
-    try {
-      sameOrigin = new URL(url, pageUrl).origin === origin;
-    } catch {
-      sameOrigin = false; // unparsable URL: let fetch itself report it
-    }
-    if (method !== 'POST' || !sameOrigin) return fetchImpl(input, init);
-    const headers = new Headers(init?.headers ?? (typeof input === 'object' && 'headers' in input ? input.headers : undefined));
-    headers.set(TICKET_HEADER, '1');
-    return fetchImpl(input, { ...init, headers });
-  };
 }

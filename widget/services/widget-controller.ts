@@ -13,7 +13,8 @@ import { createKbClient, type KbClient } from './kb-client.ts';
 import { createSessionStore, type SessionStore } from './session-store.ts';
 import type { Action as SelfServiceAction } from '../core/actions.ts';
 import { matchActions } from '../core/action-match.ts';
-import { DIAGNOSTIC_IDS, relevantDiagnostics, type DiagnosticId, type Finding } from '../core/diagnostics-relevance.ts';
+import { DIAGNOSTIC_IDS, relevantDiagnostics, type DiagnosticId } from '../core/diagnostic-triggers.ts';
+import type { Finding } from '../core/diagnostics-relevance.ts';
 import type { Flow } from '../core/flow-types.ts';
 import type { StatusFeed } from './status-banner.ts';
 

@@ -66,6 +66,16 @@ function LazyArticle(props: ArticleViewProps) {
 type StatusParts = { StatusBanner: ComponentType<StatusBannerProps>; formatAsOf: (fetchedAt: number, now: number, locale: string) => string };
 let statusParts: Promise<StatusParts> | undefined;
 
+/** Starts loading the status banner's chunks (a failed load is retried by the next caller). */
+export function preloadStatus(): Promise<StatusParts> {
+  statusParts ??= Promise.all([import('./guided/status-banner.tsx'), import('../services/status-banner.ts')])
+    .then(([ui, feed]) => ({ StatusBanner: ui.StatusBanner, formatAsOf: feed.formatAsOf }), (error: unknown) => {
+      statusParts = undefined;
+      throw error;
+    });
+  return statusParts;
+}
+
 /**
  * The status banner, its own chunk (only sites with `statusUrl` need it): there is a status to
  * show only once the feed client (same chunk as formatAsOf) has loaded, so this arrives at once.
@@ -79,10 +89,7 @@ function LazyStatus({ status, strings, locale, onDismiss }: {
   const [parts, setParts] = useState<StatusParts | null>(null);
   useEffect(() => {
     let live = true;
-    statusParts ??= Promise.all([import('./guided/status-banner.tsx'), import('../services/status-banner.ts')])
-      .then(([ui, feed]) => ({ StatusBanner: ui.StatusBanner, formatAsOf: feed.formatAsOf }));
-    statusParts.then((p) => { if (live) setParts(p); }, (error: unknown) => {
-      statusParts = undefined;
+    preloadStatus().then((p) => { if (live) setParts(p); }, (error: unknown) => {
       console.error('[tier0] cannot load the status banner chunk — serve the whole dist/ folder next to tier0.js', error);
     });
     return () => { live = false; };

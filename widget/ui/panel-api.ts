@@ -31,5 +31,10 @@ export interface PanelController {
   escalate(reason: string): void;
   prefill(p: Prefill): void;
   identify(i: Identity): void;
+  /**
+   * Imports the panel's lazy chunks (article view, guided help, status banner) into the module
+   * map, for offline use on pages without a service worker (widget/offline.ts).
+   */
+  warm(): void;
   destroy(): void;
 }

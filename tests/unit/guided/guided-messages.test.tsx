@@ -1,17 +1,20 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { initialState, reducer, type WidgetState } from '../../../widget/core/state.ts';
 import type { Flow } from '../../../widget/core/flow-types.ts';
 import { mergeStrings } from '../../../widget/core/i18n/strings.ts';
 import { enStrings } from '../../../widget/core/i18n/ui-strings.ts';
-import { guidedStrings } from '../../../widget/core/i18n/guided-strings.ts';
+import { loadGuidedStrings } from '../../../widget/core/i18n/guided-locale.ts';
 import type { WidgetController } from '../../../widget/services/widget-controller.ts';
 import { MessageView } from '../../../widget/ui/message.tsx';
-import { preloadFlowStep } from '../../../widget/ui/guided/guided-messages.tsx';
+import { loadGuided } from '../../../widget/ui/guided/guided-messages.tsx';
 
+// The guided components are a lazy chunk; loaded once here, they then render synchronously.
+beforeAll(async () => { await loadGuided(); });
 afterEach(cleanup);
-const strings = mergeStrings('en', enStrings, {}, [guidedStrings]);
+// What the panel merges at mount: the guided chunk adds the English texts only it shows.
+const strings = mergeStrings('en', enStrings, {}, [await loadGuidedStrings('en')]);
 const AT = '2026-11-23T10:00:00.000Z';
 const flow: Flow = {
   title: 'Fix it',
@@ -31,8 +34,8 @@ function makeController(overrides: Partial<WidgetController> = {}): WidgetContro
   } as unknown as WidgetController;
 }
 
-function renderAll(state: WidgetState, controller = makeController()) {
-  return render(<>{state.messages.map((m) => <MessageView key={m.id} message={m} state={state} controller={controller} strings={strings} canEscalate />)}</>);
+function renderAll(state: WidgetState, controller = makeController(), texts = strings) {
+  return render(<>{state.messages.map((m) => <MessageView key={m.id} message={m} state={state} controller={controller} strings={texts} canEscalate />)}</>);
 }
 
 describe('guided messages in the chat', () => {
@@ -48,7 +51,6 @@ describe('guided messages in the chat', () => {
   });
 
   test('only the step awaiting an answer has answer buttons; the answer shows as the user’s words', async () => {
-    await preloadFlowStep();
     const controller = makeController();
     let state = reducer(initialState(), { type: 'flowStart', articleId: 'x/flow', flow, at: AT });
     state = reducer(state, { type: 'flowAnswer', flow, stepId: 'a', answerIndex: 0, at: AT });
@@ -78,5 +80,14 @@ describe('guided messages in the chat', () => {
     renderAll(reducer(initialState(), { type: 'diagnosticsOffer', ids: ['clock'], at: AT }), controller);
     fireEvent.click(screen.getByRole('button', { name: 'Run checks' }));
     expect(controller.runDiagnostics).toHaveBeenCalledWith(['clock']);
+  });
+
+  test('the site owner’s texts win over the guided chunk’s English defaults', async () => {
+    const fr = mergeStrings('fr', enStrings, { 'guided.diag.run': 'Check now' }, [await loadGuidedStrings('fr')]);
+    renderAll(reducer(initialState(), { type: 'diagnosticsOffer', ids: ['clock'], at: AT }), makeController(), fr);
+    expect(screen.getByRole('button', { name: 'Check now' })).toBeTruthy();
+    cleanup();
+    renderAll(reducer(initialState(), { type: 'diagnosticsOffer', ids: ['clock'], at: AT }), makeController(), mergeStrings('fr', enStrings, {}, [await loadGuidedStrings('fr')]));
+    expect(screen.getByRole('button', { name: 'Lancer la vérification' })).toBeTruthy();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { registrationDecision, type RegistrationInput } from '../../../widget/core/offline/registration.ts';
-import { markTicketFetch, registerServiceWorker, type SwRegisterDeps } from '../../../widget/services/sw-register.ts';
+import { registerServiceWorker, type SwRegisterDeps } from '../../../widget/services/sw-register.ts';
+import { markTicketFetch } from '../../../widget/services/ticket-fetch-mark.ts';
 
 const page = 'https://intranet.example/app/page.html';
 const makeInput = (overrides: Partial<RegistrationInput> = {}): RegistrationInput => ({

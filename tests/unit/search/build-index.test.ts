@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { buildSearchIndex } from '../../../widget/core/search/build-index.ts';
 import { SEARCH_SCHEMA_VERSION } from '../../../widget/core/search/index-format.ts';
 import { SEARCH_CONFIG } from '../../../widget/core/search/search-config.ts';
-import { FILLER, makeArticle, makeEngine, makeHelpDesk } from './search-fixtures.ts';
+import { withBuiltinSynonyms } from '../../../widget/core/search/builtin-synonyms.ts';
+import { loadSearchEngine } from '../../../widget/core/search/engine.ts';
+import { FILLER, makeArticle, makeEngine, makeHelpDesk, makeIndex } from './search-fixtures.ts';
 
 describe('search index builder', () => {
   test('produces plain JSON carrying the search schema version', () => {
@@ -11,9 +13,19 @@ describe('search index builder', () => {
     expect(JSON.parse(JSON.stringify(index))).toEqual(index);
   });
 
-  test('stores the author synonym groups, folded', () => {
+  test('stores the built-in synonym groups followed by the author groups, folded', () => {
     const index = buildSearchIndex(makeHelpDesk(), { synonyms: [['Kiosk', 'Self-Service Portal']] }) as { synonyms: string[][] };
-    expect(index.synonyms).toEqual([['kiosk', 'selfservice portal', 'self service portal']]);
+    expect(index.synonyms.slice(0, -1)).toEqual(withBuiltinSynonyms([]));
+    expect(index.synonyms.at(-1)).toEqual(['kiosk', 'selfservice portal', 'self service portal']);
+  });
+
+  test('the engine expands queries with the groups stored in its index, not with a table of its own', () => {
+    const articles = [makeArticle({ id: 'a/kiosk', title: 'Use the kiosk', body: FILLER }), makeArticle({ id: 'a/other', title: 'Printer setup', body: FILLER })];
+    const index = makeIndex(articles, [['kiosk', 'booth']]);
+    expect(loadSearchEngine(index).search('booth ').hits.map((hit) => hit.id)).toEqual(['a/kiosk']);
+    // The same index with its groups removed: no table elsewhere brings "booth" back.
+    const stripped = { ...index, search: { ...(index.search as object), synonyms: [] } };
+    expect(loadSearchEngine(stripped).search('booth ').hits).toEqual([]);
   });
 
   test('keeps the body terms that set an article apart and drops the rest', () => {

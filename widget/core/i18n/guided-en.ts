@@ -1,70 +1,22 @@
 /**
  * English texts of guided troubleshooting, self-diagnostics, self-service actions and the status
  * banner (the other locales are lazy chunks in locales/guided-*.ts; all five: guided-strings.ts).
- * `{name}` placeholders are filled by `format()`.
+ * `{name}` placeholders are filled by `format()`. Split in two so each half ships where it is
+ * shown: the panel's own messages here, the rest in guided-en-rest.ts (guided chunk, status banner).
  */
-export const guidedEn = {
+import type { guidedRestEn } from './guided-en-rest.ts';
+
+/** Texts the panel shows itself: answers, flow messages and what the live region reads. */
+export const guidedChatEn = {
   'guided.walkMeThrough': 'Walk me through it',
   'guided.flowIntro': 'Let’s work through it together: {title}',
-  'guided.answersLabel': 'Your answer',
   'guided.back': 'Back',
-  'guided.skipToArticle': 'Skip to the article',
   'guided.solved': 'Great, glad it’s fixed!',
   'guided.support': 'Let’s get a person to help. The checks you did will be in the ticket.',
   'guided.flowBroken': 'This guide can’t go further. Let’s get a person to help.',
-  'guided.createTicket': 'Create a ticket',
   'guided.checkBrowser': 'Check my browser',
   'guided.diag.title': 'Browser check',
   'guided.diag.consent': 'Run a quick check of your browser? Nothing leaves your device unless you create a ticket.',
-  'guided.diag.run': 'Run checks',
-  'guided.diag.running': 'Checking…',
-  'guided.diag.resultsLabel': 'Check results',
-  'guided.diag.allOk': 'No problems found.',
-  'guided.diag.problemsFound': 'Problems found: {count}',
-  'guided.diag.fix': 'How to fix it',
-  'guided.diag.status.ok': 'OK',
-  'guided.diag.status.problem': 'Problem',
-  'guided.diag.status.unknown': 'Could not check',
-  'guided.diag.name.offline': 'Internet connection',
-  'guided.diag.name.clock': 'Date and time',
-  'guided.diag.name.storage': 'Cookies and storage',
-  'guided.diag.name.browser': 'Browser version',
-  'guided.diag.name.popups': 'Pop-ups',
-  'guided.diag.online': 'You are online.',
-  'guided.diag.offline': 'Your device is offline.',
-  'guided.diag.unreachable': 'The help server can’t be reached. Your connection may be down.',
-  'guided.diag.timeout': 'The connection is very slow or not working.',
-  'guided.diag.captivePortal': 'This network wants you to sign in first (hotel or guest Wi-Fi). Open any website to see its sign-in page.',
-  'guided.diag.clockOk': 'Your clock is correct.',
-  'guided.diag.clockAhead': 'Your clock is {minutes} min fast. This breaks sign-in and MFA codes.',
-  'guided.diag.clockBehind': 'Your clock is {minutes} min slow. This breaks sign-in and MFA codes.',
-  'guided.diag.clockUnknown': 'Your clock couldn’t be compared with the server.',
-  'guided.diag.storageOk': 'Cookies and site storage work.',
-  'guided.diag.cookiesDisabled': 'Cookies are turned off. Many sign-in pages need them.',
-  'guided.diag.storageBlocked': 'Site storage is blocked ({stores}). Some pages won’t work.',
-  'guided.diag.browserOk': '{browser} is up to date.',
-  'guided.diag.browserOutdated': '{browser} is out of date: update to {minimum} or newer.',
-  'guided.diag.browserUnknown': 'We couldn’t tell whether your browser is up to date.',
-  'guided.diag.popupsOk': 'Pop-ups are allowed.',
-  'guided.diag.popupsBlocked': 'Pop-ups are blocked. Some sign-in windows need them.',
-  'guided.diag.popupsUnknown': 'Pop-ups couldn’t be checked.',
-  'guided.action.intro': 'You can do this yourself:',
-  'guided.action.newTab': '(opens in a new tab)',
-  'guided.action.resetPassword': 'Reset your password',
-  'guided.action.resetPassword.description': 'Self-service portal: a new password in about two minutes.',
-  'guided.action.unlockAccount': 'Unlock your account',
-  'guided.action.unlockAccount.description': 'Self-service portal: unlock it yourself, no waiting.',
-  'guided.action.requestSoftware': 'Request software',
-  'guided.action.requestSoftware.description': 'Pick the software you need from the catalogue.',
-  'guided.action.serviceStatus': 'Check service status',
-  'guided.action.serviceStatus.description': 'See whether IT already knows about an outage.',
-  'guided.status.label': 'Service status',
-  'guided.status.asOf': 'As of {time}',
-  'guided.status.details': 'Details',
-  'guided.status.dismiss': 'Dismiss: {title}',
-  'guided.status.severity.major': 'Major incident',
-  'guided.status.severity.minor': 'Minor incident',
-  'guided.status.severity.info': 'Notice',
 };
 
-export type GuidedStringKey = keyof typeof guidedEn;
+export type GuidedStringKey = keyof typeof guidedChatEn | keyof typeof guidedRestEn;

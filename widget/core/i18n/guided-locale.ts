@@ -1,10 +1,11 @@
 /**
- * Loads the guided-troubleshooting strings the panel needs: English (always, it fills gaps) and
- * the user's locale as its own lazy chunk, like the UI strings' locales.
+ * Loads the guided-troubleshooting strings the panel needs: the English texts the panel shows
+ * itself (always, they fill gaps) and the user's locale as its own lazy chunk, like the UI
+ * strings' locales. The other English texts come with the chunks that show them (guided-en-rest.ts).
  */
 import type { Locale } from './ui-strings.ts';
 import type { StringTables } from './strings.ts';
-import { guidedEn } from './guided-en.ts';
+import { guidedChatEn } from './guided-en.ts';
 
 const lazyLocales = import.meta.glob<{ default: Record<string, string> }>('./locales/guided-*.ts');
 
@@ -12,5 +13,5 @@ const lazyLocales = import.meta.glob<{ default: Record<string, string> }>('./loc
 export async function loadGuidedStrings(locale: Locale): Promise<StringTables> {
   const load = locale === 'en' ? undefined : lazyLocales[`./locales/guided-${locale}.ts`];
   const table = load ? (await load()).default : undefined;
-  return table ? { en: guidedEn, [locale]: table } : { en: guidedEn };
+  return table ? { en: guidedChatEn, [locale]: table } : { en: guidedChatEn };
 }

@@ -5,13 +5,17 @@
  * table is for tests and tools. `{name}` placeholders are filled by `format()`.
  */
 import type { Locale } from './ui-strings.ts';
-import { guidedEn, type GuidedStringKey } from './guided-en.ts';
+import { guidedChatEn, type GuidedStringKey } from './guided-en.ts';
+import { guidedRestEn } from './guided-en-rest.ts';
 import fr from './locales/guided-fr.ts';
 import es from './locales/guided-es.ts';
 import de from './locales/guided-de.ts';
 import ar from './locales/guided-ar.ts';
 
 export type { GuidedStringKey } from './guided-en.ts';
+
+/** Every English guided text. */
+export const guidedEn: Record<GuidedStringKey, string> = { ...guidedChatEn, ...guidedRestEn };
 
 /** Guided-troubleshooting texts by locale. */
 export const guidedStrings: Record<Locale, Record<GuidedStringKey, string>> = { en: guidedEn, fr, es, de, ar };

@@ -5,7 +5,8 @@ import { encodeStem, SEARCH_SCHEMA_VERSION, type SerializedSearchIndex } from '.
 import { miniSearchOptions, type IndexRow } from './minisearch-options.ts';
 import { SEARCH_CONFIG, SEARCH_FIELDS, type SearchConfig } from './search-config.ts';
 import type { IndexableArticle } from './search-types.ts';
-import { compileSynonyms, normalizeSynonymGroups, withBuiltinSynonyms } from './synonyms.ts';
+import { compileSynonyms, normalizeSynonymGroups } from './synonyms.ts';
+import { withBuiltinSynonyms } from './builtin-synonyms.ts';
 
 export interface BuildSearchIndexOptions {
   /** Author synonym groups from kb-content/synonyms.yml, merged with the built-in IT map. */
@@ -33,8 +34,8 @@ function pruneBody(terms: string[], bodyDf: ReadonlyMap<string, number>, article
  * `config` exists for the ranking evaluation; everything else uses the one SEARCH_CONFIG.
  */
 export function buildSearchIndex(articles: IndexableArticle[], options: BuildSearchIndexOptions, config: SearchConfig = SEARCH_CONFIG): unknown {
-  const synonyms = normalizeSynonymGroups(options.synonyms ?? []);
-  const table = compileSynonyms(withBuiltinSynonyms(synonyms));
+  const synonyms = withBuiltinSynonyms(normalizeSynonymGroups(options.synonyms ?? []));
+  const table = compileSynonyms(synonyms);
   const wordStems = new Map<string, string>();
   const rememberWord = (folded: string, stem: string) => {
     if (!wordStems.has(folded)) wordStems.set(folded, stem);

@@ -15,7 +15,7 @@ import { SEARCH_CONFIG, SEARCH_FIELDS, type SearchConfig } from './search-config
 import { createLru } from './lru.ts';
 import type { SearchEngine, SearchHit, SearchOptions, SearchResponse, SnippetPart } from './search-types.ts';
 import { buildSnippet, snippetSources, type SnippetSources } from './snippet.ts';
-import { compileSynonyms, withBuiltinSynonyms } from './synonyms.ts';
+import { compileSynonyms } from './synonyms.ts';
 import { createVocabulary, type Vocabulary } from './vocabulary.ts';
 
 const SNIPPET_CACHE_SIZE = 500;
@@ -102,7 +102,7 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
   serialized.miniSearch.index.forEach(([term], i) => documentFrequency.set(term, serialized.df[i] ?? 0));
   const words = serialized.words ? serialized.words.split(' ') : [];
   const vocabulary = createVocabulary(words, decodeStems(words, serialized.stems), documentFrequency);
-  const table = compileSynonyms(withBuiltinSynonyms(serialized.synonyms));
+  const table = compileSynonyms(serialized.synonyms);
   const articles: readonly ArticleMeta[] = Object.freeze([...index.articles]);
   const byId = new Map(articles.map((article) => [article.id, article]));
 

@@ -2,14 +2,17 @@
  * The serialized search index (`KbIndex.search`): MiniSearch's own JSON over pre-analysed terms
  * (stemmed, stop words dropped, bodies pruned to their most telling terms), the document
  * frequency of each term, the typed-word vocabulary for completion and spelling correction, and
- * the author's synonym groups. MiniSearch.loadJS restores it far faster than re-adding documents.
+ * every synonym group it was built with. MiniSearch.loadJS restores it far faster than re-adding documents.
  * Bump SEARCH_SCHEMA_VERSION on any change to this shape or to how text is analysed.
  */
 import type { AsPlainObject } from 'minisearch';
 import { SEARCH_FIELDS } from './search-config.ts';
 
-/** Also bump it when BUILTIN_SYNONYMS changes: indexes hold tokens for its phrases. */
-export const SEARCH_SCHEMA_VERSION = 5;
+/**
+ * 6: the index carries the built-in synonym groups too. Changing BUILTIN_SYNONYMS needs no bump:
+ * each index holds the groups its phrase tokens were built with.
+ */
+export const SEARCH_SCHEMA_VERSION = 6;
 
 export interface SerializedSearchIndex {
   searchSchema: number;
@@ -26,7 +29,7 @@ export interface SerializedSearchIndex {
    * a number n when the stem is the word minus its last n characters, else the stem itself.
    */
   stems: string;
-  /** The author's synonym groups, folded (the built-in map is added when loading). */
+  /** Every synonym group the index was built with (built-in, then the author's), folded. */
   synonyms: string[][];
 }
 

@@ -11,7 +11,7 @@ import { createOutbox, type Outbox } from './outbox.ts';
 import type { OutboxEvent } from './outbox-types.ts';
 import type { SendOnceInput } from './send-once.ts';
 import { createTabLock } from './tab-lock.ts';
-import { markTicketFetch } from '../sw-register.ts';
+import { markTicketFetch } from '../ticket-fetch-mark.ts';
 
 export interface TicketEventPayload {
   id: string;

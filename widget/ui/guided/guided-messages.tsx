@@ -1,95 +1,98 @@
 /**
  * The chat's guided messages: adapters from the widget state and controller to the guided
- * components (flow steps, diagnostics card, action links). The flow step renders article HTML, so
- * it is loaded lazily like the article view (DOMPurify stays out of the first panel chunk).
+ * components (flow steps, diagnostics card, action links). The components, their styles and the
+ * browser checks are a lazy chunk (guided-chunk.tsx), loaded when a conversation first uses them
+ * or the pointer nears "Walk me through it"; what stays here is what every answer needs.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { ComponentType } from 'preact';
+import type { ComponentChildren } from 'preact';
 import type { Message, WidgetState } from '../../core/state.ts';
 import type { WidgetController } from '../../services/widget-controller.ts';
-import type { Action } from '../../core/actions.ts';
+import type { DiagnosticId, Finding } from '../../core/diagnostics-relevance.ts';
 import { format, type Strings } from '../../core/i18n/strings.ts';
-import type { FlowStepMessageProps } from './flow-step-message.tsx';
-import { DiagnosticsCard } from './diagnostics-card.tsx';
-import { ActionSuggestion } from './action-suggestion.tsx';
 
-type FlowStepMsg = Extract<Message, { kind: 'flowStep' }>;
+type GuidedModule = typeof import('./guided-chunk.tsx');
 
-let flowStepModule: Promise<{ FlowStepMessage: ComponentType<FlowStepMessageProps> }> | undefined;
-/** Starts loading the flow step chunk (shares DOMPurify with the article view). */
-export function preloadFlowStep(): Promise<{ FlowStepMessage: ComponentType<FlowStepMessageProps> }> {
-  flowStepModule ??= import('./flow-step-message.tsx');
-  return flowStepModule;
+let loaded: GuidedModule | undefined;
+let pending: Promise<GuidedModule> | undefined;
+const cssListeners = new Set<(css: string) => void>();
+
+/** Loads the guided chunk once (a failed load is retried by the next caller). */
+export function loadGuided(): Promise<GuidedModule> {
+  pending ??= import('./guided-chunk.tsx').then((m) => {
+    loaded = m;
+    for (const fn of cssListeners) fn(m.guidedCss);
+    cssListeners.clear();
+    return m;
+  }, (error: unknown) => {
+    pending = undefined;
+    console.error('[tier0] cannot load the guided troubleshooting chunk — serve the whole dist/ folder next to tier0.js', error);
+    throw error;
+  });
+  return pending;
 }
 
-/** A flow step in the chat: live (answer buttons) only while it is the step awaiting an answer. */
-export function FlowStepBubble({ message, state, controller, strings }: {
-  message: FlowStepMsg;
-  state: WidgetState;
-  controller: WidgetController;
-  strings: Strings;
-}) {
-  const [View, setView] = useState<ComponentType<FlowStepMessageProps> | null>(null);
+/** Calls `fn` with the guided styles once the chunk is loaded (at once if it is); returns an unsubscribe. */
+export function onGuidedCss(fn: (css: string) => void): () => void {
+  if (loaded) {
+    fn(loaded.guidedCss);
+    return () => {};
+  }
+  cssListeners.add(fn);
+  return () => cssListeners.delete(fn);
+}
+
+/**
+ * Runs the browser checks. The only caller is the "Run checks" button, which the guided chunk
+ * renders, so the chunk is loaded and the checks start synchronously inside the click, as the
+ * pop-up check requires.
+ */
+export function runGuidedChecks(ids: readonly DiagnosticId[], kbUrl: string): Promise<Finding[]> {
+  if (loaded) return loaded.runDiagnostics(loaded.diagnosticsEnv(), { kbUrl }, ids);
+  return loadGuided().then((m) => m.runDiagnostics(m.diagnosticsEnv(), { kbUrl }, ids));
+}
+
+/** Renders with the guided chunk once loaded; until then (a few ms) `fallback`. */
+function WithGuided({ render, fallback = null }: { render: (m: GuidedModule) => ComponentChildren; fallback?: ComponentChildren }) {
+  const [mod, setMod] = useState(loaded);
   useEffect(() => {
+    if (mod) return;
     let live = true;
-    preloadFlowStep().then((m) => { if (live) setView(() => m.FlowStepMessage); }, (error: unknown) => {
-      flowStepModule = undefined;
-      console.error('[tier0] cannot load the guided troubleshooting chunk — serve the whole dist/ folder next to tier0.js', error);
-    });
+    loadGuided().then((m) => { if (live) setMod(m); }, () => { /* reported by loadGuided; the fallback stays */ });
     return () => { live = false; };
   }, []);
-  const session = state.flow;
-  const active = !!session && session.messageId === message.id && session.walk.status === 'step';
-  const lastId = state.messages[state.messages.length - 1]?.id;
-  if (!View) return <p class="t0-muted"><strong>{message.step.title}</strong></p>;
-  return (
-    <View
-      step={message.step}
-      strings={strings}
-      active={active}
-      autoFocus={active && lastId === message.id}
-      canGoBack={active && (session?.walk.path.length ?? 0) > 0}
-      onAnswer={(index) => controller.flowAnswer(message.step.id, index)}
-      onBack={() => controller.flowBack()}
-      onSkip={() => controller.openArticle(message.articleId)}
-      onOpenArticle={(id) => controller.openArticle(id)}
-    />
-  );
+  return <>{mod ? render(mod) : fallback}</>;
 }
 
-/** The diagnostics card; only the newest card is interactive, older ones keep their place. */
-export function DiagnosticsBubble({ message, state, controller, strings }: {
-  message: Extract<Message, { kind: 'diagnostics' }>;
+interface BubbleProps<M> {
+  message: M;
   state: WidgetState;
   controller: WidgetController;
   strings: Strings;
-}) {
-  const newest = [...state.messages].reverse().find((m) => m.kind === 'diagnostics')?.id === message.id;
-  const { status, findings } = newest ? state.diagnostics : { status: 'done' as const, findings: [] };
-  if (!newest) return <p class="t0-muted">{strings['guided.diag.title']}</p>;
-  return (
-    <DiagnosticsCard
-      strings={strings}
-      status={status}
-      findings={findings}
-      onRun={() => controller.runDiagnostics(message.ids)}
-      articleTitle={(id) => controller.meta(id)?.title}
-      onOpenArticle={(id) => controller.openArticle(id)}
-    />
-  );
+}
+
+/** A flow step in the chat (its title shows while the chunk loads). */
+export function FlowStepBubble(props: BubbleProps<Extract<Message, { kind: 'flowStep' }>>) {
+  return <WithGuided render={(m) => <m.FlowStep {...props} />} fallback={<p class="t0-muted"><strong>{props.message.step.title}</strong></p>} />;
+}
+
+/** The diagnostics card. */
+export function DiagnosticsBubble(props: BubbleProps<Extract<Message, { kind: 'diagnostics' }>>) {
+  return <WithGuided render={(m) => <m.Diagnostics {...props} />} fallback={<p class="t0-muted">{props.strings['guided.diag.title']}</p>} />;
 }
 
 /** Self-service actions an answer matched, above the article. */
 export function AnswerActions({ ids, controller, strings }: { ids: readonly string[] | undefined; controller: WidgetController; strings: Strings }) {
-  const actions = (ids ?? []).map((id) => controller.action(id)).filter((a): a is Action => !!a);
-  return <ActionSuggestion actions={actions} strings={strings} />;
+  if (!ids?.length) return null;
+  return <WithGuided render={(m) => <m.Actions ids={ids} controller={controller} strings={strings} />} />;
 }
 
 /** "Walk me through it" under an answer whose article has a guided flow. */
 export function WalkButton({ articleId, controller, strings }: { articleId: string; controller: WidgetController; strings: Strings }) {
   if (!controller.meta(articleId)?.hasFlow) return null;
+  const warm = (): void => void loadGuided().catch(() => undefined);
   return (
-    <button type="button" class="t0-btn t0-btn-primary t0-walk" onMouseEnter={() => void preloadFlowStep().catch(() => undefined)}
+    <button type="button" class="t0-btn t0-btn-primary t0-walk" onMouseEnter={warm} onFocus={warm}
       onClick={() => controller.startFlow(articleId)}>
       {strings['guided.walkMeThrough']}
     </button>

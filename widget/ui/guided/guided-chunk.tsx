@@ -1,0 +1,67 @@
+/**
+ * The guided chunk: everything of guided troubleshooting, self-diagnostics and self-service
+ * actions that only a conversation using them needs (the step, card and action components, their
+ * styles, the browser checks, the English texts only they show). guided-messages.tsx imports it
+ * on first use, so a plain search-and-read session never downloads it.
+ */
+import type { Message, WidgetState } from '../../core/state.ts';
+import type { WidgetController } from '../../services/widget-controller.ts';
+import type { Action } from '../../core/actions.ts';
+import { FlowStepMessage } from './flow-step-message.tsx';
+import { DiagnosticsCard } from './diagnostics-card.tsx';
+import { ActionSuggestion } from './action-suggestion.tsx';
+import { withGuidedDefaults } from '../../core/i18n/guided-en-rest.ts';
+
+export { guidedCss } from './guided-css.ts';
+export { diagnosticsEnv, runDiagnostics } from '../../services/diagnostics.ts';
+
+type FlowStepMsg = Extract<Message, { kind: 'flowStep' }>;
+
+interface BubbleProps<M> {
+  message: M;
+  state: WidgetState;
+  controller: WidgetController;
+  strings: Record<string, string>;
+}
+
+/** A flow step in the chat: live (answer buttons) only while it is the step awaiting an answer. */
+export function FlowStep({ message, state, controller, strings }: BubbleProps<FlowStepMsg>) {
+  const session = state.flow;
+  const active = !!session && session.messageId === message.id && session.walk.status === 'step';
+  const lastId = state.messages[state.messages.length - 1]?.id;
+  return (
+    <FlowStepMessage
+      step={message.step}
+      strings={withGuidedDefaults(strings)}
+      active={active}
+      autoFocus={active && lastId === message.id}
+      canGoBack={active && (session?.walk.path.length ?? 0) > 0}
+      onAnswer={(index) => controller.flowAnswer(message.step.id, index)}
+      onBack={() => controller.flowBack()}
+      onSkip={() => controller.openArticle(message.articleId)}
+      onOpenArticle={(id) => controller.openArticle(id)}
+    />
+  );
+}
+
+/** The diagnostics card; only the newest card is interactive, older ones keep their place. */
+export function Diagnostics({ message, state, controller, strings }: BubbleProps<Extract<Message, { kind: 'diagnostics' }>>) {
+  const newest = [...state.messages].reverse().find((m) => m.kind === 'diagnostics')?.id === message.id;
+  if (!newest) return <p class="t0-muted">{strings['guided.diag.title']}</p>;
+  return (
+    <DiagnosticsCard
+      strings={withGuidedDefaults(strings)}
+      status={state.diagnostics.status}
+      findings={state.diagnostics.findings}
+      onRun={() => controller.runDiagnostics(message.ids)}
+      articleTitle={(id) => controller.meta(id)?.title}
+      onOpenArticle={(id) => controller.openArticle(id)}
+    />
+  );
+}
+
+/** Self-service actions an answer matched, above the article. */
+export function Actions({ ids, controller, strings }: { ids: readonly string[]; controller: WidgetController; strings: Record<string, string> }) {
+  const actions = ids.map((id) => controller.action(id)).filter((a): a is Action => !!a);
+  return <ActionSuggestion actions={actions} strings={withGuidedDefaults(strings)} />;
+}
