@@ -5,6 +5,7 @@
  */
 import type { ArticleBody, ArticleMeta, KbCategory } from '../core/kb-format.ts';
 import type { SearchEngine } from '../core/search/search-types.ts';
+import { loadSearchEngine } from '../core/search/engine.ts';
 import type { Emitter } from '../core/events.ts';
 import { matchPages } from '../core/glob.ts';
 import { createStore, type Store } from '../core/store.ts';
@@ -32,7 +33,7 @@ export interface ControllerDeps {
   path: string;
   client?: KbClient;
   session?: SessionStore;
-  /** Loads the search engine module (a separate chunk in the build). */
+  /** Loads the search engine module (tests inject failures; the widget has it in the panel chunk). */
   loadEngine?: () => Promise<{ loadSearchEngine(index: import('../core/kb-format.ts').KbIndex): SearchEngine }>;
   now?: () => string;
   /** Site self-service actions (options.actions), suggested above answers that match. */
@@ -94,7 +95,9 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
   const now = deps.now ?? (() => new Date().toISOString());
   const client = deps.client ?? createKbClient(deps.kbUrl);
   const session = deps.session ?? createSessionStore();
-  const loadEngine = deps.loadEngine ?? (() => import('../core/search/engine.ts'));
+  // Bundled with the panel, not a lazy chunk: the panel loads the index as soon as it mounts, so
+  // the engine is always wanted at once, and one chunk is one request and one gzip stream fewer.
+  const loadEngine = deps.loadEngine ?? (() => Promise.resolve({ loadSearchEngine }));
   const store = createStore(initialState());
   const saved = session.load();
   if (saved) store.dispatch({ type: 'restore', saved });
