@@ -1,7 +1,7 @@
 /**
  * axe-core on the built widget in Chromium (shadow DOM included), WCAG 2.2 A/AA: no serious or
  * critical violations with the panel closed, open, showing results, answering and showing an
- * article, in English and Arabic, light and dark.
+ * article, in every locale (English, French, Spanish, German, Arabic), light and dark.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -23,6 +23,9 @@ beforeAll(async () => {
     pages: {
       '/en': hostPage({ attrs: 'data-ticket-endpoint="/api/tickets" data-service-worker="false"' }),
       '/ar': hostPage({ lang: 'ar', attrs: 'data-ticket-endpoint="/api/tickets" data-service-worker="false"' }),
+      '/fr': hostPage({ lang: 'fr', attrs: 'data-ticket-endpoint="/api/tickets" data-service-worker="false"' }),
+      '/es': hostPage({ lang: 'es', attrs: 'data-ticket-endpoint="/api/tickets" data-service-worker="false"' }),
+      '/de': hostPage({ lang: 'de', attrs: 'data-ticket-endpoint="/api/tickets" data-service-worker="false"' }),
       '/dark': hostPage({ attrs: 'data-ticket-endpoint="/api/tickets" data-service-worker="false" data-theme="dark"' }),
     },
   });
@@ -53,6 +56,9 @@ async function axe(page: Page): Promise<string[]> {
 describe.each([
   ['en', '/en', 'printer offline', /^Open article/],
   ['ar', '/ar', 'printer offline', /^فتح المقال/],
+  ['fr', '/fr', 'printer offline', /^Ouvrir l’article/],
+  ['es', '/es', 'printer offline', /^Abrir artículo/],
+  ['de', '/de', 'printer offline', /^Artikel öffnen/],
   ['dark', '/dark', 'printer offline', /^Open article/],
 ])('axe (%s)', (_name, url, query, openName) => {
   test('closed, open, results, answer and article have no serious or critical violations', async () => {
