@@ -6,7 +6,9 @@
  * the markdown's gzip), index load time (median of several loads), heap used by a loaded engine,
  * and search latency (median, p95) over realistic queries replayed keystroke by keystroke, as a
  * user types them into the help box. Plain MiniSearch (prefix + fuzzy 0.2 + title boost) over the
- * same articles is measured alongside for comparison.
+ * same articles is measured alongside for comparison. Under `widget`, the built dist/ measured in
+ * Chromium (scripts/bench-widget.ts): opening the panel, results while typing over the 1,000-article
+ * KB, and the loader's and a session's JS bytes.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
@@ -20,7 +22,7 @@ import type { KbIndex, KbManifest } from '../widget/core/kb-format.ts';
 import { loadSearchEngine } from '../widget/core/search/engine.ts';
 import type { SearchEngine } from '../widget/core/search/search-types.ts';
 import { readPlainCorpus, type PlainArticle } from './eval/plain-corpus.ts';
-import { generateArticles, generateQueries, trainTextModel, writeArticles } from './eval/synthetic-corpus.ts';
+import { generateArticles, generateQueries, trainTextModel, writeArticles, type TextModel } from './eval/synthetic-corpus.ts';
 import { compileKb } from './kb/compile.ts';
 import { evalKbRoot } from './eval-kb-root.ts';
 
@@ -148,9 +150,46 @@ function measureBaseline(articles: PlainArticle[], queries: string[], gc: () => 
   };
 }
 
+/** The model synthetic articles are written with: trained on the largest evaluation corpus, else kb-content/. */
+export async function trainSyntheticModel(): Promise<TextModel> {
+  const evalCorpus = path.join(EVAL_ROOT, LARGEST_EVAL_CORPUS);
+  const trainingDir = existsSync(evalCorpus) ? evalCorpus : 'kb-content';
+  log(`training the text generator on ${trainingDir}`);
+  return trainTextModel((await readPlainCorpus(trainingDir)).map((article) => article.body));
+}
+
+/** The hand-written development queries of every corpus, replayed against synthetic ones too. */
+export async function readDevQueries(): Promise<string[]> {
+  return (await Promise.all(['kb-content', LARGEST_EVAL_CORPUS, 'microsoft-supportarticles-windows', 'gsa-tts-handbook'].map(readQueries))).flat();
+}
+
+/** Writes the synthetic `count`-article corpus into `dir`; resolves to the queries users would type for it. */
+export async function writeSyntheticCorpus(count: number, dir: string, model: TextModel, devQueries: readonly string[]): Promise<string[]> {
+  const articles = generateArticles(count, 20260101 + count, model);
+  await writeArticles(dir, articles);
+  // Users' queries for these articles, with typos, plus the hand-written development queries.
+  return [...generateQueries(articles, 120, count), ...devQueries.filter((_, i) => i % 4 === 0)];
+}
+
+const bundleDir = (scratch: string, corpus: string) => path.join(scratch, `${corpus}-bundle`);
+
+/**
+ * The browser figures. Imported lazily, as playwright-core is a development dependency; a failure
+ * is reported in the JSON rather than thrown, so the minutes of figures before it are kept.
+ */
+async function benchWidgetFigures(largeKb: { bundleDir: string; queries: readonly string[] }) {
+  try {
+    const { benchWidget } = await import('./bench-widget.ts');
+    return await benchWidget({ largeKb });
+  } catch (error) {
+    log(`widget: failed: ${(error as Error).message}`);
+    return { failed: (error as Error).message };
+  }
+}
+
 async function benchCorpus(corpus: Corpus, scratch: string, gc: () => void) {
   log(`${corpus.name}: building`);
-  const outDir = path.join(scratch, `${corpus.name}-bundle`);
+  const outDir = bundleDir(scratch, corpus.name);
   const result = await compileKb({ contentDir: corpus.contentDir, outDir });
   if (!result.ok) throw new Error(`${corpus.name} does not build: ${result.diagnostics.find((d) => d.severity === 'error')?.message}`);
   const manifest = JSON.parse(await readFile(path.join(outDir, 'manifest.json'), 'utf8')) as KbManifest;
@@ -199,7 +238,7 @@ async function benchCorpus(corpus: Corpus, scratch: string, gc: () => void) {
   };
 }
 
-/** Runs the benchmark and prints its figures as JSON; resolves to 0, or 1 when a corpus fails to build. */
+/** Runs the benchmark and prints its figures as JSON; resolves to 0, or 1 when a corpus fails to build or the widget measurement fails. */
 export async function benchCommand(args: string[]): Promise<number> {
   if (args.includes('--help')) {
     process.stdout.write('usage: tier0 bench   (performance figures as JSON on stdout; takes a few minutes)\n');
@@ -211,10 +250,8 @@ export async function benchCommand(args: string[]): Promise<number> {
   const scratch = await mkdtemp(path.join(tmpdir(), 'tier0-bench-'));
   try {
     const evalCorpus = path.join(EVAL_ROOT, LARGEST_EVAL_CORPUS);
-    const trainingDir = existsSync(evalCorpus) ? evalCorpus : 'kb-content';
-    log(`training the text generator on ${trainingDir}`);
-    const model = trainTextModel((await readPlainCorpus(trainingDir)).map((article) => article.body));
-    const devQueries = (await Promise.all(['kb-content', LARGEST_EVAL_CORPUS, 'microsoft-supportarticles-windows', 'gsa-tts-handbook'].map(readQueries))).flat();
+    const model = await trainSyntheticModel();
+    const devQueries = await readDevQueries();
 
     const corpora: Corpus[] = [{ name: 'kb-content', contentDir: 'kb-content', queries: await readQueries('kb-content'), baselineQueries: 1000 }];
     if (existsSync(evalCorpus)) corpora.push({ name: LARGEST_EVAL_CORPUS, contentDir: evalCorpus, queries: await readQueries(LARGEST_EVAL_CORPUS), baselineQueries: 1000 });
@@ -224,15 +261,14 @@ export async function benchCommand(args: string[]): Promise<number> {
     ] as const) {
       log(`generating ${count} articles`);
       const dir = path.join(scratch, `synthetic-${count}`);
-      const articles = generateArticles(count, 20260101 + count, model);
-      await writeArticles(dir, articles);
-      // Users' queries for these articles, with typos, plus the hand-written development queries.
-      const queries = [...generateQueries(articles, 120, count), ...devQueries.filter((_, i) => i % 4 === 0)];
+      const queries = await writeSyntheticCorpus(count, dir, model, devQueries);
       corpora.push({ name: `synthetic-${count}`, contentDir: dir, queries, baselineQueries });
     }
 
     const results: Record<string, Awaited<ReturnType<typeof benchCorpus>>> = {};
     for (const corpus of corpora) results[corpus.name] = await benchCorpus(corpus, scratch, gc);
+    const synthetic1k = corpora.find((corpus) => corpus.name === 'synthetic-1000')!;
+    const widget = await benchWidgetFigures({ bundleDir: bundleDir(scratch, synthetic1k.name), queries: synthetic1k.queries });
     const small = results['synthetic-1000'];
     const large = results['synthetic-10000'];
     const ratios = Object.values(results).map((result) => result.build.searchIndexGzipVsMarkdownGzip);
@@ -249,9 +285,10 @@ export async function benchCommand(args: string[]): Promise<number> {
         indexGzipRatio: ratios.every((ratio) => ratio <= TARGETS.indexGzipRatio),
       },
       corpora: results,
+      widget,
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    return 0;
+    return 'failed' in widget || widget.failures?.length ? 1 : 0;
   } catch (error) {
     process.stderr.write(`tier0: bench failed: ${(error as Error).message}\n`);
     return 1;
