@@ -1,6 +1,6 @@
 /**
  * `npm start`'s server (dist/ + the demo inbox on one origin): a ticket sent from the demo page
- * shows up in the inbox page.
+ * shows up in the inbox page, and the demo's second page shows contextual suggestions.
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -61,4 +61,26 @@ test('the demo inbox lists a ticket sent from the demo page, with its conversati
   expect(text).toContain('printing/printer-offline');
   expect(text).toContain('userAgent');
   expect(text).toContain('timezone');
+});
+
+test('the demo Account page suggests the starter KB account articles first, below the conversation kept from Expenses', async () => {
+  const page = await browser.newPage();
+  await page.goto(demo.url);
+  await page.evaluate(() => (window as unknown as { Tier0: { open(): void } }).Tier0.open());
+  const box = page.getByRole('combobox', { name: 'Search help' });
+  await box.fill('paper jam');
+  await box.press('Enter');
+  await page.getByRole('button', { name: /^Open article/ }).first().waitFor();
+  // Expenses has no `pages:` article: nothing is suggested there.
+  expect(await page.getByRole('region', { name: 'Suggested for this page' }).count()).toBe(0);
+
+  await page.getByRole('link', { name: 'Account' }).click();
+  await page.waitForURL(/account\.html$/);
+  await page.evaluate(() => (window as unknown as { Tier0: { open(): void } }).Tier0.open());
+  const suggested = page.getByRole('region', { name: 'Suggested for this page' });
+  await suggested.waitFor();
+  const titles = await suggested.getByRole('button').allTextContents();
+  expect(titles).toEqual(expect.arrayContaining(['Change your password', 'Set up multi-factor authentication (MFA)']));
+  expect(await page.locator('tier0-widget .t0-user').first().textContent()).toContain('paper jam');
+  await page.close();
 });
