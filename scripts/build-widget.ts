@@ -48,7 +48,11 @@ function widgetBase(): InlineConfig {
 /** The offline chunk's marker for the ticket form's chunk files (widget/offline.ts). */
 const TICKET_CHUNKS_MARKER = '__TIER0_TICKET_CHUNKS__';
 /** Modules whose chunks make up the ticket form (lazy; warmed into the HTTP cache without a SW). */
-const TICKET_MODULES = ['widget/ui/ticket/ticket-view.tsx', 'widget/core/i18n/ticket-strings.ts'];
+const TICKET_MODULES = [
+  'widget/ui/ticket/ticket-view.tsx',
+  'widget/core/i18n/ticket-en.ts',
+  ...['fr', 'es', 'de', 'ar'].map((locale) => `widget/core/i18n/locales/ticket-${locale}.ts`),
+];
 
 /**
  * Writes the ticket form's chunk files (with their static imports, minus what the panel entry

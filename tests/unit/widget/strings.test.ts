@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { format, localeDir, mergeStrings, resolveLocale, resolveStrings, resolveTicketStrings } from '../../../widget/core/i18n/strings.ts';
+import { format, loadTicketStrings, localeDir, mergeStrings, resolveLocale, resolveStrings, resolveTicketStrings } from '../../../widget/core/i18n/strings.ts';
 import { enStrings, loadUiStrings, LOCALES } from '../../../widget/core/i18n/ui-strings.ts';
 
 describe('resolveLocale', () => {
@@ -51,6 +51,14 @@ test('the ticket form gets the hand-off strings merged with the UI strings and o
   expect(s['ticket.title']).not.toBe((await resolveTicketStrings('en'))['ticket.title']);
   expect(s.send).toBe('Envoyer');
   expect(s.retry).toBe('Encore');
+});
+
+test('the ticket form loads English and the user’s locale only, not every language', async () => {
+  expect(Object.keys(await loadTicketStrings('ar')).sort()).toEqual(['ar', 'en']);
+  expect(Object.keys(await loadTicketStrings('en'))).toEqual(['en']);
+  const de = await resolveTicketStrings('de', { 'ticket.title': 'IT-Hilfe' });
+  expect(de['ticket.title']).toBe('IT-Hilfe');
+  expect(de['ticket.submit']).not.toBe((await resolveTicketStrings('en'))['ticket.submit']);
 });
 
 test('format fills placeholders and leaves unknown ones', () => {

@@ -37,14 +37,21 @@ export async function resolveStrings(
   return mergeStrings(locale, await loadUiStrings(locale), overrides, extras);
 }
 
-/** Loads the hand-off's ticket strings: big and only needed with the ticket form, so a lazy chunk. */
-export async function loadTicketStrings(): Promise<StringTables> {
-  return (await import('./ticket-strings.ts')).ticketStrings;
+const ticketLocales = import.meta.glob<{ default: Record<string, string> }>('./locales/ticket-*.ts');
+
+/**
+ * Loads the hand-off's strings: big and only needed with the ticket form, so lazy chunks, English
+ * (it fills gaps) and the user's locale only.
+ */
+export async function loadTicketStrings(locale: Locale): Promise<StringTables> {
+  const load = locale === 'en' ? undefined : ticketLocales[`./locales/ticket-${locale}.ts`];
+  const [{ ticketEn }, table] = await Promise.all([import('./ticket-en.ts'), load ? load().then((m) => m.default) : undefined]);
+  return table ? { en: ticketEn, [locale]: table } : { en: ticketEn };
 }
 
 /** UI strings merged with the ticket strings and overrides, for the ticket form. */
 export async function resolveTicketStrings(locale: Locale, overrides: Record<string, string> = {}): Promise<Strings> {
-  return resolveStrings(locale, overrides, [await loadTicketStrings()]);
+  return resolveStrings(locale, overrides, [await loadTicketStrings(locale)]);
 }
 
 /** Fills `{name}` placeholders; unknown placeholders are left as written. */
