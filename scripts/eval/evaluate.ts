@@ -135,6 +135,9 @@ async function main(args: string[]): Promise<number> {
     const sets = [
       { label: 'dev', queries: await readQueries(name, queryDir) },
       { label: 'holdout', queries: await readQueries(`holdout-${name}`, queryDir) },
+      // Questions in the UI's other languages against an English KB (the built-in synonyms).
+      { label: 'multilingual', queries: await readQueries(`multilingual-${name}`, queryDir) },
+      { label: 'multilingual holdout', queries: await readQueries(`holdout-multilingual-${name}`, queryDir) },
     ].filter((set) => set.queries.length);
     if (!existsSync(dir) || !sets.length) {
       console.log(`${name}: skipped (${existsSync(dir) ? 'no queries' : 'no corpus'})`);

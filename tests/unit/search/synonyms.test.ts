@@ -27,6 +27,13 @@ describe('synonyms', () => {
     expect(ids(engine.search('cant log in ').hits)).toContain('network/wifi');
   });
 
+  test('a question in the widget’s other languages finds the English article', () => {
+    const engine = makeEngine(makeHelpDesk());
+    for (const query of ['mot de passe oublié', 'olvidé mi contraseña', 'passwort vergessen', 'نسيت كلمة المرور']) {
+      expect(ids(engine.search(query).hits)[0], query).toBe('accounts/reset-password');
+    }
+  });
+
   test('uses the author groups from synonyms.yml', () => {
     const articles = makeHelpDesk();
     expect(ids(makeEngine(articles).search('kiosk ').hits)).toEqual([]);
