@@ -199,7 +199,9 @@ describe('self-diagnostics', () => {
     const page = await openPanel();
     // The checks are a lazy chunk: without a service worker, idle-time warm-up imports it so the
     // check still runs once the network is gone (with one, the worker's precache serves it).
-    await eventually(() => server.requests.some((r) => /\/chunks\/guided-chunk\.[\w-]+\.js$/.test(r.path)), 'warm-up to import the guided chunk');
+    // Loaded, not just requested: its styles are then in the panel's adopted style sheet.
+    await eventually(() => page.evaluate(() => [...(document.querySelector('tier0-widget')?.shadowRoot?.adoptedStyleSheets ?? [])]
+      .some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('.t0-diag')))), 'warm-up to import the guided chunk');
     await browser.context.setOffline(true);
     await ask(page, 'no internet');
     await page.getByRole('button', { name: 'Run checks' }).click();

@@ -52,14 +52,23 @@ export function runGuidedChecks(ids: readonly DiagnosticId[], kbUrl: string): Pr
   return loadGuided().then((m) => m.runDiagnostics(m.diagnosticsEnv(), { kbUrl }, ids));
 }
 
-/** Renders with the guided chunk once loaded; until then (a few ms) `fallback`. */
+/**
+ * Renders with the guided chunk once loaded; until then (a few ms) `fallback`. A load that failed
+ * (offline before warm-up got to it) is tried again when the browser is back online.
+ */
 function WithGuided({ render, fallback = null }: { render: (m: GuidedModule) => ComponentChildren; fallback?: ComponentChildren }) {
   const [mod, setMod] = useState(loaded);
   useEffect(() => {
     if (mod) return;
     let live = true;
-    loadGuided().then((m) => { if (live) setMod(m); }, () => { /* reported by loadGuided; the fallback stays */ });
-    return () => { live = false; };
+    const load = (): void => {
+      loadGuided().then((m) => { if (live) setMod(m); }, () => { if (live) addEventListener('online', load, { once: true }); });
+    };
+    load();
+    return () => {
+      live = false;
+      removeEventListener('online', load);
+    };
   }, []);
   return <>{mod ? render(mod) : fallback}</>;
 }
