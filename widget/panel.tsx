@@ -13,7 +13,7 @@ import type { PanelContext, PanelController } from './ui/panel-api.ts';
 import { hasPendingTickets } from './services/outbox/pending-marker.ts';
 import { loadGuidedStrings } from './core/i18n/guided-locale.ts';
 import type { StatusFeed } from './services/status-banner.ts';
-import { loadGuided, onGuidedCss, runGuidedChecks } from './ui/guided/guided-messages.tsx';
+import { loadGuided, onGuidedCss, runGuidedChecks, setGuidedLocale } from './ui/guided/guided-messages.tsx';
 
 /** The status feed client as its own chunk, fetched on the first load (when the panel opens). */
 function lazyStatusFeed(make: () => Promise<StatusFeed>, report: (message: string, error?: unknown) => void): StatusFeed {
@@ -40,10 +40,14 @@ function lazyStatusFeed(make: () => Promise<StatusFeed>, report: (message: strin
 export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
   const [uiTable, guided] = await Promise.all([loadUiStrings(ctx.locale), loadGuidedStrings(ctx.locale)]);
   const strings = mergeStrings(ctx.locale, uiTable, ctx.options.strings, [guided]);
+  setGuidedLocale(ctx.locale);
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(panelCss);
-  const stopGuidedCss = onGuidedCss((css) => sheet.replaceSync(panelCss + css));
-  ctx.shadow.adoptedStyleSheets = [...ctx.shadow.adoptedStyleSheets, sheet];
+  // The guided chunk's styles get a sheet of their own, filled when that chunk arrives, so the
+  // panel's rules are never parsed twice.
+  const guidedSheet = new CSSStyleSheet();
+  const stopGuidedCss = onGuidedCss((css) => guidedSheet.replaceSync(css));
+  ctx.shadow.adoptedStyleSheets = [...ctx.shadow.adoptedStyleSheets, sheet, guidedSheet];
   const mount = document.createElement('div');
   mount.className = 't0-mount';
   ctx.root.appendChild(mount);
@@ -122,7 +126,7 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
       releaseScrollLock();
       controller.destroy();
       if (outboxLoaded) void import('./services/outbox/resume-outbox.ts').then((m) => m.disposeOutbox());
-      ctx.shadow.adoptedStyleSheets = ctx.shadow.adoptedStyleSheets.filter((s) => s !== sheet);
+      ctx.shadow.adoptedStyleSheets = ctx.shadow.adoptedStyleSheets.filter((s) => s !== sheet && s !== guidedSheet);
     },
   };
 }

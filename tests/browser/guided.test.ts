@@ -130,8 +130,8 @@ describe('guided troubleshooting in the chat', () => {
     );
     expect(await page.getByRole('group', { name: 'Is the printer switched on and ready?' }).count()).toBe(0);
 
-    // Back undoes the answer; answering again with Tab and Space reaches "support".
-    await page.getByRole('button', { name: 'Back' }).click();
+    // Back (Enter on it) undoes the answer; answering again with Tab and Space reaches "support".
+    await page.getByRole('button', { name: 'Back' }).press('Enter');
     await expect.poll(() => focusedText(page)).toMatch(/^It.s on and ready$/);
     await page.keyboard.press('Space');
     await expect.poll(() => focusedText(page)).toBe('Yes, others can print');
@@ -146,7 +146,7 @@ describe('guided troubleshooting in the chat', () => {
     expect(description).toContain('No, nobody can print to it');
     await page.getByLabel(/^E-mail/).fill('ada@example.com');
     await page.waitForTimeout(HUMAN_PAUSE_MS);
-    await page.getByRole('button', { name: 'Send to support' }).click();
+    await page.getByRole('button', { name: 'Send to support' }).press('Enter');
     await expect.poll(() => inbox.tickets().length, { timeout: 20_000 }).toBe(1);
 
     const ticket = inbox.tickets()[0]!.ticket as { transcript: Array<{ role: string; text: string }>; description: string };

@@ -8,7 +8,7 @@ import { enStrings } from '../../../widget/core/i18n/ui-strings.ts';
 import { loadGuidedStrings } from '../../../widget/core/i18n/guided-locale.ts';
 import type { WidgetController } from '../../../widget/services/widget-controller.ts';
 import { MessageView } from '../../../widget/ui/message.tsx';
-import { loadGuided } from '../../../widget/ui/guided/guided-messages.tsx';
+import { loadGuided, setGuidedLocale } from '../../../widget/ui/guided/guided-messages.tsx';
 
 // The guided components are a lazy chunk; loaded once here, they then render synchronously.
 beforeAll(async () => { await loadGuided(); });
@@ -82,12 +82,18 @@ describe('guided messages in the chat', () => {
     expect(controller.runDiagnostics).toHaveBeenCalledWith(['clock']);
   });
 
-  test('the site owner’s texts win over the guided chunk’s English defaults', async () => {
-    const fr = mergeStrings('fr', enStrings, { 'guided.diag.run': 'Check now' }, [await loadGuidedStrings('fr')]);
-    renderAll(reducer(initialState(), { type: 'diagnosticsOffer', ids: ['clock'], at: AT }), makeController(), fr);
-    expect(screen.getByRole('button', { name: 'Check now' })).toBeTruthy();
-    cleanup();
-    renderAll(reducer(initialState(), { type: 'diagnosticsOffer', ids: ['clock'], at: AT }), makeController(), mergeStrings('fr', enStrings, {}, [await loadGuidedStrings('fr')]));
-    expect(screen.getByRole('button', { name: 'Lancer la vérification' })).toBeTruthy();
+  test('the chunk brings its texts in the panel’s language, and the site owner’s texts still win', async () => {
+    setGuidedLocale('fr');
+    try {
+      await loadGuided();
+      const offer = reducer(initialState(), { type: 'diagnosticsOffer', ids: ['clock'], at: AT });
+      renderAll(offer, makeController(), mergeStrings('fr', enStrings, {}, [await loadGuidedStrings('fr')]));
+      expect(screen.getByRole('button', { name: 'Lancer la vérification' })).toBeTruthy();
+      cleanup();
+      renderAll(offer, makeController(), mergeStrings('fr', enStrings, { 'guided.diag.run': 'Check now' }, [await loadGuidedStrings('fr')]));
+      expect(screen.getByRole('button', { name: 'Check now' })).toBeTruthy();
+    } finally {
+      setGuidedLocale('en');
+    }
   });
 });

@@ -1,9 +1,9 @@
 /**
- * The English guided texts that only the guided chunk and the status banner show, so they travel
- * with those chunks, not with the panel (the panel's own: guided-en.ts).
+ * The English guided texts that only the guided chunk shows, so they travel with it, not with the
+ * panel (the panel's own: guided-en.ts; other locales: locales/guided-rest-<locale>.ts).
  */
 
-/** Texts only the guided chunk and the status banner show (they add them as English defaults). */
+/** Texts only the guided chunk shows (added below the panel's strings when it loads). */
 export const guidedRestEn = {
   'guided.answersLabel': 'Your answer',
   'guided.skipToArticle': 'Skip to the article',
@@ -50,23 +50,4 @@ export const guidedRestEn = {
   'guided.action.requestSoftware.description': 'Pick the software you need from the catalogue.',
   'guided.action.serviceStatus': 'Check service status',
   'guided.action.serviceStatus.description': 'See whether IT already knows about an outage.',
-  'guided.status.label': 'Service status',
-  'guided.status.asOf': 'As of {time}',
-  'guided.status.details': 'Details',
-  'guided.status.dismiss': 'Dismiss: {title}',
-  'guided.status.severity.major': 'Major incident',
-  'guided.status.severity.minor': 'Minor incident',
-  'guided.status.severity.info': 'Notice',
 };
-
-const merged = new WeakMap<object, Record<string, string>>();
-
-/**
- * The panel's strings with these English texts as defaults: the locale's tables and the site
- * owner's overrides, already in `strings`, win. One object per strings table, for stable props.
- */
-export function withGuidedDefaults<S extends Record<string, string>>(strings: S): S {
-  let result = merged.get(strings);
-  if (!result) merged.set(strings, (result = { ...guidedRestEn, ...strings }));
-  return result as S;
-}

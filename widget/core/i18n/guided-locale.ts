@@ -1,13 +1,13 @@
 /**
  * Loads the guided-troubleshooting strings the panel needs: the English texts the panel shows
  * itself (always, they fill gaps) and the user's locale as its own lazy chunk, like the UI
- * strings' locales. The other English texts come with the chunks that show them (guided-en-rest.ts).
+ * strings' locales. The other texts come with the guided chunk (guided-messages.tsx `loadGuided`).
  */
 import type { Locale } from './ui-strings.ts';
 import type { StringTables } from './strings.ts';
 import { guidedChatEn } from './guided-en.ts';
 
-const lazyLocales = import.meta.glob<{ default: Record<string, string> }>('./locales/guided-*.ts');
+const lazyLocales = import.meta.glob<{ default: Record<string, string> }>(['./locales/guided-*.ts', '!./locales/guided-rest-*.ts']);
 
 /** English plus the locale's guided strings, as an extra table for resolveStrings. */
 export async function loadGuidedStrings(locale: Locale): Promise<StringTables> {

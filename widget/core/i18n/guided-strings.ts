@@ -11,6 +11,10 @@ import fr from './locales/guided-fr.ts';
 import es from './locales/guided-es.ts';
 import de from './locales/guided-de.ts';
 import ar from './locales/guided-ar.ts';
+import frRest from './locales/guided-rest-fr.ts';
+import esRest from './locales/guided-rest-es.ts';
+import deRest from './locales/guided-rest-de.ts';
+import arRest from './locales/guided-rest-ar.ts';
 
 export type { GuidedStringKey } from './guided-en.ts';
 
@@ -18,4 +22,10 @@ export type { GuidedStringKey } from './guided-en.ts';
 export const guidedEn: Record<GuidedStringKey, string> = { ...guidedChatEn, ...guidedRestEn };
 
 /** Guided-troubleshooting texts by locale. */
-export const guidedStrings: Record<Locale, Record<GuidedStringKey, string>> = { en: guidedEn, fr, es, de, ar };
+export const guidedStrings: Record<Locale, Record<GuidedStringKey, string>> = {
+  en: guidedEn,
+  fr: { ...fr, ...frRest },
+  es: { ...es, ...esRest },
+  de: { ...de, ...deRest },
+  ar: { ...ar, ...arRest },
+};

@@ -2,7 +2,8 @@
  * The guided chunk: everything of guided troubleshooting, self-diagnostics and self-service
  * actions that only a conversation using them needs (the step, card and action components, their
  * styles, the browser checks, the English texts only they show). guided-messages.tsx imports it
- * on first use, so a plain search-and-read session never downloads it.
+ * on first use, with the user's locale of those texts, so a plain search-and-read session never
+ * downloads either. Components get the panel's strings with those texts merged in.
  */
 import type { Message, WidgetState } from '../../core/state.ts';
 import type { WidgetController } from '../../services/widget-controller.ts';
@@ -10,9 +11,9 @@ import type { Action } from '../../core/actions.ts';
 import { FlowStepMessage } from './flow-step-message.tsx';
 import { DiagnosticsCard } from './diagnostics-card.tsx';
 import { ActionSuggestion } from './action-suggestion.tsx';
-import { withGuidedDefaults } from '../../core/i18n/guided-en-rest.ts';
 
 export { guidedCss } from './guided-css.ts';
+export { guidedRestEn } from '../../core/i18n/guided-en-rest.ts';
 export { diagnosticsEnv, runDiagnostics } from '../../services/diagnostics.ts';
 
 type FlowStepMsg = Extract<Message, { kind: 'flowStep' }>;
@@ -32,7 +33,7 @@ export function FlowStep({ message, state, controller, strings }: BubbleProps<Fl
   return (
     <FlowStepMessage
       step={message.step}
-      strings={withGuidedDefaults(strings)}
+      strings={strings}
       active={active}
       autoFocus={active && lastId === message.id}
       canGoBack={active && (session?.walk.path.length ?? 0) > 0}
@@ -50,7 +51,7 @@ export function Diagnostics({ message, state, controller, strings }: BubbleProps
   if (!newest) return <p class="t0-muted">{strings['guided.diag.title']}</p>;
   return (
     <DiagnosticsCard
-      strings={withGuidedDefaults(strings)}
+      strings={strings}
       status={state.diagnostics.status}
       findings={state.diagnostics.findings}
       onRun={() => controller.runDiagnostics(message.ids)}
@@ -63,5 +64,5 @@ export function Diagnostics({ message, state, controller, strings }: BubbleProps
 /** Self-service actions an answer matched, above the article. */
 export function Actions({ ids, controller, strings }: { ids: readonly string[]; controller: WidgetController; strings: Record<string, string> }) {
   const actions = ids.map((id) => controller.action(id)).filter((a): a is Action => !!a);
-  return <ActionSuggestion actions={actions} strings={withGuidedDefaults(strings)} />;
+  return <ActionSuggestion actions={actions} strings={strings} />;
 }

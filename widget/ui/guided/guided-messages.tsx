@@ -9,33 +9,63 @@ import type { ComponentChildren } from 'preact';
 import type { Message, WidgetState } from '../../core/state.ts';
 import type { WidgetController } from '../../services/widget-controller.ts';
 import type { DiagnosticId, Finding } from '../../core/diagnostics-relevance.ts';
-import { format, type Strings } from '../../core/i18n/strings.ts';
+import { format, type Locale, type Strings } from '../../core/i18n/strings.ts';
 
 type GuidedModule = typeof import('./guided-chunk.tsx');
 
-let loaded: GuidedModule | undefined;
-let pending: Promise<GuidedModule> | undefined;
+/** The loaded chunk, and the panel's strings with the texts only it shows merged in. */
+interface Guided {
+  mod: GuidedModule;
+  strings: (panel: Strings) => Strings;
+}
+
+const restLocales = import.meta.glob<{ default: Record<string, string> }>('../../core/i18n/locales/guided-rest-*.ts');
+let locale: Locale = 'en';
+/** Loaded (or loading) per locale: the chunk is shared, the texts are the locale's. */
+const loaded = new Map<Locale, Guided>();
+const pending = new Map<Locale, Promise<Guided>>();
+let cssLoaded: string | undefined;
 const cssListeners = new Set<(css: string) => void>();
 
-/** Loads the guided chunk once (a failed load is retried by the next caller). */
-export function loadGuided(): Promise<GuidedModule> {
-  pending ??= import('./guided-chunk.tsx').then((m) => {
-    loaded = m;
-    for (const fn of cssListeners) fn(m.guidedCss);
+/** The panel's locale: the chunk brings its texts in this language (set on mount). */
+export function setGuidedLocale(value: Locale): void {
+  locale = value;
+}
+
+/** Loads the guided chunk and its texts once per locale (a failed load is retried by the next caller). */
+export function loadGuided(): Promise<Guided> {
+  const wanted = locale;
+  const known = pending.get(wanted);
+  if (known) return known;
+  const rest = restLocales[`../../core/i18n/locales/guided-rest-${wanted}.ts`];
+  const promise = Promise.all([import('./guided-chunk.tsx'), rest ? rest().then((m) => m.default) : undefined]).then(([mod, table]) => {
+    // Below the panel's strings: the site owner's overrides, already in them, still win.
+    const defaults = { ...mod.guidedRestEn, ...table };
+    const merged = new WeakMap<Strings, Strings>();
+    const strings = (panel: Strings): Strings => {
+      let result = merged.get(panel);
+      if (!result) merged.set(panel, (result = { ...defaults, ...panel } as Strings));
+      return result;
+    };
+    const guided = { mod, strings };
+    loaded.set(wanted, guided);
+    cssLoaded = mod.guidedCss;
+    for (const fn of cssListeners) fn(mod.guidedCss);
     cssListeners.clear();
-    return m;
+    return guided;
   }, (error: unknown) => {
-    pending = undefined;
+    pending.delete(wanted);
     console.error('[tier0] cannot load the guided troubleshooting chunk — serve the whole dist/ folder next to tier0.js', error);
     throw error;
   });
-  return pending;
+  pending.set(wanted, promise);
+  return promise;
 }
 
 /** Calls `fn` with the guided styles once the chunk is loaded (at once if it is); returns an unsubscribe. */
 export function onGuidedCss(fn: (css: string) => void): () => void {
-  if (loaded) {
-    fn(loaded.guidedCss);
+  if (cssLoaded !== undefined) {
+    fn(cssLoaded);
     return () => {};
   }
   cssListeners.add(fn);
@@ -48,21 +78,22 @@ export function onGuidedCss(fn: (css: string) => void): () => void {
  * pop-up check requires.
  */
 export function runGuidedChecks(ids: readonly DiagnosticId[], kbUrl: string): Promise<Finding[]> {
-  if (loaded) return loaded.runDiagnostics(loaded.diagnosticsEnv(), { kbUrl }, ids);
-  return loadGuided().then((m) => m.runDiagnostics(m.diagnosticsEnv(), { kbUrl }, ids));
+  const run = ({ mod }: Guided) => mod.runDiagnostics(mod.diagnosticsEnv(), { kbUrl }, ids);
+  const ready = loaded.get(locale);
+  return ready ? run(ready) : loadGuided().then(run);
 }
 
 /**
  * Renders with the guided chunk once loaded; until then (a few ms) `fallback`. A load that failed
  * (offline before warm-up got to it) is tried again when the browser is back online.
  */
-function WithGuided({ render, fallback = null }: { render: (m: GuidedModule) => ComponentChildren; fallback?: ComponentChildren }) {
-  const [mod, setMod] = useState(loaded);
+function WithGuided({ render, fallback = null }: { render: (g: Guided) => ComponentChildren; fallback?: ComponentChildren }) {
+  const [guided, setGuided] = useState(() => loaded.get(locale));
   useEffect(() => {
-    if (mod) return;
+    if (guided) return;
     let live = true;
     const load = (): void => {
-      loadGuided().then((m) => { if (live) setMod(m); }, () => { if (live) addEventListener('online', load, { once: true }); });
+      loadGuided().then((g) => { if (live) setGuided(g); }, () => { if (live) addEventListener('online', load, { once: true }); });
     };
     load();
     return () => {
@@ -70,7 +101,7 @@ function WithGuided({ render, fallback = null }: { render: (m: GuidedModule) => 
       removeEventListener('online', load);
     };
   }, []);
-  return <>{mod ? render(mod) : fallback}</>;
+  return <>{guided ? render(guided) : fallback}</>;
 }
 
 interface BubbleProps<M> {
@@ -82,18 +113,18 @@ interface BubbleProps<M> {
 
 /** A flow step in the chat (its title shows while the chunk loads). */
 export function FlowStepBubble(props: BubbleProps<Extract<Message, { kind: 'flowStep' }>>) {
-  return <WithGuided render={(m) => <m.FlowStep {...props} />} fallback={<p class="t0-muted"><strong>{props.message.step.title}</strong></p>} />;
+  return <WithGuided render={(g) => <g.mod.FlowStep {...props} strings={g.strings(props.strings)} />} fallback={<p class="t0-muted"><strong>{props.message.step.title}</strong></p>} />;
 }
 
 /** The diagnostics card. */
 export function DiagnosticsBubble(props: BubbleProps<Extract<Message, { kind: 'diagnostics' }>>) {
-  return <WithGuided render={(m) => <m.Diagnostics {...props} />} fallback={<p class="t0-muted">{props.strings['guided.diag.title']}</p>} />;
+  return <WithGuided render={(g) => <g.mod.Diagnostics {...props} strings={g.strings(props.strings)} />} fallback={<p class="t0-muted">{props.strings['guided.diag.title']}</p>} />;
 }
 
 /** Self-service actions an answer matched, above the article. */
 export function AnswerActions({ ids, controller, strings }: { ids: readonly string[] | undefined; controller: WidgetController; strings: Strings }) {
   if (!ids?.length) return null;
-  return <WithGuided render={(m) => <m.Actions ids={ids} controller={controller} strings={strings} />} />;
+  return <WithGuided render={(g) => <g.mod.Actions ids={ids} controller={controller} strings={g.strings(strings)} />} />;
 }
 
 /** "Walk me through it" under an answer whose article has a guided flow. */

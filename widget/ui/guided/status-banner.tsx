@@ -1,7 +1,6 @@
 /** Known incidents at the top of the panel, each dismissible. */
 import type { Incident } from '../../core/status-feed.ts';
 import { format } from '../../core/i18n/strings.ts';
-import { withGuidedDefaults } from '../../core/i18n/guided-en-rest.ts';
 
 export interface StatusBannerProps {
   incidents: readonly Incident[];
@@ -13,8 +12,7 @@ export interface StatusBannerProps {
 
 
 /** The status banner (role=status, so a new incident is announced without stealing focus). */
-export function StatusBanner({ incidents, strings: panelStrings, asOf, onDismiss }: StatusBannerProps) {
-  const strings = withGuidedDefaults(panelStrings);
+export function StatusBanner({ incidents, strings, asOf, onDismiss }: StatusBannerProps) {
   if (incidents.length === 0) return null;
   return (
     <div class="t0-status" role="status" aria-label={strings['guided.status.label']}>
