@@ -166,6 +166,16 @@ describe('conversation', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByText(/printer offline$/).waitFor();
     expect(await dialog.getByText('This article should help:').count()).toBe(1);
+    // It picks the conversation up at the latest exchange, not at the greeting above it.
+    const view = await page.evaluate(() => {
+      const root = document.querySelector('tier0-widget')!.shadowRoot!;
+      const body = root.querySelector('.t0-body')!;
+      const users = root.querySelectorAll('.t0-user');
+      const last = users[users.length - 1]!.getBoundingClientRect();
+      const box = body.getBoundingClientRect();
+      return { scrolled: body.scrollTop > 0, inView: last.top >= box.top && last.bottom <= box.bottom };
+    });
+    expect(view).toEqual({ scrolled: true, inView: true });
     await page.close();
   });
 });

@@ -146,6 +146,14 @@ export function App({ controller, ctx, strings }: Props) {
     if (open) void preloadArticleView().catch(() => { /* retried when an article is opened */ });
   }, [open]);
 
+  /** Scrolls the conversation so the user's latest message (and the reply under it) is in view. */
+  const showLatest = (): void => {
+    const body = bodyRef.current;
+    const userMsgs = body?.querySelectorAll('.t0-user');
+    const lastUser = userMsgs?.[userMsgs.length - 1] as HTMLElement | undefined;
+    if (body && lastUser) body.scrollTo?.({ top: Math.max(0, lastUser.offsetTop - 16) });
+  };
+
   // Announce new bot messages politely; scroll the newest message into view.
   const lastId = state.messages[state.messages.length - 1]?.id;
   const seen = useRef(lastId);
@@ -155,11 +163,14 @@ export function App({ controller, ctx, strings }: Props) {
     const fresh = state.messages.filter((m) => m.kind !== 'user').slice(-2);
     const text = fresh.map((m) => announce(m, strings, canEscalate)).filter(Boolean).join(' ');
     if (text) setLive(text);
-    const body = bodyRef.current;
-    const userMsgs = body?.querySelectorAll('.t0-user');
-    const lastUser = userMsgs?.[userMsgs.length - 1] as HTMLElement | undefined;
-    if (body && lastUser) body.scrollTo?.({ top: Math.max(0, lastUser.offsetTop - 16) });
+    showLatest();
   }, [lastId]);
+
+  // Reopened (or opened on another page of the site) with a conversation: pick it up where it
+  // left off, as chat widgets do, rather than at the greeting.
+  useLayoutEffect(() => {
+    if (open && view === 'home') showLatest();
+  }, [open]);
 
   // Result counts are announced once typing pauses, not on every keystroke.
   useEffect(() => {
