@@ -166,16 +166,32 @@ describe('conversation', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByText(/printer offline$/).waitFor();
     expect(await dialog.getByText('This article should help:').count()).toBe(1);
-    // It picks the conversation up at the latest exchange, not at the greeting above it.
+    await page.close();
+  });
+
+  test('reopened on the same page, the panel picks the conversation up at the latest exchange', async () => {
+    const { page } = await open('/');
+    await launcher(page).click();
+    const box = page.getByRole('combobox');
+    await waitReady(page);
+    for (const [i, question] of ['paper jam', 'printer offline'].entries()) {
+      await box.fill(question);
+      await box.press('Enter');
+      await expect.poll(() => page.getByText('This article should help:', { exact: true }).count()).toBe(i + 1);
+    }
+    await page.keyboard.press('Escape');
+    await launcher(page).click();
+    await box.waitFor();
     const view = await page.evaluate(() => {
       const root = document.querySelector('tier0-widget')!.shadowRoot!;
       const body = root.querySelector('.t0-body')!;
       const users = root.querySelectorAll('.t0-user');
-      const last = users[users.length - 1]!.getBoundingClientRect();
-      const box = body.getBoundingClientRect();
-      return { scrolled: body.scrollTop > 0, inView: last.top >= box.top && last.bottom <= box.bottom };
+      const last = users[users.length - 1]!;
+      const rect = last.getBoundingClientRect();
+      const frame = body.getBoundingClientRect();
+      return { text: last.textContent, scrolled: body.scrollTop > 0, inView: rect.top >= frame.top && rect.bottom <= frame.bottom };
     });
-    expect(view).toEqual({ scrolled: true, inView: true });
+    expect(view).toEqual({ text: expect.stringContaining('printer offline'), scrolled: true, inView: true });
     await page.close();
   });
 });

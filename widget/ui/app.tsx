@@ -166,10 +166,13 @@ export function App({ controller, ctx, strings }: Props) {
     showLatest();
   }, [lastId]);
 
-  // Reopened (or opened on another page of the site) with a conversation: pick it up where it
-  // left off, as chat widgets do, rather than at the greeting.
+  // Reopened on this page: pick the conversation up where it left off, as chat widgets do. The
+  // first open on a page starts at the top, where this page's suggested articles come first.
+  const openedBefore = useRef(false);
   useLayoutEffect(() => {
-    if (open && view === 'home') showLatest();
+    if (!open) return;
+    if (openedBefore.current && view === 'home') showLatest();
+    openedBefore.current = true;
   }, [open]);
 
   // Result counts are announced once typing pauses, not on every keystroke.
