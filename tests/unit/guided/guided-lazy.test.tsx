@@ -11,23 +11,25 @@ import { mergeStrings } from '../../../widget/core/i18n/strings.ts';
 import { enStrings } from '../../../widget/core/i18n/ui-strings.ts';
 import { loadGuidedStrings } from '../../../widget/core/i18n/guided-locale.ts';
 import type { WidgetController } from '../../../widget/services/widget-controller.ts';
+import { DiagnosticsBubble } from '../../../widget/ui/guided/guided-messages.tsx';
 
-const CHUNK = '../../../widget/ui/guided/guided-chunk.tsx';
+// The network as the chunk's import sees it (vi.mock is hoisted above the imports).
+const network = vi.hoisted(() => ({ offline: true }));
+vi.mock('../../../widget/ui/guided/guided-chunk.tsx', async (importOriginal) => {
+  if (network.offline) throw new Error('net::ERR_INTERNET_DISCONNECTED');
+  return importOriginal();
+});
+
 const strings = mergeStrings('en', enStrings, {}, [await loadGuidedStrings('en')]);
 const controller = { runDiagnostics: vi.fn(), meta: () => undefined, openArticle: vi.fn() } as unknown as WidgetController;
 
 afterEach(() => {
   cleanup();
-  vi.doUnmock(CHUNK);
-  vi.resetModules();
   vi.restoreAllMocks();
 });
 
 test('a diagnostics card whose chunk failed to load appears once the browser is back online', async () => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  vi.resetModules();
-  vi.doMock(CHUNK, () => { throw new Error('net::ERR_INTERNET_DISCONNECTED'); });
-  const { DiagnosticsBubble } = await import('../../../widget/ui/guided/guided-messages.tsx');
   const state = reducer(initialState(), { type: 'diagnosticsOffer', ids: ['offline'], at: '2026-12-03T10:00:00.000Z' });
   const message = state.messages.find((m) => m.kind === 'diagnostics')!;
   render(<DiagnosticsBubble message={message as Extract<typeof message, { kind: 'diagnostics' }>} state={state} controller={controller} strings={strings} />);
@@ -36,7 +38,7 @@ test('a diagnostics card whose chunk failed to load appears once the browser is 
   expect(screen.getByText('Browser check')).toBeTruthy();
   expect(screen.queryByRole('button', { name: 'Run checks' })).toBeNull();
 
-  vi.doUnmock(CHUNK);
+  network.offline = false;
   window.dispatchEvent(new Event('online'));
   expect(await screen.findByRole('button', { name: 'Run checks' })).toBeTruthy();
 });
