@@ -5,6 +5,8 @@
  */
 import type { ArticleBody, ArticleMeta, KbCategory } from '../core/kb-format.ts';
 import type { SearchEngine } from '../core/search/search-types.ts';
+// Bundled with the panel, not a lazy chunk: the panel loads the index as soon as it mounts, so the
+// engine is always wanted at once, and one chunk is one request and one gzip stream fewer.
 import { loadSearchEngine } from '../core/search/engine.ts';
 import type { Emitter } from '../core/events.ts';
 import { matchPages } from '../core/glob.ts';
@@ -33,8 +35,6 @@ export interface ControllerDeps {
   path: string;
   client?: KbClient;
   session?: SessionStore;
-  /** Loads the search engine module (tests inject failures; the widget has it in the panel chunk). */
-  loadEngine?: () => Promise<{ loadSearchEngine(index: import('../core/kb-format.ts').KbIndex): SearchEngine }>;
   now?: () => string;
   /** Site self-service actions (options.actions), suggested above answers that match. */
   actions?: SelfServiceAction[];
@@ -95,9 +95,6 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
   const now = deps.now ?? (() => new Date().toISOString());
   const client = deps.client ?? createKbClient(deps.kbUrl);
   const session = deps.session ?? createSessionStore();
-  // Bundled with the panel, not a lazy chunk: the panel loads the index as soon as it mounts, so
-  // the engine is always wanted at once, and one chunk is one request and one gzip stream fewer.
-  const loadEngine = deps.loadEngine ?? (() => Promise.resolve({ loadSearchEngine }));
   const store = createStore(initialState());
   const saved = session.load();
   if (saved) store.dispatch({ type: 'restore', saved });
@@ -131,14 +128,7 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     if (loading) return loading;
     store.dispatch({ type: 'kb', status: 'loading' });
     loading = (async () => {
-      const [manifest, index, mod] = await Promise.all([
-        client.manifest(),
-        client.index(),
-        loadEngine().catch((error: unknown) => {
-          report('[tier0] cannot load the search engine chunk — serve the whole dist/ folder next to tier0.js', error);
-          return undefined;
-        }),
-      ]);
+      const [manifest, index] = await Promise.all([client.manifest(), client.index()]);
       if (destroyed) return;
       const fail = (error: string, cause?: unknown): void => {
         report(error, cause);
@@ -146,9 +136,8 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
       };
       if (!manifest.ok) return fail(manifest.error);
       if (!index.ok) return fail(index.error);
-      if (!mod) return fail('[tier0] cannot load the search engine — check that dist/chunks/ is deployed');
       try {
-        engine = mod.loadSearchEngine(index.value);
+        engine = loadSearchEngine(index.value);
       } catch (error) {
         return fail(error instanceof Error && error.message.startsWith('[tier0]') ? error.message
           : '[tier0] the KB index could not be read — rebuild it with "npx tier0 build"', error);

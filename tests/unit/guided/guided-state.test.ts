@@ -132,7 +132,6 @@ function setup(overrides: Partial<ControllerDeps> = {}) {
   };
   const c = createWidgetController({
     kbUrl: 'https://x.example/kb/', emitter, report: vi.fn(), path: '/', client, session: makeSession(),
-    loadEngine: () => import('../../../widget/core/search/engine.ts'),
     now: () => AT,
     ...overrides,
   });

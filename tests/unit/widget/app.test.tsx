@@ -21,7 +21,6 @@ async function setup(opts: { options?: WidgetOptions; locale?: Locale; fail?: bo
   const client = makeClient({ fail: opts.fail });
   const controller = createWidgetController({
     kbUrl: options.kb, emitter, report: () => {}, path: opts.path ?? '/', client, session: makeSession(),
-    loadEngine: () => import('../../../widget/core/search/engine.ts'),
   });
   const launcher = document.createElement('button');
   launcher.textContent = 'Help';

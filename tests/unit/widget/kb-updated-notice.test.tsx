@@ -21,7 +21,6 @@ test('says "Help content was updated" as a status once the KB in use changed', a
   const strings = await resolveStrings('en', options.strings);
   const controller = createWidgetController({
     kbUrl: options.kb, emitter, report: () => {}, path: '/', client: makeClient({}), session: makeSession(),
-    loadEngine: () => import('../../../widget/core/search/engine.ts'),
   });
   const launcher = document.createElement('button');
   document.body.appendChild(launcher);

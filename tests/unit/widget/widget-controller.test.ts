@@ -14,7 +14,6 @@ function setup(overrides: Partial<ControllerDeps> = {}) {
   const session = makeSession();
   const c = createWidgetController({
     kbUrl: 'https://x.example/kb/', emitter, report, path: '/', client, session,
-    loadEngine: () => import('../../../widget/core/search/engine.ts'),
     now: () => '2026-11-23T10:00:00.000Z',
     ...overrides,
   });
