@@ -4,14 +4,12 @@
  * strings' locales. The other texts come with the guided chunk (guided-messages.tsx `loadGuided`).
  */
 import type { Locale } from './ui-strings.ts';
-import type { StringTables } from './strings.ts';
+import { withLocaleTable, type StringTables } from './strings.ts';
 import { guidedChatEn } from './guided-en.ts';
 
 const lazyLocales = import.meta.glob<{ default: Record<string, string> }>(['./locales/guided-*.ts', '!./locales/guided-rest-*.ts']);
 
 /** English plus the locale's guided strings, as an extra table for resolveStrings. */
-export async function loadGuidedStrings(locale: Locale): Promise<StringTables> {
-  const load = locale === 'en' ? undefined : lazyLocales[`./locales/guided-${locale}.ts`];
-  const table = load ? (await load()).default : undefined;
-  return table ? { en: guidedChatEn, [locale]: table } : { en: guidedChatEn };
+export function loadGuidedStrings(locale: Locale): Promise<StringTables> {
+  return withLocaleTable(guidedChatEn, locale, lazyLocales[`./locales/guided-${locale}.ts`]);
 }

@@ -37,16 +37,24 @@ export async function resolveStrings(
   return mergeStrings(locale, await loadUiStrings(locale), overrides, extras);
 }
 
+/**
+ * An extra table for mergeStrings: English (it fills gaps) plus the locale's own table, loaded by
+ * `load` (one lazy chunk per locale, from `import.meta.glob`), so a page gets only its language.
+ */
+export async function withLocaleTable(
+  en: Record<string, string> | Promise<Record<string, string>>,
+  locale: Locale,
+  load: (() => Promise<{ default: Record<string, string> }>) | undefined,
+): Promise<StringTables> {
+  const [english, table] = await Promise.all([en, locale === 'en' ? undefined : load?.().then((m) => m.default)]);
+  return table ? { en: english, [locale]: table } : { en: english };
+}
+
 const ticketLocales = import.meta.glob<{ default: Record<string, string> }>('./locales/ticket-*.ts');
 
-/**
- * Loads the hand-off's strings: big and only needed with the ticket form, so lazy chunks, English
- * (it fills gaps) and the user's locale only.
- */
-export async function loadTicketStrings(locale: Locale): Promise<StringTables> {
-  const load = locale === 'en' ? undefined : ticketLocales[`./locales/ticket-${locale}.ts`];
-  const [{ ticketEn }, table] = await Promise.all([import('./ticket-en.ts'), load ? load().then((m) => m.default) : undefined]);
-  return table ? { en: ticketEn, [locale]: table } : { en: ticketEn };
+/** Loads the hand-off's strings: big and only needed with the ticket form, so lazy chunks. */
+export function loadTicketStrings(locale: Locale): Promise<StringTables> {
+  return withLocaleTable(import('./ticket-en.ts').then((m) => m.ticketEn), locale, ticketLocales[`./locales/ticket-${locale}.ts`]);
 }
 
 /** UI strings merged with the ticket strings and overrides, for the ticket form. */

@@ -9,7 +9,7 @@ import type { ComponentChildren } from 'preact';
 import type { Message, WidgetState } from '../../core/state.ts';
 import type { WidgetController } from '../../services/widget-controller.ts';
 import type { DiagnosticId, Finding } from '../../core/diagnostics-relevance.ts';
-import { format, type Locale, type Strings } from '../../core/i18n/strings.ts';
+import { format, withLocaleTable, type Locale, type Strings } from '../../core/i18n/strings.ts';
 
 type GuidedModule = typeof import('./guided-chunk.tsx');
 
@@ -37,10 +37,11 @@ export function loadGuided(): Promise<Guided> {
   const wanted = locale;
   const known = pending.get(wanted);
   if (known) return known;
-  const rest = restLocales[`../../core/i18n/locales/guided-rest-${wanted}.ts`];
-  const promise = Promise.all([import('./guided-chunk.tsx'), rest ? rest().then((m) => m.default) : undefined]).then(([mod, table]) => {
+  const chunk = import('./guided-chunk.tsx');
+  const texts = withLocaleTable(chunk.then((m) => m.guidedRestEn), wanted, restLocales[`../../core/i18n/locales/guided-rest-${wanted}.ts`]);
+  const promise = Promise.all([chunk, texts]).then(([mod, tables]) => {
     // Below the panel's strings: the site owner's overrides, already in them, still win.
-    const defaults = { ...mod.guidedRestEn, ...table };
+    const defaults = { ...tables.en, ...tables[wanted] };
     const merged = new WeakMap<Strings, Strings>();
     const strings = (panel: Strings): Strings => {
       let result = merged.get(panel);
