@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type InlineConfig, type Manifest, type Plugin } from 'vite';
 import { buildServiceWorker } from './build-sw.ts';
+import { LOCALES } from '../widget/core/i18n/locale.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = path.join(root, 'dist');
@@ -51,7 +52,7 @@ const TICKET_CHUNKS_MARKER = '__TIER0_TICKET_CHUNKS__';
 const TICKET_MODULES = [
   'widget/ui/ticket/ticket-view.tsx',
   'widget/core/i18n/ticket-en.ts',
-  ...['fr', 'es', 'de', 'ar'].map((locale) => `widget/core/i18n/locales/ticket-${locale}.ts`),
+  ...LOCALES.filter((locale) => locale !== 'en').map((locale) => `widget/core/i18n/locales/ticket-${locale}.ts`),
 ];
 
 /**
