@@ -292,12 +292,10 @@ const openFigures = (samples: readonly OpenSample[]) => {
 };
 
 /**
- * One warm-page scenario: a cold load fills the caches; then the first open of each of
- * `FIRST_OPENS` reloads (clicked by Playwright, and clicked from inside the page as early as
- * possible), then `REPEAT_OPENS` opens of one idle page, closed with Escape in between.
+ * Serves the dist/ copy under the README's caching headers, opens the host page (with the given
+ * loader attributes) instrumented in Chromium, and waits until the KB is ready and the network idle.
  */
-async function benchOpen(root: string, withWorker: boolean, log: (message: string) => void) {
-  const attrs = `data-ticket-endpoint="/api/tickets"${withWorker ? ' data-service-worker-scope="/"' : ''}`;
+async function openHostPage(root: string, attrs: string) {
   const server = await startHostServer({ root, mount: MOUNT, pages: { [HOST_PATH]: hostPage({ mount: MOUNT, attrs }) }, pathHeaders: offlineHeaders(MOUNT) });
   const browser = await launchChromium();
   try {
@@ -305,8 +303,25 @@ async function benchOpen(root: string, withWorker: boolean, log: (message: strin
     const errors = consoleErrors(page);
     await page.addInitScript(PAGE_INSTRUMENT);
     await page.goto(server.url(HOST_PATH));
-    await whenReady(page, errors);
+    const ready = await whenReady(page, errors);
     await page.waitForLoadState('networkidle');
+    return { server, browser, page, errors, ready };
+  } catch (error) {
+    await browser.close();
+    await server.close();
+    throw error;
+  }
+}
+
+/**
+ * One warm-page scenario: a cold load fills the caches; then the first open of each of
+ * `FIRST_OPENS` reloads (clicked by Playwright, and clicked from inside the page as early as
+ * possible), then `REPEAT_OPENS` opens of one idle page, closed with Escape in between.
+ */
+async function benchOpen(root: string, withWorker: boolean, log: (message: string) => void) {
+  const attrs = `data-ticket-endpoint="/api/tickets"${withWorker ? ' data-service-worker-scope="/"' : ''}`;
+  const { server, browser, page, errors } = await openHostPage(root, attrs);
+  try {
     if (withWorker && !(await workerReady(page, 15000))) {
       throw new Error(`[tier0] the service worker did not activate within 15 s${errors.length ? ` (console: ${errors.slice(0, 3).join(' | ')})` : ''}`);
     }
@@ -409,18 +424,8 @@ async function benchTyping(root: string, kb: { bundleDir: string; queries: reado
   const expected = await expectedOptions(kb.bundleDir, queries);
   // No worker: this copy's sw.js still precaches the other KB's files. Caching headers as the
   // README asks, so the idle warm-up of 1,000 articles is over before typing starts.
-  const server = await startHostServer({
-    root, mount: MOUNT, pathHeaders: offlineHeaders(MOUNT),
-    pages: { [HOST_PATH]: hostPage({ mount: MOUNT, attrs: 'data-service-worker="false"' }) },
-  });
-  const browser = await launchChromium();
+  const { server, browser, page, ready } = await openHostPage(root, 'data-service-worker="false"');
   try {
-    const page = await browser.newPage();
-    const errors = consoleErrors(page);
-    await page.addInitScript(PAGE_INSTRUMENT);
-    await page.goto(server.url(HOST_PATH));
-    const ready = await whenReady(page, errors);
-    await page.waitForLoadState('networkidle');
     await launcher(page).click();
     await page.waitForFunction(`document.querySelector('tier0-widget').shadowRoot.activeElement?.matches('input.t0-input')`);
     await page.evaluate(`window.__tier0Bench.armTyping(${JSON.stringify(expected)})`);
