@@ -34,7 +34,7 @@ interface Instance {
 }
 
 /** The fix for a chunk that does not load: a partial deployment, or a CDN without CORS. */
-const SERVE_DIST = ' — serve the whole dist/ folder next to tier0.js, with CORS when it is on another origin';
+const SERVE_DIST = ' — serve the whole dist/ folder next to tier0.js (with CORS from another origin)';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const ICON_HELP = 'M12 2C6.5 2 2 6 2 11c0 2.6 1.2 4.9 3.2 6.5L4.5 22l4.6-2.4c.9.3 1.9.4 2.9.4 5.5 0 10-4 10-9S17.5 2 12 2zm.1 14.6a1.2 1.2 0 1 1 0-2.4 1.2 1.2 0 0 1 0 2.4zm1.6-5.3c-.7.4-.9.7-.9 1.3v.4h-1.9v-.5c0-1.2.5-1.9 1.4-2.4.8-.5 1-.8 1-1.3 0-.6-.5-1-1.2-1-.8 0-1.3.5-1.4 1.2H8.8c.1-1.8 1.4-3 3.4-3 1.9 0 3.2 1.1 3.2 2.7 0 1.1-.6 1.9-1.7 2.6z';
 const ICON_CLOSE = 'M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z';
