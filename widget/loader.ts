@@ -10,7 +10,7 @@
  */
 import { createEmitter, type EventName, type Handler } from './core/events.ts';
 import { contrastRatio, optionsFromDataset, resolveOptions, type ResolvedOptions, type WidgetOptions } from './core/options.ts';
-import { launcherLabel, localeDir, resolveLocale } from './core/i18n/locale.ts';
+import { launcherText, localeDir, resolveLocale } from './core/i18n/locale.ts';
 import type { Locale } from './core/i18n/locale.ts';
 import { launcherCss } from './ui/launcher-css.ts';
 import type { PanelContext, PanelController } from './ui/panel-api.ts';
@@ -29,6 +29,8 @@ interface Instance {
   options: ResolvedOptions;
   panel?: Promise<PanelController | undefined>;
   load: () => Promise<PanelController | undefined>;
+  /** Says, next to the launcher, that the panel could not load (after a click or an API call). */
+  failed: () => void;
   controller?: PanelController;
   cleanups: Array<() => void>;
 }
@@ -117,13 +119,23 @@ const ICON_CLOSE = 'M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5
     svg.appendChild(path);
     const label = document.createElement('span');
     label.className = 't0-launcher-label';
-    label.textContent = launcherLabel(locale, options.strings);
+    label.textContent = launcherText(locale, options.strings);
     launcher.append(svg, label);
     root.appendChild(launcher);
     shadow.appendChild(root);
     document.body.appendChild(host);
 
-    const inst: Instance = { host, launcher, options, cleanups: [], load: () => load() };
+    let failure: HTMLElement | undefined;
+    const failed = (): void => {
+      if (instance !== inst) return;
+      failure?.remove(); // a fresh node, so a screen reader announces a second failure too
+      failure = document.createElement('p');
+      failure.className = 't0-launcher-error';
+      failure.setAttribute('role', 'alert');
+      failure.textContent = launcherText(locale, options.strings, 'launcherFailed');
+      root.appendChild(failure);
+    };
+    const inst: Instance = { host, launcher, options, cleanups: [], load: () => load(), failed };
     instance = inst;
 
     const setExpanded = (open: boolean): void => {
@@ -145,6 +157,7 @@ const ICON_CLOSE = 'M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5
             return undefined;
           }
           inst.controller = controller;
+          failure?.remove();
           return controller;
         },
         (error: unknown) => {
@@ -170,7 +183,7 @@ const ICON_CLOSE = 'M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5
       );
     };
     inst.cleanups.push(() => offline?.stop());
-    const onClick = (): void => { void load().then((c) => c?.toggle()); };
+    const onClick = (): void => { void load().then((c) => (c ? c.toggle() : failed())); };
     launcher.addEventListener('click', onClick);
     launcher.addEventListener('pointerenter', preload);
     launcher.addEventListener('focus', preload);
@@ -201,13 +214,16 @@ const ICON_CLOSE = 'M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5
     return inst;
   };
 
-  /** Runs a panel command, starting the widget and loading the panel first when needed. */
-  const withPanel = (fn: (c: PanelController) => void): void => {
+  /**
+   * Runs a panel command, starting the widget and loading the panel first when needed. A command
+   * that shows the panel says so next to the launcher when it cannot load; `quiet` ones do not.
+   */
+  const withPanel = (fn: (c: PanelController) => void, quiet?: boolean): void => {
     const inst = instance ?? start();
     if (!inst) return;
     if (inst.controller) fn(inst.controller);
     // Promise callbacks run in order, so queued calls keep the order they were made in.
-    else void inst.load().then((c) => { if (c) guard('call', fn)(c); });
+    else void inst.load().then((c) => (c ? guard('call', fn)(c) : quiet || inst.failed()));
   };
 
   const destroy = (): void => {
@@ -234,8 +250,8 @@ const ICON_CLOSE = 'M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5
     search: guard('search', (query: string) => withPanel((c) => c.search(String(query ?? '')))),
     showArticle: guard('showArticle', (id: string) => withPanel((c) => c.showArticle(String(id ?? '')))),
     escalate: guard('escalate', (reason?: string) => withPanel((c) => c.escalate(reason ? String(reason) : 'api'))),
-    prefill: guard('prefill', (p: Prefill) => withPanel((c) => c.prefill(p ?? {}))),
-    identify: guard('identify', (i: Identity) => withPanel((c) => c.identify(i ?? {}))),
+    prefill: guard('prefill', (p: Prefill) => withPanel((c) => c.prefill(p ?? {}), true)),
+    identify: guard('identify', (i: Identity) => withPanel((c) => c.identify(i ?? {}), true)),
     on: <K extends EventName>(name: K, handler: Handler<K>): (() => void) => {
       try {
         return emitter.on(name, handler);

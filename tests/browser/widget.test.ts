@@ -320,6 +320,28 @@ describe('failures', () => {
     expect(errors.filter((e) => e.startsWith('[tier0]'))).toHaveLength(1);
     await page.close();
   });
+
+  test('a panel that cannot load is said next to the launcher, and the next click retries', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    let blocked = true;
+    await page.route('**/chunks/panel.*.js', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto(server.url('/'));
+    await launcher(page).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('Help could not load. Check your connection, then try again.');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(errors.some((e) => e.startsWith('[tier0] cannot load the help panel'))).toBe(true);
+
+    blocked = false;
+    await launcher(page).click();
+    await page.getByRole('dialog', { name: 'Help' }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await launcher(page).getAttribute('aria-expanded')).toBe('true');
+    await page.close();
+  });
 });
 
 declare global {

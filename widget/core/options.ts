@@ -2,7 +2,7 @@
  * Widget options: one documented type, frozen defaults, and a pure resolver that never mutates its
  * input and reports misuse as `[tier0] <problem> — <fix>` values (the loader logs them once).
  */
-import { validateActions, type Action, type ActionInput } from './actions.ts';
+import type { ActionInput } from './actions.ts';
 
 /** A site-defined field on the ticket form. */
 export interface CustomField {
@@ -85,7 +85,11 @@ export interface ResolvedOptions {
   context?: () => Record<string, unknown>;
   challenge?: () => Promise<string>;
   categories?: string[];
-  actions: Action[];
+  /**
+   * The `actions` option as given: the panel validates it (core/actions.ts validateActions), so
+   * the loader, which must stay under 6 KB, does not carry the checks.
+   */
+  actions: unknown;
   statusUrl?: string;
   diagnostics: boolean;
 }
@@ -228,8 +232,6 @@ export function resolveOptions(
     else problems.push('[tier0] option "categories" must be an array of strings');
   }
 
-  const actions = validateActions(o.actions, ctx.pageUrl);
-  problems.push(...actions.problems);
   const statusUrl = str('statusUrl');
 
   const options: ResolvedOptions = {
@@ -252,7 +254,7 @@ export function resolveOptions(
     context: fn('context'),
     challenge: fn('challenge'),
     categories,
-    actions: actions.actions,
+    actions: o.actions,
     statusUrl: statusUrl !== undefined && /^mailto:/i.test(statusUrl) ? undefined : url('statusUrl', statusUrl, ctx.pageUrl),
     diagnostics: bool('diagnostics', DEFAULTS.diagnostics),
   };

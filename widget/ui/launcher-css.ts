@@ -11,6 +11,8 @@ export const launcherCss = `
 .t0[data-position=left] .t0-launcher{right:auto;left:20px}
 .t0-launcher:hover{transform:translateY(-1px);box-shadow:0 2px 4px rgba(0,0,0,.14),0 10px 24px rgba(0,0,0,.2)}
 .t0-launcher:focus-visible{outline:3px solid var(--t0-accent);outline-offset:3px;box-shadow:0 0 0 2px #fff}
+.t0-launcher-error{position:fixed;bottom:80px;right:20px;z-index:var(--t0-z);max-inline-size:min(300px,calc(100vw - 40px));margin:0;padding:10px 14px;border:1px solid #e3e6eb;border-radius:12px;background:#fff;color:#111827;font:400 14px/1.4 var(--t0-font);box-shadow:0 6px 20px rgba(0,0,0,.18)}
+.t0[data-position=left] .t0-launcher-error{right:auto;left:20px}
 .t0-launcher svg{inline-size:22px;block-size:22px;flex:none}
 .t0[data-open] .t0-launcher{padding:0;inline-size:48px;justify-content:center}
 .t0[data-open] .t0-launcher-label{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { format, loadTicketStrings, localeDir, mergeStrings, resolveLocale, resolveStrings, resolveTicketStrings } from '../../../widget/core/i18n/strings.ts';
+import { format, launcherText, loadTicketStrings, localeDir, mergeStrings, resolveLocale, resolveStrings, resolveTicketStrings } from '../../../widget/core/i18n/strings.ts';
 import { enStrings, loadUiStrings, LOCALES } from '../../../widget/core/i18n/ui-strings.ts';
 
 describe('resolveLocale', () => {
@@ -30,6 +30,12 @@ describe('strings tables', () => {
         if (locale !== 'en' && !cognates.includes(key)) expect(value, `${locale}.${key} is untranslated`).not.toBe(en);
       }
     }
+  });
+
+  test('the loader’s own texts come per locale, and site-owner overrides win', () => {
+    expect(launcherText('de', {})).toBe('Hilfe');
+    expect(launcherText('ar', {}, 'launcherFailed')).toMatch(/^تعذّر/);
+    expect(launcherText('en', { launcherFailed: 'The help desk is at extension 4000.' }, 'launcherFailed')).toBe('The help desk is at extension 4000.');
   });
 
   test('site-owner overrides win over built-in text', async () => {

@@ -5,13 +5,17 @@
 export type Locale = 'en' | 'fr' | 'es' | 'de' | 'ar';
 export const LOCALES: readonly Locale[] = ['en', 'fr', 'es', 'de', 'ar'];
 
-/** The launcher's label per locale (the full tables in ui-strings.ts include it). */
-export const launcherStrings: Record<Locale, { launcher: string }> = {
-  en: { launcher: 'Help' },
-  fr: { launcher: 'Aide' },
-  es: { launcher: 'Ayuda' },
-  de: { launcher: 'Hilfe' },
-  ar: { launcher: 'مساعدة' },
+/**
+ * The loader's own texts per locale (the full tables in ui-strings.ts include them): the launcher's
+ * label, and what it says when a click cannot load the panel (offline on a first visit, a partial
+ * deployment), since the button would otherwise do nothing at all.
+ */
+export const launcherStrings: Record<Locale, { launcher: string; launcherFailed: string }> = {
+  en: { launcher: 'Help', launcherFailed: 'Help could not load. Check your connection, then try again.' },
+  fr: { launcher: 'Aide', launcherFailed: 'L’aide n’a pas pu se charger. Vérifiez votre connexion, puis réessayez.' },
+  es: { launcher: 'Ayuda', launcherFailed: 'No se pudo cargar la ayuda. Comprueba tu conexión y vuelve a intentarlo.' },
+  de: { launcher: 'Hilfe', launcherFailed: 'Die Hilfe konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.' },
+  ar: { launcher: 'مساعدة', launcherFailed: 'تعذّر تحميل المساعدة. تحقّق من اتصالك، ثم حاول مرة أخرى.' },
 };
 
 
@@ -30,7 +34,7 @@ export function localeDir(locale: Locale): 'rtl' | 'ltr' {
   return locale === 'ar' ? 'rtl' : 'ltr';
 }
 
-/** The launcher's label, with the site owner's override applied. */
-export function launcherLabel(locale: Locale, overrides: Record<string, string>): string {
-  return overrides.launcher ?? launcherStrings[locale].launcher;
+/** One of the loader's texts, with the site owner's override applied. */
+export function launcherText(locale: Locale, overrides: Record<string, string>, key: 'launcher' | 'launcherFailed' = 'launcher'): string {
+  return overrides[key] ?? launcherStrings[locale][key];
 }

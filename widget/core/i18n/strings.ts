@@ -5,7 +5,7 @@
  */
 import { enStrings, loadUiStrings, type Locale, type UiStrings } from './ui-strings.ts';
 
-export { resolveLocale, localeDir, launcherLabel } from './locale.ts';
+export { resolveLocale, localeDir, launcherText } from './locale.ts';
 export type { Locale, UiStrings } from './ui-strings.ts';
 
 /** Every string the widget shows: UI keys plus any keys extra tables add. */
