@@ -115,6 +115,9 @@ describe('guided troubleshooting in the chat', () => {
     const page = await openPanel();
     await ask(page, 'printer offline');
     const walk = page.getByRole('button', { name: 'Walk me through it' });
+    // It sits beside or below "Open article" with a visible gap, before the guided styles load.
+    const [a, b] = await Promise.all([page.getByRole('button', { name: /^Open article/ }).first().boundingBox(), walk.boundingBox()]);
+    expect(Math.max(b!.x - (a!.x + a!.width), b!.y - (a!.y + a!.height))).toBeGreaterThanOrEqual(8);
     await walk.focus();
     await page.keyboard.press('Enter');
 

@@ -69,11 +69,13 @@ export function MessageView({ message: m, state, controller, strings, canEscalat
           <div class="t0-card">
             <h3 dir="auto">{best.title}</h3>
             <Snippet parts={best.snippet} />
-            <button type="button" class="t0-btn t0-btn-primary" aria-label={`${strings.openArticle}: ${best.title}`} onClick={() => controller.openArticle(best.id)}>
-              <Icon name="article" />
-              {strings.openArticle}
-            </button>
-            {!m.feedback && <WalkButton articleId={best.id} controller={controller} strings={strings} />}
+            <div class="t0-card-actions">
+              <button type="button" class="t0-btn t0-btn-primary" aria-label={`${strings.openArticle}: ${best.title}`} onClick={() => controller.openArticle(best.id)}>
+                <Icon name="article" />
+                {strings.openArticle}
+              </button>
+              {!m.feedback && <WalkButton articleId={best.id} controller={controller} strings={strings} />}
+            </div>
           </div>
           {alts.length > 0 && (
             <>
