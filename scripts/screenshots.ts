@@ -1,8 +1,8 @@
 /**
  * Screenshots of the widget for design review (run by hand, not by tests):
  *   npx tier0 build && npx tsx scripts/build-widget.ts && npx tsx scripts/screenshots.ts
- * Writes tests/.tmp/screenshots/<locale>-<device>-<state>.png for desktop 1280×800 and phone
- * 390×844, states closed, greeting, results, answer, article, in en and ar.
+ * Writes tests/.tmp/screenshots/<locale>-<device>-<state>.png for desktop 1280×800, phone 390×844
+ * and a phone turned sideways (844×390), states closed, greeting, results, answer, article, in en and ar.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { launchChromium } from '../tests/browser/helpers/chromium.ts';
 import { DIST_DIR, REPO_ROOT, startHostServer } from '../tests/browser/helpers/host-server.ts';
 
 const OUT = path.join(REPO_ROOT, 'tests/.tmp/screenshots');
-const devices = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+const devices = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 }, landscape: { width: 844, height: 390 } } as const;
 const queries = { en: 'printer offline', ar: 'printer offline' } as const;
 
 async function main(): Promise<void> {
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2);
   try {
     for (const [device, viewport] of Object.entries(devices)) {
-      const browser = await launchChromium({ viewport, ...(device === 'phone' ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+      const browser = await launchChromium({ viewport, ...(device !== 'desktop' ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
       for (const locale of ['en', 'ar'] as const) {
         if (only.length && !only.includes(locale) && !only.includes(device)) continue;
         const page = await browser.newPage();

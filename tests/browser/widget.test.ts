@@ -222,6 +222,16 @@ describe('phone', () => {
     await page.close();
   });
 
+  test('turned sideways (844×390) it still opens full screen as a modal', async () => {
+    const { page } = await open('/', { width: 844, height: 390 });
+    await launcher(page).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.getAttribute('aria-modal')).toBe('true');
+    expect(await dialog.boundingBox()).toEqual({ x: 0, y: 0, width: 844, height: 390 });
+    await page.close();
+  });
+
   test('touch targets are at least 44px', async () => {
     const { page } = await open('/', { width: 390, height: 844 });
     await launcher(page).click();

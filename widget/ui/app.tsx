@@ -25,7 +25,9 @@ import { onKbUpdated } from '../services/kb-updates.ts';
 
 export const PANEL_ID = 't0-panel';
 /** Phones get the full-screen modal layout. */
-export const PHONE_QUERY = '(max-width: 640px)';
+// A phone turned sideways is short rather than narrow: a floating panel would leave it a few
+// lines of conversation, so it gets the full-screen modal too.
+export const PHONE_QUERY = '(max-width: 640px), (max-height: 480px)';
 
 interface Props {
   controller: WidgetController;

@@ -107,7 +107,7 @@ export const panelCss = `
 .t0-skeleton:nth-child(2){inline-size:85%}.t0-skeleton:nth-child(3){inline-size:60%}
 @keyframes t0-shimmer{to{background-position:-200% 0}}
 .t0-footer-link{display:flex;justify-content:center;padding:0 12px 10px;background:var(--t0-bg)}
-@media (max-width:640px){.t0-iconbtn{min-inline-size:44px;block-size:44px}.t0-chip,.t0-btn,.t0-linkbtn{min-block-size:44px}.t0-option{padding-block:12px}.t0-prose section.t0-flow>:first-child{margin-block-start:0}
+@media (max-width:640px),(max-height:480px){.t0-iconbtn{min-inline-size:44px;block-size:44px}.t0-chip,.t0-btn,.t0-linkbtn{min-block-size:44px}.t0-option{padding-block:12px}.t0-prose section.t0-flow>:first-child{margin-block-start:0}
 .t0-copy{min-block-size:36px}.t0-msg{max-inline-size:100%}}
 @media (prefers-reduced-motion:reduce){.t0-panel,.t0-spinner,.t0-skeleton{animation:none}}
 @media (forced-colors:active){.t0-option[aria-selected=true]{outline:2px solid Highlight}.t0-panel{border:1px solid CanvasText}}

@@ -40,5 +40,5 @@ export const ticketCss = `
 .t0-status h3:focus{outline:none}
 .t0-hp{position:absolute;inset-inline-start:-10000px;inset-block-start:auto;inline-size:1px;block-size:1px;overflow:hidden}
 .t0-smallbtn{min-block-size:28px;padding:0 8px;font-size:13px}
-@media (max-width:640px){.t0-ticket input,.t0-ticket select,.t0-btn{min-block-size:44px}}
+@media (max-width:640px),(max-height:480px){.t0-ticket input,.t0-ticket select,.t0-btn{min-block-size:44px}}
 `;
