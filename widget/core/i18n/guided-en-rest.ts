@@ -5,9 +5,7 @@
 
 /** Texts only the guided chunk shows (added below the panel's strings when it loads). */
 export const guidedRestEn = {
-  'guided.answersLabel': 'Your answer',
   'guided.skipToArticle': 'Skip to the article',
-  'guided.createTicket': 'Create a ticket',
   'guided.diag.run': 'Run checks',
   'guided.diag.running': 'Checking…',
   'guided.diag.resultsLabel': 'Check results',

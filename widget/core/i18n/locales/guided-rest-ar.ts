@@ -2,9 +2,7 @@
 import type { GuidedRestKey } from '../guided-en.ts';
 
 const table: Record<GuidedRestKey, string> = {
-  'guided.answersLabel': 'إجابتك',
   'guided.skipToArticle': 'الانتقال إلى المقال',
-  'guided.createTicket': 'إنشاء تذكرة',
   'guided.diag.run': 'تشغيل الفحص',
   'guided.diag.running': 'جارٍ الفحص…',
   'guided.diag.resultsLabel': 'نتائج الفحص',

@@ -2,9 +2,7 @@
 import type { GuidedRestKey } from '../guided-en.ts';
 
 const table: Record<GuidedRestKey, string> = {
-  'guided.answersLabel': 'Ihre Antwort',
   'guided.skipToArticle': 'Zum Artikel springen',
-  'guided.createTicket': 'Ticket erstellen',
   'guided.diag.run': 'Prüfung starten',
   'guided.diag.running': 'Wird geprüft…',
   'guided.diag.resultsLabel': 'Prüfergebnisse',

@@ -2,9 +2,7 @@
 import type { GuidedRestKey } from '../guided-en.ts';
 
 const table: Record<GuidedRestKey, string> = {
-  'guided.answersLabel': 'Tu respuesta',
   'guided.skipToArticle': 'Ir al artículo',
-  'guided.createTicket': 'Crear un ticket',
   'guided.diag.run': 'Comprobar',
   'guided.diag.running': 'Comprobando…',
   'guided.diag.resultsLabel': 'Resultados de la comprobación',

@@ -2,9 +2,7 @@
 import type { GuidedRestKey } from '../guided-en.ts';
 
 const table: Record<GuidedRestKey, string> = {
-  'guided.answersLabel': 'Votre réponse',
   'guided.skipToArticle': 'Aller à l’article',
-  'guided.createTicket': 'Créer un ticket',
   'guided.diag.run': 'Lancer la vérification',
   'guided.diag.running': 'Vérification…',
   'guided.diag.resultsLabel': 'Résultats de la vérification',
