@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { mergeStrings } from './core/i18n/strings.ts';
 import { loadUiStrings } from './core/i18n/ui-strings.ts';
 import { createWidgetController } from './services/widget-controller.ts';
-import { App, preloadArticleView, preloadStatus } from './ui/app.tsx';
+import { App, preloadArticleView, preloadStatus, STATUS_CHUNK_FAILED } from './ui/app.tsx';
 import { panelCss } from './ui/styles.ts';
 import { releaseScrollLock } from './ui/scroll-lock.ts';
 import type { PanelContext, PanelController } from './ui/panel-api.ts';
@@ -27,7 +27,7 @@ function lazyStatusFeed(make: () => Promise<StatusFeed>, report: (message: strin
         throw error;
       });
       return pending.then((f) => f.load(), (error: unknown) => {
-        report('[tier0] cannot load the status banner chunk — serve the whole dist/ folder next to tier0.js', error);
+        report(STATUS_CHUNK_FAILED, error);
         return null; // no banner this time; the next open retries
       });
     },

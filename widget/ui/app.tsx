@@ -68,6 +68,9 @@ function LazyArticle(props: ArticleViewProps) {
 type StatusParts = { StatusBanner: ComponentType<StatusBannerProps>; formatAsOf: (fetchedAt: number, now: number, locale: string) => string };
 let statusParts: Promise<StatusParts> | undefined;
 
+/** What the console says when the status banner's chunks cannot load (the panel and the banner both load them). */
+export const STATUS_CHUNK_FAILED = '[tier0] cannot load the status banner chunk — serve the whole dist/ folder next to tier0.js';
+
 /** Starts loading the status banner's chunks (a failed load is retried by the next caller). */
 export function preloadStatus(): Promise<StatusParts> {
   statusParts ??= Promise.all([import('./guided/status-banner.tsx'), import('../services/status-banner.ts')])
@@ -82,18 +85,17 @@ export function preloadStatus(): Promise<StatusParts> {
  * The status banner, its own chunk (only sites with `statusUrl` need it): there is a status to
  * show only once the feed client (same chunk as formatAsOf) has loaded, so this arrives at once.
  */
-function LazyStatus({ status, strings, locale, onDismiss }: {
+function LazyStatus({ status, strings, locale, onDismiss, report }: {
   status: NonNullable<WidgetState['status']>;
   strings: Strings;
   locale: string;
   onDismiss: (id: string) => void;
+  report: (message: string, error?: unknown) => void;
 }) {
   const [parts, setParts] = useState<StatusParts | null>(null);
   useEffect(() => {
     let live = true;
-    preloadStatus().then((p) => { if (live) setParts(p); }, (error: unknown) => {
-      console.error('[tier0] cannot load the status banner chunk — serve the whole dist/ folder next to tier0.js', error);
-    });
+    preloadStatus().then((p) => { if (live) setParts(p); }, (error: unknown) => report(STATUS_CHUNK_FAILED, error));
     return () => { live = false; };
   }, []);
   if (!parts) return null;
@@ -233,7 +235,7 @@ export function App({ controller, ctx, strings }: Props) {
             </button>
           </div>
           {state.status && (
-            <LazyStatus status={state.status} strings={strings} locale={ctx.locale} onDismiss={(id) => controller.dismissIncident(id)} />
+            <LazyStatus status={state.status} strings={strings} locale={ctx.locale} onDismiss={(id) => controller.dismissIncident(id)} report={ctx.report} />
           )}
           {kbUpdated && <p class="t0-kb-updated t0-muted" role="status">{strings.kbUpdated}</p>}
           {/* Focusable so keyboard users can scroll it (live results are not tab stops: the
