@@ -14,7 +14,7 @@ import { hasPendingTickets } from './services/outbox/pending-marker.ts';
 import { loadGuidedStrings } from './core/i18n/guided-locale.ts';
 import type { StatusFeed } from './services/status-banner.ts';
 import { loadGuided, onGuidedCss, runGuidedChecks, setGuidedLocale } from './ui/guided/guided-messages.tsx';
-import { validateActions } from './core/actions.ts';
+import type { SiteActions } from './services/site-actions.ts';
 
 /** The status feed client as its own chunk, fetched on the first load (when the panel opens). */
 function lazyStatusFeed(make: () => Promise<StatusFeed>, report: (message: string, error?: unknown) => void): StatusFeed {
@@ -38,8 +38,19 @@ function lazyStatusFeed(make: () => Promise<StatusFeed>, report: (message: strin
 }
 
 /** Mounts the panel into the loader's shadow root. */
+/** The `actions` option, set up by its own chunk when there is one (a chunk that fails: none). */
+async function loadSiteActions(input: unknown, report: PanelContext['report']): Promise<SiteActions | undefined> {
+  if (input == null || input === '') return undefined;
+  try {
+    return (await import('./services/site-actions.ts')).setUpActions(input, document.baseURI);
+  } catch (error) {
+    report('[tier0] cannot load the self-service actions chunk — serve the whole dist/ folder next to tier0.js', error);
+    return undefined;
+  }
+}
+
 export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
-  const [uiTable, guided] = await Promise.all([loadUiStrings(ctx.locale), loadGuidedStrings(ctx.locale)]);
+  const [uiTable, guided, actions] = await Promise.all([loadUiStrings(ctx.locale), loadGuidedStrings(ctx.locale), loadSiteActions(ctx.options.actions, ctx.report)]);
   const strings = mergeStrings(ctx.locale, uiTable, ctx.options.strings, [guided]);
   setGuidedLocale(ctx.locale);
   const sheet = new CSSStyleSheet();
@@ -54,15 +65,15 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
   ctx.root.appendChild(mount);
 
   // Validated here rather than in the loader: its problems join the ones the loader found.
-  const actions = validateActions(ctx.options.actions, document.baseURI);
-  actions.problems.forEach((p) => ctx.report(p));
+  const actionProblems = actions?.problems ?? [];
+  actionProblems.forEach((p) => ctx.report(p));
   const statusUrl = ctx.options.statusUrl;
   const controller = createWidgetController({
     kbUrl: ctx.options.kb,
     emitter: ctx.emitter,
     report: ctx.report,
     path: location.pathname,
-    actions: actions.actions,
+    actions,
     // Only ever called from the user's click on "Run checks" (consent; the pop-up check needs it).
     // The checks are in the guided chunk, which the service worker precaches (or warm-up fetches)
     // like every chunk, so they still run when the network is gone ("no internet").
@@ -75,7 +86,7 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
   });
   // Warm the index now (idle or first hover) so the first keystroke already has results.
   void controller.loadKb();
-  render(<App controller={controller} ctx={{ ...ctx, problems: [...ctx.problems, ...actions.problems] }} strings={strings} />, mount);
+  render(<App controller={controller} ctx={{ ...ctx, problems: [...ctx.problems, ...actionProblems] }} strings={strings} />, mount);
 
   // Tickets queued on an earlier visit (endpoint down, tab closed) are sent now, without the
   // user opening anything. The outbox code is only fetched when the marker says one is waiting.

@@ -9,8 +9,9 @@
  *   ]
  *
  * A preset's own label, description and keywords are defaults: set any of them to replace it.
- * This module has no dependencies so the options resolver (in the loader) stays small; matching
- * a question to actions, which needs the search normaliser, is in action-match.ts.
+ * The panel validates the option through services/site-actions.ts, a chunk only sites with actions
+ * load; matching a question to actions is in action-match.ts, button texts in the UI
+ * (ui/guided/action-suggestion.tsx).
  */
 
 export type PresetId = 'resetPassword' | 'unlockAccount' | 'requestSoftware' | 'serviceStatus';
@@ -113,11 +114,4 @@ export function validateActions(input: unknown, baseUrl?: string): { actions: Ac
     actions.push({ id, url, keywords, ...(label ? { label } : {}), ...(description ? { description } : {}), ...(preset ? { preset } : {}) });
   });
   return { actions, problems };
-}
-
-/** An action's button text and description: its own, else the preset's localized strings. */
-export function actionText(action: Action, strings: Record<string, string>): { label: string; description?: string } {
-  const label = action.label ?? strings[`guided.action.${action.id}`] ?? action.id;
-  const description = action.description ?? (action.preset ? strings[`guided.action.${action.id}.description`] : undefined);
-  return description ? { label, description } : { label };
 }

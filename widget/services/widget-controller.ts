@@ -15,7 +15,7 @@ import { initialState, persistable, toAnswerHits, type EscalationReason, type Id
 import { createKbClient, type KbClient } from './kb-client.ts';
 import { createSessionStore, type SessionStore } from './session-store.ts';
 import type { Action as SelfServiceAction } from '../core/actions.ts';
-import { matchActions } from '../core/action-match.ts';
+import type { SiteActions } from './site-actions.ts';
 import { DIAGNOSTIC_IDS, relevantDiagnostics, type DiagnosticId } from '../core/diagnostic-triggers.ts';
 import type { Finding } from '../core/diagnostics-relevance.ts';
 import type { Flow } from '../core/flow-types.ts';
@@ -37,7 +37,7 @@ export interface ControllerDeps {
   session?: SessionStore;
   now?: () => string;
   /** Site self-service actions (options.actions), suggested above answers that match. */
-  actions?: SelfServiceAction[];
+  actions?: Pick<SiteActions, 'list' | 'match'>;
   /**
    * Runs the browser self-diagnostics (services/diagnostics.ts in the panel); without it no check
    * is offered. Called synchronously from the user's click, as the pop-up check requires.
@@ -106,7 +106,7 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let destroyed = false;
   const bodies = new Map<string, ArticleBody>();
-  const actionList = deps.actions ?? [];
+  const siteActions = deps.actions;
   const waiting: Array<() => void> = [];
 
   const whenReady = (fn: () => void): void => {
@@ -267,7 +267,7 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
       clearTimeout(settleTimer);
       whenReady(() => {
         const res = search(q, ANSWER_LIMIT);
-        const actions = matchActions(q, actionList).map((a) => a.id);
+        const actions = siteActions?.match(q) ?? [];
         const diagnostics = deps.runChecks ? relevantDiagnostics(q) : [];
         store.dispatch({ type: 'ask', query: q, hits: toAnswerHits(res.hits), suggestion: res.suggestion, at: now(), actions, diagnostics });
         emitSearch(q, res.hits);
@@ -322,7 +322,7 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
       store.dispatch({ type: 'reset' });
       session.clear();
     },
-    action: (id) => actionList.find((a) => a.id === id),
+    action: (id) => siteActions?.list.find((a) => a.id === id),
     canDiagnose: !!deps.runChecks,
     startFlow(articleId) {
       withFlow(articleId, (flow) => {

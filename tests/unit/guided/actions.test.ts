@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { actionText, validateActions, type Action } from '../../../widget/core/actions.ts';
+import { validateActions, type Action } from '../../../widget/core/actions.ts';
+import { actionText } from '../../../widget/ui/guided/action-suggestion.tsx';
 import { keywordsOf, matchActions, PRESET_KEYWORDS } from '../../../widget/core/action-match.ts';
 import { guidedStrings } from '../../../widget/core/i18n/guided-strings.ts';
 

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { validateActions } from '../../../widget/core/actions.ts';
+import { setUpActions } from '../../../widget/services/site-actions.ts';
 import { optionsFromDataset, resolveOptions } from '../../../widget/core/options.ts';
 
 const ctx = { loaderUrl: 'https://intranet.example.com/help/tier0.js', pageUrl: 'https://intranet.example.com/portal/' };
@@ -41,4 +42,13 @@ test('the data-* attributes carry all three (actions as JSON)', () => {
   expect(validateActions(options.actions, ctx.pageUrl).actions.map((a) => a.id)).toEqual(['unlockAccount']);
   expect(options.statusUrl).toBe('https://intranet.example.com/s.json');
   expect(options.diagnostics).toBe(false);
+});
+
+test('site actions set up from the option match questions by id, and report bad entries', () => {
+  const site = setUpActions([{ id: 'resetPassword', url: '/pw' }, { id: 'nope', url: 'ftp://x' }], ctx.pageUrl);
+  expect(site.list.map((a) => a.id)).toEqual(['resetPassword']);
+  expect(site.match('I forgot my password')).toEqual(['resetPassword']);
+  expect(site.match('printer offline')).toEqual([]);
+  expect(site.problems).toHaveLength(1);
+  expect(site.problems[0]).toMatch(/^\[tier0\] action "nope"/);
 });

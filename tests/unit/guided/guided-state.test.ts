@@ -4,6 +4,7 @@ import type { Flow } from '../../../widget/core/flow-types.ts';
 import type { Finding } from '../../../widget/core/diagnostics-relevance.ts';
 import { createEmitter, type EventName } from '../../../widget/core/events.ts';
 import { createWidgetController, type ControllerDeps } from '../../../widget/services/widget-controller.ts';
+import { setUpActions } from '../../../widget/services/site-actions.ts';
 import { makeClient, makeSession } from '../widget/fixtures.ts';
 
 const AT = '2026-11-23T10:00:00.000Z';
@@ -169,7 +170,7 @@ describe('the controller drives guided help', () => {
   });
 
   test('ask attaches matching actions and relevant checks (only when checks can run)', async () => {
-    const actions = [{ id: 'resetPassword', url: 'https://pw.example.com/', keywords: [], preset: 'resetPassword' as const }];
+    const actions = setUpActions([{ id: 'resetPassword', url: 'https://pw.example.com/' }], 'https://intranet.example.com/');
     const withChecks = setup({ actions, runChecks: async () => [] });
     await withChecks.c.loadKb();
     withChecks.c.ask('forgot password, cant sign in');

@@ -1,11 +1,18 @@
 /** Self-service action links ("Reset your password") shown above the article answer. */
-import { actionText, type Action } from '../../core/actions.ts';
+import type { Action } from '../../core/actions.ts';
 
 export interface ActionSuggestionProps {
   actions: readonly Action[];
   strings: Record<string, string>;
   /** Told when the user follows an action (for the transcript); the link opens it itself. */
   onOpen?: (action: Action) => void;
+}
+
+/** An action's button text and description: its own, else the preset's localized strings. */
+export function actionText(action: Action, strings: Record<string, string>): { label: string; description?: string } {
+  const label = action.label ?? strings[`guided.action.${action.id}`] ?? action.id;
+  const description = action.description ?? (action.preset ? strings[`guided.action.${action.id}.description`] : undefined);
+  return description ? { label, description } : { label };
 }
 
 /** Prominent link buttons opening each action in a new tab. */

@@ -133,7 +133,7 @@ export function WalkButton({ articleId, controller, strings }: { articleId: stri
   if (!controller.meta(articleId)?.hasFlow) return null;
   const warm = (): void => void loadGuided().catch(() => undefined);
   return (
-    <button type="button" class="t0-btn" onMouseEnter={warm} onFocus={warm}
+    <button type="button" class="t0-btn t0-walk" onMouseEnter={warm} onFocus={warm}
       onClick={() => controller.startFlow(articleId)}>
       {strings['guided.walkMeThrough']}
     </button>
