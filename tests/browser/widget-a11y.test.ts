@@ -92,3 +92,29 @@ describe.each([
     await page.close();
   });
 });
+
+test('in forced colors (Windows High Contrast) the launcher and every panel button keep a visible edge', async () => {
+  const forced = await launchChromium({ forcedColors: 'active' });
+  try {
+    const page = await forced.newPage();
+    await page.goto(server.url('/en'));
+    await launcher(page).click();
+    await page.getByRole('combobox').fill('printer offline');
+    await page.getByRole('combobox').press('Enter');
+    await page.getByRole('button', { name: /^Open article/ }).first().waitFor();
+    const edgeless = await page.evaluate(() => {
+      const root = document.querySelector('tier0-widget')!.shadowRoot!;
+      // Link-style buttons (article links, inline links) read as links, as they do in colour.
+      return [...root.querySelectorAll<HTMLElement>('button:not(.t0-linkbtn)')]
+        .filter((b) => b.getBoundingClientRect().width > 0)
+        .filter((b) => {
+          const s = getComputedStyle(b);
+          return s.borderTopStyle === 'none' || s.borderTopWidth === '0px';
+        })
+        .map((b) => b.getAttribute('aria-label') ?? b.textContent);
+    });
+    expect(edgeless).toEqual([]);
+  } finally {
+    await forced.close();
+  }
+});

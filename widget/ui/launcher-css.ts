@@ -2,12 +2,13 @@
  * Styles the loader needs before the panel arrives: the host reset and the launcher button.
  * px only (the host's `html { font-size }` must not matter). `position` is physical (the site
  * owner picks a screen corner); everything inside the panel uses logical properties for RTL.
+ * The launcher's border is transparent, not absent, so forced colors (High Contrast) outline it.
  */
 export const launcherCss = `
 :host{all:initial!important;display:contents!important}
 .t0{--t0-font:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans","Noto Sans Arabic",sans-serif;font:400 15px/1.45 var(--t0-font);color:#111827;-webkit-text-size-adjust:100%}
 .t0 *,.t0 *::before,.t0 *::after{box-sizing:border-box}
-.t0-launcher{position:fixed;bottom:20px;right:20px;z-index:var(--t0-z);display:inline-flex;align-items:center;gap:8px;min-block-size:48px;margin:0;padding:0 18px 0 14px;border:0;border-radius:24px;background:var(--t0-accent);color:var(--t0-on-accent);font:600 15px/1 var(--t0-font);letter-spacing:0;text-transform:none;cursor:pointer;box-shadow:0 1px 2px rgba(0,0,0,.12),0 6px 20px rgba(0,0,0,.18);transition:transform .15s ease,box-shadow .15s ease}
+.t0-launcher{position:fixed;bottom:20px;right:20px;z-index:var(--t0-z);display:inline-flex;align-items:center;gap:8px;min-block-size:48px;margin:0;padding:0 16px 0 12px;border:2px solid transparent;border-radius:24px;background:var(--t0-accent);color:var(--t0-on-accent);font:600 15px/1 var(--t0-font);letter-spacing:0;text-transform:none;cursor:pointer;box-shadow:0 1px 2px rgba(0,0,0,.12),0 6px 20px rgba(0,0,0,.18);transition:transform .15s ease,box-shadow .15s ease}
 .t0[data-position=left] .t0-launcher{right:auto;left:20px}
 .t0-launcher:hover{transform:translateY(-1px);box-shadow:0 2px 4px rgba(0,0,0,.14),0 10px 24px rgba(0,0,0,.2)}
 .t0-launcher:focus-visible{outline:3px solid var(--t0-accent);outline-offset:3px;box-shadow:0 0 0 2px #fff}

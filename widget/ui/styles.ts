@@ -2,6 +2,8 @@
  * Panel styles, adopted as a constructed stylesheet on the shadow root (no <style> elements, no
  * style attributes: works under `style-src 'self'`). px only, logical properties for RTL,
  * light/dark through custom properties, reduced motion respected, 44px targets on phones.
+ * Filled buttons have transparent borders rather than none: forced colors (Windows High
+ * Contrast) paint them, so every button keeps a visible edge there.
  */
 export const panelCss = `
 .t0{--t0-bg:#fff;--t0-bg-soft:#f5f6f8;--t0-text:#111827;--t0-muted:#4b5563;--t0-border:#e3e6eb;--t0-hover:#eef1f5;--t0-active:#e6edfb;--t0-mark:#fde68a;--t0-mark-text:#111827;--t0-bubble:#fff;--t0-danger:#b42318;--t0-danger-bg:#fef3f2;--t0-shadow:0 2px 6px rgba(15,23,42,.08),0 16px 48px rgba(15,23,42,.18);--t0-radius:16px;--t0-code:#f1f3f6}
@@ -13,7 +15,7 @@ export const panelCss = `
 .t0-panel[data-phone]{inset:0;inline-size:100%;max-inline-size:none;block-size:100%;border:0;border-radius:0;animation:none}
 .t0-header{display:flex;align-items:center;gap:4px;min-block-size:56px;padding-block:8px;padding-inline:12px 8px;background:var(--t0-accent);color:var(--t0-on-accent)}
 .t0-header h2{flex:1;margin:0;padding-inline:4px;font:600 16px/1.3 var(--t0-font);color:inherit;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-.t0-iconbtn{display:inline-flex;align-items:center;justify-content:center;flex:none;min-inline-size:36px;block-size:36px;margin:0;padding:0 8px;gap:6px;border:0;border-radius:10px;background:transparent;color:inherit;font:500 14px/1 var(--t0-font);cursor:pointer}
+.t0-iconbtn{display:inline-flex;align-items:center;justify-content:center;flex:none;min-inline-size:36px;block-size:36px;margin:0;padding:0 7px;gap:6px;border:1px solid transparent;border-radius:10px;background:transparent;color:inherit;font:500 14px/1 var(--t0-font);cursor:pointer}
 .t0-iconbtn:hover{background:rgba(127,127,127,.18)}
 .t0-header .t0-iconbtn:focus-visible{outline:2px solid var(--t0-on-accent);outline-offset:-2px}
 .t0-icon{inline-size:20px;block-size:20px;flex:none}
@@ -60,7 +62,7 @@ export const panelCss = `
 .t0-input{flex:1;min-inline-size:0;block-size:44px;margin:0;padding:0 14px;border:1px solid var(--t0-border);border-radius:12px;background:var(--t0-bg-soft);color:var(--t0-text);font:400 15px/1.3 var(--t0-font);outline:none;box-shadow:none;appearance:none}
 .t0-input::placeholder{color:var(--t0-muted);opacity:1}
 .t0-input:focus{border-color:var(--t0-link,var(--t0-accent));box-shadow:0 0 0 3px color-mix(in srgb,var(--t0-accent) 28%,transparent);background:var(--t0-bg)}
-.t0-send{display:inline-flex;align-items:center;justify-content:center;flex:none;inline-size:44px;block-size:44px;margin:0;padding:0;border:0;border-radius:12px;background:var(--t0-accent);color:var(--t0-on-accent);cursor:pointer}
+.t0-send{display:inline-flex;align-items:center;justify-content:center;flex:none;inline-size:44px;block-size:44px;margin:0;padding:0;border:1px solid transparent;border-radius:12px;background:var(--t0-accent);color:var(--t0-on-accent);cursor:pointer}
 .t0-send:disabled{opacity:.45;cursor:default}
 .t0-results{display:flex;flex-direction:column;gap:4px;margin:0;padding:0;list-style:none}
 .t0-results[hidden]{display:none}
@@ -110,5 +112,5 @@ export const panelCss = `
 @media (max-width:640px),(max-height:480px){.t0-iconbtn{min-inline-size:44px;block-size:44px}.t0-chip,.t0-btn,.t0-linkbtn{min-block-size:44px}.t0-option{padding-block:12px}.t0-prose section.t0-flow>:first-child{margin-block-start:0}
 .t0-copy{min-block-size:36px}.t0-msg{max-inline-size:100%}}
 @media (prefers-reduced-motion:reduce){.t0-panel,.t0-spinner,.t0-skeleton{animation:none}}
-@media (forced-colors:active){.t0-option[aria-selected=true]{outline:2px solid Highlight}.t0-panel{border:1px solid CanvasText}}
+@media (forced-colors:active){.t0-option[aria-selected=true]{outline:2px solid Highlight}.t0-panel{border:1px solid CanvasText}.t0-header{border-block-end:1px solid CanvasText}}
 `;
