@@ -37,7 +37,6 @@ function lazyStatusFeed(make: () => Promise<StatusFeed>, report: (message: strin
   };
 }
 
-/** Mounts the panel into the loader's shadow root. */
 /** The `actions` option, set up by its own chunk when there is one (a chunk that fails: none). */
 async function loadSiteActions(input: unknown, report: PanelContext['report']): Promise<SiteActions | undefined> {
   if (input == null || input === '') return undefined;
@@ -49,6 +48,7 @@ async function loadSiteActions(input: unknown, report: PanelContext['report']): 
   }
 }
 
+/** Mounts the panel into the loader's shadow root. */
 export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
   const [uiTable, guided, actions] = await Promise.all([loadUiStrings(ctx.locale), loadGuidedStrings(ctx.locale), loadSiteActions(ctx.options.actions, ctx.report)]);
   const strings = mergeStrings(ctx.locale, uiTable, ctx.options.strings, [guided]);
