@@ -108,7 +108,6 @@ export const panelCss = `
 .t0-skeleton{block-size:12px;margin:10px 0;border-radius:6px;background:linear-gradient(90deg,var(--t0-hover),var(--t0-border),var(--t0-hover));background-size:200% 100%;animation:t0-shimmer 1.2s ease-in-out infinite}
 .t0-skeleton:nth-child(2){inline-size:85%}.t0-skeleton:nth-child(3){inline-size:60%}
 @keyframes t0-shimmer{to{background-position:-200% 0}}
-.t0-footer-link{display:flex;justify-content:center;padding:0 12px 10px;background:var(--t0-bg)}
 @media (max-width:640px),(max-height:480px){.t0-iconbtn{min-inline-size:44px;block-size:44px}.t0-chip,.t0-btn,.t0-linkbtn{min-block-size:44px}.t0-option{padding-block:12px}.t0-prose section.t0-flow>:first-child{margin-block-start:0}
 .t0-copy{min-block-size:36px}.t0-msg{max-inline-size:100%}}
 @media (prefers-reduced-motion:reduce){.t0-panel,.t0-spinner,.t0-skeleton{animation:none}}
