@@ -15,6 +15,7 @@ import { loadGuidedStrings } from './core/i18n/guided-locale.ts';
 import type { StatusFeed } from './services/status-banner.ts';
 import { loadGuided, onGuidedCss, runGuidedChecks, setGuidedLocale } from './ui/guided/guided-messages.tsx';
 import type { SiteActions } from './services/site-actions.ts';
+import { chunkLoadFailed } from './core/chunk-errors.ts';
 
 /** The status feed client as its own chunk, fetched on the first load (when the panel opens). */
 function lazyStatusFeed(make: () => Promise<StatusFeed>, report: (message: string, error?: unknown) => void): StatusFeed {
@@ -43,7 +44,7 @@ async function loadSiteActions(input: unknown, report: PanelContext['report']): 
   try {
     return (await import('./services/site-actions.ts')).setUpActions(input, document.baseURI);
   } catch (error) {
-    report('[tier0] cannot load the self-service actions chunk — serve the whole dist/ folder next to tier0.js', error);
+    report(chunkLoadFailed('the self-service actions chunk'), error);
     return undefined;
   }
 }

@@ -22,6 +22,7 @@ import { format } from '../core/i18n/strings.ts';
 import type { ArticleViewProps } from './article-view.tsx';
 import type { StatusBannerProps } from './guided/status-banner.tsx';
 import { onKbUpdated } from '../services/kb-updates.ts';
+import { chunkLoadFailed } from '../core/chunk-errors.ts';
 
 export const PANEL_ID = 't0-panel';
 /** Phones get the full-screen modal layout. */
@@ -69,7 +70,7 @@ type StatusParts = { StatusBanner: ComponentType<StatusBannerProps>; formatAsOf:
 let statusParts: Promise<StatusParts> | undefined;
 
 /** What the console says when the status banner's chunks cannot load (the panel and the banner both load them). */
-export const STATUS_CHUNK_FAILED = '[tier0] cannot load the status banner chunk — serve the whole dist/ folder next to tier0.js';
+export const STATUS_CHUNK_FAILED = chunkLoadFailed('the status banner chunk');
 
 /** Starts loading the status banner's chunks (a failed load is retried by the next caller). */
 export function preloadStatus(): Promise<StatusParts> {

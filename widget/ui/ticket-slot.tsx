@@ -9,6 +9,7 @@ import type { ResolvedOptions } from '../core/options.ts';
 import { resolveTicketStrings, type Locale, type Strings } from '../core/i18n/strings.ts';
 import type { Emitter } from '../core/events.ts';
 import { Icon } from './icons.tsx';
+import { chunkLoadFailed } from '../core/chunk-errors.ts';
 
 /** Props the ticket view receives. */
 export interface TicketViewProps {
@@ -30,7 +31,7 @@ export function TicketSlot(props: TicketViewProps & { locale: Locale }) {
     Promise.all([import('./ticket/ticket-view.tsx'), resolveTicketStrings(locale, props.options.strings)]).then(
       ([m, strings]) => { if (live) setLoaded({ View: m.TicketView, strings }); },
       (error: unknown) => {
-        console.error('[tier0] cannot load the ticket form — serve the whole dist/ folder next to tier0.js', error);
+        console.error(chunkLoadFailed('the ticket form'), error);
         if (live) setFailed(true);
       },
     );

@@ -10,6 +10,7 @@ import type { Message, WidgetState } from '../../core/state.ts';
 import type { WidgetController } from '../../services/widget-controller.ts';
 import type { DiagnosticId, Finding } from '../../core/diagnostics-relevance.ts';
 import { format, withLocaleTable, type Locale, type Strings } from '../../core/i18n/strings.ts';
+import { chunkLoadFailed } from '../../core/chunk-errors.ts';
 
 type GuidedModule = typeof import('./guided-chunk.tsx');
 
@@ -56,7 +57,7 @@ export function loadGuided(): Promise<Guided> {
     return guided;
   }, (error: unknown) => {
     pending.delete(wanted);
-    console.error('[tier0] cannot load the guided troubleshooting chunk — serve the whole dist/ folder next to tier0.js', error);
+    console.error(chunkLoadFailed('the guided troubleshooting chunk'), error);
     throw error;
   });
   pending.set(wanted, promise);
