@@ -1,5 +1,5 @@
 /**
- * Vite + Vitest configuration. The widget itself is built by scripts/build-widget.ts, which calls
+ * Vite + Vitest configuration. The widget itself is built by scripts/build/build-widget.ts, which calls
  * Vite three times (panel chunks, loader, service worker) with configs derived from `widgetBase`.
  */
 import { defineConfig } from 'vitest/config';

@@ -4,9 +4,9 @@ type Command = (args: string[]) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./kb/build-command.ts')).buildCommand,
   check: async () => (await import('./kb/check-command.ts')).checkCommand,
-  search: async () => (await import('./search-command.ts')).searchCommand,
-  demo: async () => (await import('./demo-server.ts')).demoCommand,
-  bench: async () => (await import('./bench.ts')).benchCommand,
+  search: async () => (await import('./kb/search-command.ts')).searchCommand,
+  demo: async () => (await import('./demo/demo-server.ts')).demoCommand,
+  bench: async () => (await import('./bench/bench.ts')).benchCommand,
 };
 
 const usage = `usage: tier0 <command> [options]

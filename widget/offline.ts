@@ -22,7 +22,7 @@ import { sharedWarmStore } from './services/warm-store.ts';
  */
 /**
  * The ticket form's chunk files (paths relative to dist/, comma-separated), written into this
- * chunk by scripts/build-widget.ts once the chunk graph is known; stays the marker elsewhere.
+ * chunk by scripts/build/build-widget.ts once the chunk graph is known; stays the marker elsewhere.
  */
 const TICKET_CHUNKS = '__TIER0_TICKET_CHUNKS__';
 

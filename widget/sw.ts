@@ -1,5 +1,5 @@
 /**
- * sw.js — Tier0's service worker. Built by scripts/build-sw.ts as an IIFE; workbox-build's
+ * sw.js — Tier0's service worker. Built by scripts/build/build-sw.ts as an IIFE; workbox-build's
  * injectManifest replaces `self.__WB_MANIFEST` with every file of dist/ (loader, chunks, the whole
  * KB bundle) and their revisions, so the widget opens, searches and reads offline.
  *

@@ -6,7 +6,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startDemoServer } from '../../scripts/demo-server.ts';
+import { startDemoServer } from '../../scripts/demo/demo-server.ts';
 import { launchChromium, type LaunchedBrowser } from './helpers/chromium.ts';
 import { DIST_DIR } from './helpers/host-server.ts';
 

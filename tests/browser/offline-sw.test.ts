@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildServiceWorker } from '../../scripts/build-sw.ts';
+import { buildServiceWorker } from '../../scripts/build/build-sw.ts';
 import { launchChromium, type LaunchedBrowser } from './helpers/chromium.ts';
 import { REPO_ROOT, startHostServer, type HostServer, type RouteHandler } from './helpers/host-server.ts';
 import { buildKb, copyContent, createTicketEndpoint, eventually, offlineHeaders, type TicketEndpoint } from './offline-helpers.ts';

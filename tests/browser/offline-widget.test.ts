@@ -9,7 +9,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page, Response as PwResponse } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { buildServiceWorker } from '../../scripts/build-sw.ts';
+import { buildServiceWorker } from '../../scripts/build/build-sw.ts';
 import { launchChromium, type LaunchedBrowser } from './helpers/chromium.ts';
 import { ensureDist } from './helpers/dist.ts';
 import { DIST_DIR, hostPage, REPO_ROOT, startHostServer, type HostServer } from './helpers/host-server.ts';

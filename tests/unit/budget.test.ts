@@ -16,7 +16,7 @@ export const LOADER_BUDGET = 6 * 1024;
 
 beforeAll(() => {
   if (existsSync(path.join(DIST, 'tier0.js'))) return;
-  const r = spawnSync('npx', ['tsx', 'scripts/build-widget.ts'], { cwd: ROOT, stdio: 'inherit' });
+  const r = spawnSync('npx', ['tsx', 'scripts/build/build-widget.ts'], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('[tier0] building dist/ for the budget test failed');
 }, 120_000);
 

@@ -14,5 +14,5 @@ export function ensureDist(): void {
     if (r.status !== 0) throw new Error(`[tier0] "npx ${args.join(' ')}" failed while preparing dist/ for browser tests`);
   };
   if (!existsSync(path.join(DIST_DIR, 'kb/manifest.json'))) run(['tier0', 'build']);
-  if (!existsSync(path.join(DIST_DIR, 'tier0.js'))) run(['tsx', 'scripts/build-widget.ts']);
+  if (!existsSync(path.join(DIST_DIR, 'tier0.js'))) run(['tsx', 'scripts/build/build-widget.ts']);
 }

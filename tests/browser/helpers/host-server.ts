@@ -17,7 +17,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONTENT_TYPES } from '../../../scripts/demo-server.ts';
+import { CONTENT_TYPES } from '../../../scripts/demo/demo-server.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The built widget; TIER0_DIST points the browser tests at another copy (e.g. a snapshot). */

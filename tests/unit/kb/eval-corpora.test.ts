@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../../scripts/cli.ts';
 import { captureConsole, makeTempDir } from './kb-helpers.ts';
-import { evalKbRoot } from '../../../scripts/eval-kb-root.ts';
+import { evalKbRoot } from '../../../scripts/bench/eval/eval-kb-root.ts';
 
 // Real-world knowledge bases (DocFX, Eleventy/Liquid) from /work/shared/eval-kb: they must build.
 const EVAL_KB = evalKbRoot();

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildServiceWorker, type BuildSwResult } from '../../../scripts/build-sw.ts';
+import { buildServiceWorker, type BuildSwResult } from '../../../scripts/build/build-sw.ts';
 
 let dist: string;
 let result: BuildSwResult;
@@ -31,7 +31,7 @@ beforeAll(async () => {
   await buildServiceWorker({ distDir: dist });
   result = await buildServiceWorker({ distDir: dist });
   source = await readFile(path.join(dist, 'sw.js'), 'utf8');
-  const match = /\[\{"revision"[^\]]*\]/.exec(source);
+  const match = /\[\{"(?:url|revision)"[^\]]*\]/.exec(source);
   entries = match ? JSON.parse(match[0]) : [];
 }, 60_000);
 

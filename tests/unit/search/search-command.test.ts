@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { searchCommand } from '../../../scripts/search-command.ts';
+import { searchCommand } from '../../../scripts/kb/search-command.ts';
 import { makeHelpDesk, makeIndex } from './search-fixtures.ts';
 
 /** Writes a KB bundle (manifest + index) as `tier0 build` would, without the compiler. */

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { sanitizeHtml } from '../../../widget/services/sanitize.ts';
-import { loadVectors } from '../../../scripts/xss-corpus.ts';
+import { loadVectors } from '../../../scripts/dev/xss-corpus.ts';
 import { findDangers } from './find-dangers.ts';
 
 function render(html: string): HTMLElement {

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../../../scripts/kb/front-matter.ts';
-import { DEFAULT_CORPUS_DIR, DEFAULT_VECTORS_FILE, corpusFiles, loadVectors, ownVectors } from '../../../scripts/xss-corpus.ts';
+import { DEFAULT_CORPUS_DIR, DEFAULT_VECTORS_FILE, corpusFiles, loadVectors, ownVectors } from '../../../scripts/dev/xss-corpus.ts';
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -55,7 +55,7 @@ describe('xss corpus', () => {
     for (const needle of required) expect(all, needle).toContain(needle);
   });
 
-  it('is committed exactly as scripts/xss-corpus.ts generates it', async () => {
+  it('is committed exactly as scripts/dev/xss-corpus.ts generates it', async () => {
     const expected = corpusFiles(await loadVectors());
     const committed = await listFiles(DEFAULT_CORPUS_DIR);
     expect(committed).toEqual(expected.map((f) => f.path).sort());

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { startDemoServer } from '../../../scripts/demo-server.ts';
+import { startDemoServer } from '../../../scripts/demo/demo-server.ts';
 import { makeTicket } from './factories.ts';
 
 let work: string;

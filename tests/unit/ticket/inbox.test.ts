@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import * as fs from 'node:fs';
-import { createInbox, type Inbox } from '../../../scripts/inbox/inbox.ts';
-import { escapeHtml } from '../../../scripts/inbox/inbox-page.ts';
+import { createInbox, type Inbox } from '../../../scripts/demo/inbox/inbox.ts';
+import { escapeHtml } from '../../../scripts/demo/inbox/inbox-page.ts';
 import { makeTicket } from './factories.ts';
 
 vi.mock('node:fs', async (importOriginal) => {

@@ -1,7 +1,7 @@
 /**
  * Every tuning constant of Tier0's search in one frozen object, shared by the index builder and
  * the engine so that `tier0 search` ranks exactly as the widget does. Values were tuned on the
- * development query sets in scripts/eval/queries/ (see scripts/eval/evaluate.ts).
+ * development query sets in scripts/bench/eval/queries/ (see scripts/bench/eval/evaluate.ts).
  */
 
 /** Indexed fields, in the order the serialized index stores them (after the id). */

@@ -5,9 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { KB_SCHEMA_VERSION, type KbIndex, type KbManifest } from '../widget/core/kb-format.ts';
-import { loadSearchEngine } from '../widget/core/search/engine.ts';
-import type { SearchEngine, SearchResponse, SnippetPart } from '../widget/core/search/search-types.ts';
+import { KB_SCHEMA_VERSION, type KbIndex, type KbManifest } from '../../widget/core/kb-format.ts';
+import { loadSearchEngine } from '../../widget/core/search/engine.ts';
+import type { SearchEngine, SearchResponse, SnippetPart } from '../../widget/core/search/search-types.ts';
 
 const USAGE = 'usage: tier0 search [--kb DIR] [--limit N] [--json] [QUERY…]   (no QUERY: one query per line on stdin)';
 const DEFAULT_KB = 'dist/kb';

@@ -1,6 +1,6 @@
 /** What the demo inbox accepts: the contract §4 shape, checked field by field with a readable error. */
 
-import { HONEYPOT_FIELD } from '../../widget/core/ticket/ticket-types.ts';
+import { HONEYPOT_FIELD } from '../../../widget/core/ticket/ticket-types.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';

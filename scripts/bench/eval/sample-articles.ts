@@ -2,7 +2,7 @@
  * Picks articles for writing a held-out query set without choosing easy ones: a seeded shuffle
  * of a corpus's article list, printed with title, description and the start of the body.
  *
- *   npx tsx scripts/eval/sample-articles.ts <corpus-dir> [count] [seed]
+ *   npx tsx scripts/bench/eval/sample-articles.ts <corpus-dir> [count] [seed]
  */
 import { readPlainCorpus } from './plain-corpus.ts';
 import { createRandom } from './synthetic-corpus.ts';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInbox, type Inbox } from './inbox/inbox.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_PORT = 5170;
 
 /** Content types of the files a Tier0 dist/ holds (shared with the browser-test host server). */
@@ -117,7 +117,7 @@ export async function demoCommand(args: string[]): Promise<number> {
     console.error('tier0 demo: --port needs a number between 0 and 65535');
     return 2;
   }
-  const { compileKb } = await import('./kb/compile.ts');
+  const { compileKb } = await import('../kb/compile.ts');
   const kb = await compileKb({ contentDir: path.join(root, 'kb-content'), outDir: path.join(root, 'dist/kb') });
   for (const d of kb.diagnostics) console.error(`${d.file}:${d.line}: ${d.severity}: ${d.message}`);
   if (!kb.ok) {
@@ -125,7 +125,7 @@ export async function demoCommand(args: string[]): Promise<number> {
     return 1;
   }
   console.log(`tier0: KB compiled — ${kb.stats.articles} articles`);
-  const { buildWidget } = await import('./build-widget.ts');
+  const { buildWidget } = await import('../build/build-widget.ts');
   await buildWidget();
 
   let started: Awaited<ReturnType<typeof startDemoServer>>;

@@ -1,6 +1,6 @@
 /**
  * The widget's figures from issue #3, measured in Debian's Chromium on a copy of the built dist/
- * (part of `tier0 bench`; alone: `npx tsx scripts/bench-widget.ts`, JSON on stdout, progress on
+ * (part of `tier0 bench`; alone: `npx tsx scripts/bench/bench-widget.ts`, JSON on stdout, progress on
  * stderr). Benchmark figures, never a timed test: the machine's load moves them.
  *
  * - open: launcher click → the panel's first frame with focus in the search input, on a warm page
@@ -21,15 +21,15 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { CHROMIUM_PATH, launchChromium } from '../tests/browser/helpers/chromium.ts';
-import { DIST_DIR, hostPage, startHostServer, type HostServer } from '../tests/browser/helpers/host-server.ts';
-import { launcher, waitReady } from '../tests/browser/helpers/widget-page.ts';
-import { offlineHeaders } from '../tests/browser/offline-helpers.ts';
-import { matchPages } from '../widget/core/glob.ts';
-import type { KbIndex, KbManifest } from '../widget/core/kb-format.ts';
-import { loadSearchEngine } from '../widget/core/search/engine.ts';
-import { LIVE_LIMIT } from '../widget/services/widget-controller.ts';
-import { compileKb } from './kb/compile.ts';
+import { CHROMIUM_PATH, launchChromium } from '../../tests/browser/helpers/chromium.ts';
+import { DIST_DIR, hostPage, startHostServer, type HostServer } from '../../tests/browser/helpers/host-server.ts';
+import { launcher, waitReady } from '../../tests/browser/helpers/widget-page.ts';
+import { offlineHeaders } from '../../tests/browser/offline-helpers.ts';
+import { matchPages } from '../../widget/core/glob.ts';
+import type { KbIndex, KbManifest } from '../../widget/core/kb-format.ts';
+import { loadSearchEngine } from '../../widget/core/search/engine.ts';
+import { LIVE_LIMIT } from '../../widget/services/widget-controller.ts';
+import { compileKb } from '../kb/compile.ts';
 
 /** Issue #3's targets; KB as the session budget test counts it (1,024 bytes). */
 export const WIDGET_TARGETS = Object.freeze({ openMs: 100, loaderGzipBytes: 6 * 1024, sessionGzipBytes: 45 * 1024 });

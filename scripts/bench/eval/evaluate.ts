@@ -1,14 +1,14 @@
 /**
- * Ranking evaluation: runs the development query sets (scripts/eval/queries/<corpus>.jsonl) and
+ * Ranking evaluation: runs the development query sets (scripts/bench/eval/queries/<corpus>.jsonl) and
  * the held-out sets (holdout-<corpus>.jsonl: written from randomly sampled articles before any
  * tuning, see sample-articles.ts) on our engine and on a plain MiniSearch baseline (prefix +
  * fuzzy 0.2 + title boost), and prints recall@1, recall@3 and MRR per corpus and set for both.
  *
- *   npx tsx scripts/eval/evaluate.ts [corpus…] [--misses] [--queries DIR]
+ *   npx tsx scripts/bench/eval/evaluate.ts [corpus…] [--misses] [--queries DIR]
  *
  * Corpora: the folders of /work/shared/eval-kb/ (or $TIER0_EVAL_KB) and `kb-content`.
  * --misses lists the queries whose expected article is not in our top 3; --queries reads the
- * query sets from another folder (a held-out set, say) instead of scripts/eval/queries/.
+ * query sets from another folder (a held-out set, say) instead of scripts/bench/eval/queries/.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -17,14 +17,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { parse as parseYaml } from 'yaml';
-import type { KbIndex } from '../../widget/core/kb-format.ts';
-import { KB_SCHEMA_VERSION } from '../../widget/core/kb-format.ts';
-import { buildSearchIndex } from '../../widget/core/search/build-index.ts';
-import { loadSearchEngine } from '../../widget/core/search/engine.ts';
+import type { KbIndex } from '../../../widget/core/kb-format.ts';
+import { KB_SCHEMA_VERSION } from '../../../widget/core/kb-format.ts';
+import { buildSearchIndex } from '../../../widget/core/search/build-index.ts';
+import { loadSearchEngine } from '../../../widget/core/search/engine.ts';
 import { readPlainCorpus, type PlainArticle } from './plain-corpus.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
+const repo = path.resolve(here, '../../..');
 const evalRoot = process.env.TIER0_EVAL_KB ?? '/work/shared/eval-kb';
 const ALL_CORPORA = ['gsa-tts-handbook', 'microsoft-officedocs-support', 'microsoft-supportarticles-windows', 'kb-content'];
 
@@ -64,7 +64,7 @@ async function loadIndex(dir: string, plain: PlainArticle[]): Promise<{ index: K
   // compileKb only builds the search index when it writes a bundle, so it writes to a temp dir.
   const outDir = await mkdtemp(path.join(tmpdir(), 'tier0-eval-'));
   try {
-    const { compileKb } = await import('../kb/compile.ts');
+    const { compileKb } = await import('../../kb/compile.ts');
     const result = await compileKb({ contentDir: dir, outDir });
     if (result.index.search) return { index: result.index, source: 'compileKb' };
     const errors = result.diagnostics.filter((d) => d.severity === 'error').slice(0, 3);

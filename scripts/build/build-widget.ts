@@ -1,10 +1,10 @@
 /**
- * Builds the widget into dist/ with Vite's JS API (`npx tsx scripts/build-widget.ts`):
+ * Builds the widget into dist/ with Vite's JS API (`npx tsx scripts/build/build-widget.ts`):
  *   1. panel   widget/panel.tsx (and widget/offline.ts when present) as ES module entries,
  *              code-split into dist/chunks/ (hashed names); the offline chunk is told the ticket
  *              form's chunk files, which it warms without a service worker (ticketChunksPlugin)
  *   2. loader  widget/loader.ts as one IIFE dist/tier0.js, told the entries' hashed file names
- *   3. sw      widget/sw.ts as dist/sw.js with the precache manifest (scripts/build-sw.ts)
+ *   3. sw      widget/sw.ts as dist/sw.js with the precache manifest (scripts/build/build-sw.ts)
  * Then copies public/ (demo page) into dist/. dist/kb/ (written by `tier0 build`) is left alone.
  * Chunk and KB URLs resolve against the loader's own URL at runtime, so dist/ works from any path.
  */
@@ -14,9 +14,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type InlineConfig, type Manifest, type Plugin } from 'vite';
 import { buildServiceWorker } from './build-sw.ts';
-import { LOCALES } from '../widget/core/i18n/locale.ts';
+import { LOCALES } from '../../widget/core/i18n/locale.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const OUT_DIR = path.join(root, 'dist');
 /** The Vite manifest of the panel build (chunk graph), relative to dist/. */
 export const PANEL_MANIFEST = '.vite/panel-manifest.json';

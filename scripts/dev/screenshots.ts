@@ -1,13 +1,13 @@
 /**
  * Screenshots of the widget for design review (run by hand, not by tests):
- *   npx tier0 build && npx tsx scripts/build-widget.ts && npx tsx scripts/screenshots.ts
+ *   npx tier0 build && npx tsx scripts/build/build-widget.ts && npx tsx scripts/dev/screenshots.ts
  * Writes tests/.tmp/screenshots/<locale>-<device>-<state>.png for desktop 1280×800, phone 390×844
  * and a phone turned sideways (844×390), states closed, greeting, results, answer, article, in en and ar.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launchChromium } from '../tests/browser/helpers/chromium.ts';
-import { DIST_DIR, REPO_ROOT, startHostServer } from '../tests/browser/helpers/host-server.ts';
+import { launchChromium } from '../../tests/browser/helpers/chromium.ts';
+import { DIST_DIR, REPO_ROOT, startHostServer } from '../../tests/browser/helpers/host-server.ts';
 
 const OUT = path.join(REPO_ROOT, 'tests/.tmp/screenshots');
 const devices = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 }, landscape: { width: 844, height: 390 } } as const;

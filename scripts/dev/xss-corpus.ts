@@ -8,7 +8,7 @@
  * an article, and Tier0's own vectors below, which attack what a markdown knowledge base adds on
  * top of HTML: link destinations, autolinks, DocFX markers, front matter, flows, snippets.
  *
- *   npx tsx scripts/xss-corpus.ts [--vectors FILE] [--out DIR]
+ *   npx tsx scripts/dev/xss-corpus.ts [--vectors FILE] [--out DIR]
  *
  * defaults: --vectors tests/fixtures/xss-kb/vectors/dompurify-vectors.json (a verbatim copy of
  * /work/shared/xss-vectors/dompurify-vectors.json), --out tests/fixtures/xss-kb/content.
@@ -38,7 +38,7 @@ export interface CorpusFile {
   text: string;
 }
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Default vector list: the repository's copy of DOMPurify's fixture payloads. */
 export const DEFAULT_VECTORS_FILE = path.join(ROOT, 'tests/fixtures/xss-kb/vectors/dompurify-vectors.json');
 /** Default content folder the corpus is written to. */

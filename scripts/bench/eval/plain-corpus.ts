@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { IndexableArticle } from '../../widget/core/search/search-types.ts';
+import type { IndexableArticle } from '../../../widget/core/search/search-types.ts';
 
 export interface PlainArticle extends IndexableArticle {
   category: string;

@@ -7,7 +7,7 @@
  * and search latency (median, p95) over realistic queries replayed keystroke by keystroke, as a
  * user types them into the help box. Plain MiniSearch (prefix + fuzzy 0.2 + title boost) over the
  * same articles is measured alongside for comparison. Under `widget`, the built dist/ measured in
- * Chromium (scripts/bench-widget.ts): opening the panel, results while typing over the 1,000-article
+ * Chromium (scripts/bench/bench-widget.ts): opening the panel, results while typing over the 1,000-article
  * KB, and the loader's and a session's JS bytes.
  */
 import { existsSync } from 'node:fs';
@@ -18,13 +18,13 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
-import type { KbIndex, KbManifest } from '../widget/core/kb-format.ts';
-import { loadSearchEngine } from '../widget/core/search/engine.ts';
-import type { SearchEngine } from '../widget/core/search/search-types.ts';
+import type { KbIndex, KbManifest } from '../../widget/core/kb-format.ts';
+import { loadSearchEngine } from '../../widget/core/search/engine.ts';
+import type { SearchEngine } from '../../widget/core/search/search-types.ts';
 import { readPlainCorpus, type PlainArticle } from './eval/plain-corpus.ts';
 import { generateArticles, generateQueries, trainTextModel, writeArticles, type TextModel } from './eval/synthetic-corpus.ts';
-import { compileKb } from './kb/compile.ts';
-import { evalKbRoot } from './eval-kb-root.ts';
+import { compileKb } from '../kb/compile.ts';
+import { evalKbRoot } from './eval/eval-kb-root.ts';
 
 const EVAL_ROOT = evalKbRoot();
 const LARGEST_EVAL_CORPUS = 'microsoft-officedocs-support';
