@@ -28,6 +28,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'relay',
+          include: ['tests/relay/**/*.test.ts'],
+          environment: 'node',
+          // Each file starts real services (Request Tracker, PostgreSQL): one file at a time.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

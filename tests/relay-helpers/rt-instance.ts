@@ -48,7 +48,7 @@ export interface RtInstance {
   relayUser: string;
   rootPassword: string;
   dir: string;
-  /** Kills the server (its whole process group) and removes the folder. */
+  /** Stops the server (its whole process group) and removes the folder; safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -260,8 +260,8 @@ export async function startRt(options: StartRtOptions = {}): Promise<RtInstance>
   }
 }
 
-/** A ticket as a Level 1 agent finds it in RT. */
-export interface RtTicketView {
+/** A ticket as a Level 1 agent sees it in a queue's list. */
+export interface RtTicketSummary {
   id: number;
   subject: string;
   queue: string;
@@ -269,6 +269,10 @@ export interface RtTicketView {
   /** The hand-off id custom field's value, or null. */
   handoffId: string | null;
   requestors: Array<{ email: string; realName: string }>;
+}
+
+/** A ticket opened by an agent: the list's columns plus its first message. */
+export interface RtTicketView extends RtTicketSummary {
   /** The first message's text (the L1 summary and the description). */
   content: string;
   /** The files attached to the first message, decoded. */
@@ -283,44 +287,58 @@ async function getJson(rt: RtInstance, path: string): Promise<Json> {
   return (await res.json()) as Json;
 }
 
-/** Lists the tickets in one queue (or all queues when null), oldest first, as an agent reads them. */
-export async function listRtTickets(rt: RtInstance, queue: string | null): Promise<RtTicketView[]> {
-  const query = queue === null ? 'id > 0' : `Queue = '${queue.replace(/[\\']/g, (c) => `\\${c}`)}'`;
-  const params = new URLSearchParams({
-    query, orderby: 'id', order: 'ASC', per_page: '100',
-    fields: 'Subject,Priority,Queue,CustomFields,Requestor',
-    'fields[Queue]': 'Name',
-    'fields[Requestor]': 'EmailAddress,RealName',
-  });
-  const list = await getJson(rt, `/tickets?${params}`);
-  const views: RtTicketView[] = [];
-  for (const item of list.items as Json[]) {
-    const field = (item.CustomFields as Json[]).find((f) => f.name === rt.idField);
-    views.push({
-      id: Number(item.id),
-      subject: item.Subject,
-      queue: item.Queue.Name,
-      priority: Number(item.Priority),
-      handoffId: field?.values?.[0] ?? null,
-      requestors: (item.Requestor as Json[]).map((r) => ({ email: r.EmailAddress, realName: r.RealName })),
-      ...(await firstMessage(rt, Number(item.id))),
-    });
-  }
-  return views;
+const SUMMARY_FIELDS = {
+  fields: 'Subject,Priority,Queue,CustomFields,Requestor',
+  'fields[Queue]': 'Name',
+  'fields[Requestor]': 'EmailAddress,RealName',
+};
+
+function summary(rt: RtInstance, item: Json): RtTicketSummary {
+  const field = (item.CustomFields as Json[]).find((f) => f.name === rt.idField);
+  return {
+    id: Number(item.id),
+    subject: item.Subject,
+    queue: item.Queue.Name,
+    priority: Number(item.Priority),
+    handoffId: field?.values?.[0] ?? null,
+    requestors: (item.Requestor as Json[]).map((r) => ({ email: r.EmailAddress, realName: r.RealName })),
+  };
 }
 
-/** The create transaction's text and files. (RT 5.0.3 answers 500 to ?fields= on attachments, so one GET each.) */
-async function firstMessage(rt: RtInstance, id: number): Promise<Pick<RtTicketView, 'content' | 'attachments'>> {
-  const list = await getJson(rt, `/ticket/${id}/attachments?per_page=100`);
+/** The tickets in one queue (or every queue when null), oldest first, all pages. */
+export async function listRtTickets(rt: RtInstance, queue: string | null): Promise<RtTicketSummary[]> {
+  const query = queue === null ? 'id > 0' : `Queue = '${queue.replace(/[\\']/g, (c) => `\\${c}`)}'`;
+  const tickets: RtTicketSummary[] = [];
+  for (let page = 1; ; page++) {
+    const params = new URLSearchParams({ query, orderby: 'id', order: 'ASC', per_page: '100', page: String(page), ...SUMMARY_FIELDS });
+    const list = await getJson(rt, `/tickets?${params}`);
+    tickets.push(...(list.items as Json[]).map((item) => summary(rt, item)));
+    if ((list.items as Json[]).length < 100) return tickets;
+  }
+}
+
+/**
+ * One ticket with its first message, as an agent opening it reads it. RT 5.0.3 answers 500 to
+ * ?fields= on attachment lists, so each attachment of the create transaction is fetched alone.
+ */
+export async function readRtTicket(rt: RtInstance, id: number): Promise<RtTicketView> {
+  // A search for one id, since a single ticket's GET ignores fields[Requestor].
+  const found = await getJson(rt, `/tickets?${new URLSearchParams({ query: `id = ${id}`, ...SUMMARY_FIELDS })}`);
+  const item = (found.items as Json[])[0];
+  if (!item) throw new Error(`RT has no ticket ${id}`);
+  const history = await getJson(rt, `/ticket/${id}/history?fields=Type&per_page=100`);
+  const create = (history.items as Json[]).find((t) => t.Type === 'Create');
   const parts: Json[] = [];
-  for (const item of list.items as Json[]) parts.push(await getJson(rt, `/attachment/${item.id}`));
-  const firstTxn = Math.min(...parts.map((p) => Number(p.TransactionId.id)));
-  const first = parts.filter((p) => Number(p.TransactionId.id) === firstTxn);
+  if (create) {
+    const list = await getJson(rt, `/transaction/${create.id}/attachments?per_page=100`);
+    for (const a of list.items as Json[]) parts.push(await getJson(rt, `/attachment/${a.id}`));
+  }
   const decode = (p: Json) => Buffer.from(String(p.Content ?? ''), 'base64');
-  const body = first.find((p) => !p.Filename && String(p.ContentType).startsWith('text/'));
+  const body = parts.find((p) => !p.Filename && String(p.ContentType).startsWith('text/'));
   return {
+    ...summary(rt, item),
     content: body ? decode(body).toString('utf8') : '',
-    attachments: first.filter((p) => p.Filename).map((p) => ({ filename: p.Filename, contentType: p.ContentType, content: decode(p) })),
+    attachments: parts.filter((p) => p.Filename).map((p) => ({ filename: p.Filename, contentType: p.ContentType, content: decode(p) })),
   };
 }
 
