@@ -55,6 +55,8 @@ export interface RtInstance {
 export interface StartRtOptions {
   queues?: string[];
   idField?: string;
+  /** The queues the id field is applied to (default: all); the relay user has rights on all. */
+  idFieldQueues?: string[];
   /** Build the database afresh instead of copying this machine's template (env TIER0_RT_FRESH=1). */
   fresh?: boolean;
   /** How long to wait for the server to answer (default 60 s, for a busy machine). */
@@ -105,13 +107,13 @@ function siteConfig(dir: string, port: number): string {
   ].join('\n');
 }
 
-function dataFile(queues: string[], idField: string, relayUser: string): string {
+function dataFile(queues: string[], idField: string, idFieldQueues: string[], relayUser: string): string {
   const list = (items: string[]) => `(${items.map(perl).join(', ')})`;
   return `
 @Queues = map { { Name => $_, CorrespondAddress => '', CommentAddress => '' } } ${list(queues)};
 @Users = ({ Name => ${perl(relayUser)}, EmailAddress => 'relay@tier0.test', RealName => 'Tier0 relay', Privileged => 1 });
 @CustomFields = ({ Name => ${perl(idField)}, Type => 'FreeformSingle', LookupType => 'RT::Queue-RT::Ticket',
-  Description => 'Tier0 hand-off id', Queue => [${queues.map(perl).join(', ')}] });
+  Description => 'Tier0 hand-off id', Queue => [${idFieldQueues.map(perl).join(', ')}] });
 @ACL = (
   (map { my $q = $_; map { { UserId => ${perl(relayUser)}, Queue => $q, Right => $_ } } ${list(QUEUE_RIGHTS)} } ${list(queues)}),
   (map { { UserId => ${perl(relayUser)}, CF => ${perl(idField)}, Right => $_ } } ${list(FIELD_RIGHTS)}),
@@ -219,7 +221,7 @@ export async function startRt(options: StartRtOptions = {}): Promise<RtInstance>
   const dir = mkdtempSync(join(tmpdir(), 'tier0-rt-'));
   let server: ChildProcess | undefined;
   try {
-    const template = await templateDatabase(dataFile(queues, idField, RELAY_USER), fresh);
+    const template = await templateDatabase(dataFile(queues, idField, options.idFieldQueues ?? queues, RELAY_USER), fresh);
     copyFileSync(join(template, 'rt.sqlite'), join(dir, 'rt.sqlite'));
     const [token = '', agentToken = ''] = readFileSync(join(template, 'tokens'), 'utf8').trim().split('\n');
     if (fresh) rmSync(template, { recursive: true, force: true });
@@ -294,7 +296,9 @@ const SUMMARY_FIELDS = {
 };
 
 function summary(rt: RtInstance, item: Json): RtTicketSummary {
-  const field = (item.CustomFields as Json[]).find((f) => f.name === rt.idField);
+  // RT answers {} instead of [] for a ticket whose queue has no custom fields.
+  const fields: Json[] = Array.isArray(item.CustomFields) ? item.CustomFields : [];
+  const field = fields.find((f) => f.name === rt.idField);
   return {
     id: Number(item.id),
     subject: item.Subject,

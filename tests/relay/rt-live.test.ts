@@ -5,13 +5,14 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createRtConnector } from '../../scripts/relay/connectors/rt.ts';
 import type { HelpdeskConfig, HelpdeskTicket } from '../../scripts/relay/relay-types.ts';
-import { listRtTickets, readRtTicket, rtOutgoingMail, rtTicketPageText, startRt, type RtInstance } from '../relay-helpers/rt-instance.ts';
+import { listRtTickets, readRtTicket, RT_DEFAULT_QUEUES, rtOutgoingMail, rtTicketPageText, startRt, type RtInstance } from '../relay-helpers/rt-instance.ts';
 
 let rt: RtInstance;
 
 beforeAll(async () => {
   const started = Date.now();
-  rt = await startRt();
+  // "Facilities" has the relay user's rights but not the hand-off id field.
+  rt = await startRt({ queues: [...RT_DEFAULT_QUEUES, 'Facilities'], idFieldQueues: RT_DEFAULT_QUEUES });
   console.log(`[rt-live] RT started in ${Date.now() - started} ms at ${rt.url}`);
 });
 
@@ -118,6 +119,23 @@ test('an unknown queue is permanent and creates nothing', async () => {
   const outcome = await createRtConnector(makeConfig()).create(makeHelpdeskTicket({ queue: 'No Such Queue' }));
   expect(outcome).toMatchObject({ ok: false, error: { kind: 'permanent', status: 403 } });
   expect(await listRtTickets(rt, null)).toHaveLength(before);
+});
+
+test('RT drops the id field on a queue it is not applied to, so the connector refuses that queue', async () => {
+  // What RT itself does: 201, and the hand-off id is gone (recovery could never find the ticket).
+  const raw = await fetch(`${rt.url}/REST/2.0/ticket`, {
+    method: 'POST',
+    headers: { Authorization: `token ${rt.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ Queue: 'Facilities', Subject: 'raw', Content: 'raw', CustomFields: { [rt.idField]: 'raw-id' } }),
+  });
+  expect(raw.status).toBe(201);
+  const rawId = Number(((await raw.json()) as { id: string }).id);
+  expect((await readRtTicket(rt, rawId)).handoffId).toBeNull();
+
+  const before = (await listRtTickets(rt, 'Facilities')).length;
+  const outcome = await createRtConnector(makeConfig()).create(makeHelpdeskTicket({ queue: 'Facilities' }));
+  expect(outcome).toMatchObject({ ok: false, error: { kind: 'permanent', message: expect.stringContaining('"Facilities"') } });
+  expect(await listRtTickets(rt, 'Facilities')).toHaveLength(before);
 });
 
 test('a misspelt id field, which RT itself would silently ignore, makes health fail', async () => {
