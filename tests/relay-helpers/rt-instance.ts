@@ -28,6 +28,10 @@ export const RT_DEFAULT_QUEUES = ['General L1', 'Printing', 'Network', 'Accounts
 const QUEUE_RIGHTS = ['SeeQueue', 'CreateTicket', 'ShowTicket', 'ModifyTicket', 'CommentOnTicket'];
 const FIELD_RIGHTS = ['SeeCustomField', 'ModifyCustomField'];
 const RELAY_USER = 'tier0-relay';
+/** RT's %PriorityAsString labels for the ITIL priorities; a ticket shows the label at or below its number. */
+export const ITIL_PRIORITY_LABELS: ReadonlyArray<readonly [string, number]> = [
+  ['P1 Critical', 100], ['P2 High', 75], ['P3 Medium', 50], ['P4 Low', 25], ['P5 Planning', 0],
+];
 /**
  * Runs "$0 $@" (rt-server) in the background, waits for stdin to close, then TERMs the process
  * group, waits for rt-server to finish and removes the instance's folder. The shell ignores TERM only after rt-server started,
@@ -99,6 +103,9 @@ function siteConfig(dir: string, port: number): string {
     set('LogToFile', 'undef'),
     set('MailCommand', perl('mbox')),
     set('Timezone', perl('UTC')),
+    // The five ITIL labels at the RT connector's default numbers (RT_DEFAULT_PRIORITIES), as the
+    // README advises sites to configure; stock RT shows only Low / Medium / High.
+    `Set(%PriorityAsString, Default => { ${ITIL_PRIORITY_LABELS.map(([label, n]) => `${perl(label)} => ${n}`).join(', ')} });`,
     // RT writes the mbox, sessions and compiled templates under these paths; keep them private.
     `$RT::VarPath = ${perl(join(dir, 'var'))};`,
     `$RT::MasonDataDir = ${perl(join(dir, 'var', 'mason'))};`,
