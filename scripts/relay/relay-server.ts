@@ -70,6 +70,8 @@ export function createRelayServer(deps: RelayServerDeps): RelayServer {
   let helpdesk: HelpdeskHealth = { ok: true, detail: 'not checked yet', checkedAt: null };
 
   const app = Fastify({ logger: false, bodyLimit: config.limits.maxBodyBytes, trustProxy: config.trustProxy });
+  // JSON only: a text/plain POST is how a page skips the CORS preflight, and tickets need none.
+  app.removeContentTypeParser('text/plain');
 
   const fail = (reply: FastifyReply, status: number, error: string, reason: string) => {
     metrics.rejected(reason);
