@@ -11,6 +11,8 @@ declare module 'better-sqlite3' {
       lastInsertRowid: number | bigint;
     }
     interface Statement<Row = Record<string, unknown>> {
+      /** Whether the statement returns rows (SELECT, RETURNING). */
+      readonly reader: boolean;
       run(...params: unknown[]): RunResult;
       get(...params: unknown[]): Row | undefined;
       all(...params: unknown[]): Row[];
