@@ -34,10 +34,11 @@ export default defineConfig({
           name: 'relay',
           include: ['tests/relay/**/*.test.ts'],
           environment: 'node',
-          // Each file starts real services (Request Tracker, PostgreSQL): one file at a time.
+          // Each file starts real services (relay processes, PostgreSQL, Request Tracker):
+          // one at a time on a 2-core machine.
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: 240_000,
+          hookTimeout: 180_000,
         },
       },
     ],
