@@ -329,6 +329,16 @@ export async function listRtTickets(rt: RtInstance, queue: string | null): Promi
 }
 
 /**
+ * How many tickets match a TicketSQL query (e.g. `'CF.{Tier0 Handoff}' STARTSWITH 'burst-1-'`):
+ * one request for ids only, cheap enough to poll while RT is busy creating tickets, unlike
+ * listRtTickets, which makes RT load every ticket's fields and people.
+ */
+export async function countRtTickets(rt: RtInstance, query: string): Promise<number> {
+  const found = await getJson(rt, `/tickets?${new URLSearchParams({ query, per_page: '1' })}`);
+  return Number(found.total);
+}
+
+/**
  * One ticket with its first message, as an agent opening it reads it. RT 5.0.3 answers 500 to
  * ?fields= on attachment lists, so each attachment of the create transaction is fetched alone.
  */

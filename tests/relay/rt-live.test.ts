@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createRtConnector } from '../../scripts/relay/connectors/rt.ts';
 import type { HelpdeskConfig, HelpdeskTicket } from '../../scripts/relay/relay-types.ts';
-import { listRtTickets, readRtTicket, RT_DEFAULT_QUEUES, rtOutgoingMail, rtTicketPageText, startRt, type RtInstance } from '../relay-helpers/rt-instance.ts';
+import { countRtTickets, listRtTickets, readRtTicket, RT_DEFAULT_QUEUES, rtOutgoingMail, rtTicketPageText, startRt, type RtInstance } from '../relay-helpers/rt-instance.ts';
 
 let rt: RtInstance;
 
@@ -90,6 +90,7 @@ test('each ITIL priority lands as its RT number, through the config too', async 
   }
   const seen = (await listRtTickets(rt, 'Network')).filter((t) => ids.includes(t.id));
   expect(seen.map((t) => t.priority)).toEqual([99, 50, 0]);
+  expect(await countRtTickets(rt, "Queue = 'Network'")).toBe(seen.length);
 });
 
 test('finds the ticket by its hand-off id, even one full of quotes, and nothing for an unknown id', async () => {
