@@ -34,8 +34,8 @@ export const ITIL_PRIORITY_LABELS: ReadonlyArray<readonly [string, number]> = [
 ];
 /**
  * Runs "$0 $@" (rt-server) in the background, waits for stdin to close, then TERMs the process
- * group, waits for rt-server to finish and removes the instance's folder. The shell ignores TERM only after rt-server started,
- * so rt-server keeps the default TERM handling.
+ * group, waits for rt-server to finish and removes the instance's folder. The shell ignores TERM
+ * only after rt-server started, so rt-server keeps the default TERM handling.
  */
 const WATCHDOG = '"$0" "$@" & rt=$!; trap "" TERM; cat >/dev/null; kill -TERM 0; wait $rt; rm -rf -- "$TIER0_RT_DIR"';
 const ROOT_PASSWORD = 'tier0-root-password';
