@@ -28,6 +28,10 @@ export const RT_DEFAULT_QUEUES = ['General L1', 'Printing', 'Network', 'Accounts
 const QUEUE_RIGHTS = ['SeeQueue', 'CreateTicket', 'ShowTicket', 'ModifyTicket', 'CommentOnTicket'];
 const FIELD_RIGHTS = ['SeeCustomField', 'ModifyCustomField'];
 const RELAY_USER = 'tier0-relay';
+/** RT's %PriorityAsString labels for the ITIL priorities; a ticket shows the label at or below its number. */
+export const ITIL_PRIORITY_LABELS: ReadonlyArray<readonly [string, number]> = [
+  ['P1 Critical', 100], ['P2 High', 75], ['P3 Medium', 50], ['P4 Low', 25], ['P5 Planning', 0],
+];
 /**
  * Runs "$0 $@" (rt-server) in the background, waits for stdin to close, then TERMs the process
  * group, waits for rt-server to finish and removes the instance's folder. The shell ignores TERM only after rt-server started,
@@ -55,6 +59,8 @@ export interface RtInstance {
 export interface StartRtOptions {
   queues?: string[];
   idField?: string;
+  /** The queues the id field is applied to (default: all); the relay user has rights on all. */
+  idFieldQueues?: string[];
   /** Build the database afresh instead of copying this machine's template (env TIER0_RT_FRESH=1). */
   fresh?: boolean;
   /** How long to wait for the server to answer (default 60 s, for a busy machine). */
@@ -97,6 +103,9 @@ function siteConfig(dir: string, port: number): string {
     set('LogToFile', 'undef'),
     set('MailCommand', perl('mbox')),
     set('Timezone', perl('UTC')),
+    // The five ITIL labels at the RT connector's default numbers (RT_DEFAULT_PRIORITIES), as the
+    // README advises sites to configure; stock RT shows only Low / Medium / High.
+    `Set(%PriorityAsString, Default => { ${ITIL_PRIORITY_LABELS.map(([label, n]) => `${perl(label)} => ${n}`).join(', ')} });`,
     // RT writes the mbox, sessions and compiled templates under these paths; keep them private.
     `$RT::VarPath = ${perl(join(dir, 'var'))};`,
     `$RT::MasonDataDir = ${perl(join(dir, 'var', 'mason'))};`,
@@ -105,13 +114,13 @@ function siteConfig(dir: string, port: number): string {
   ].join('\n');
 }
 
-function dataFile(queues: string[], idField: string, relayUser: string): string {
+function dataFile(queues: string[], idField: string, idFieldQueues: string[], relayUser: string): string {
   const list = (items: string[]) => `(${items.map(perl).join(', ')})`;
   return `
 @Queues = map { { Name => $_, CorrespondAddress => '', CommentAddress => '' } } ${list(queues)};
 @Users = ({ Name => ${perl(relayUser)}, EmailAddress => 'relay@tier0.test', RealName => 'Tier0 relay', Privileged => 1 });
 @CustomFields = ({ Name => ${perl(idField)}, Type => 'FreeformSingle', LookupType => 'RT::Queue-RT::Ticket',
-  Description => 'Tier0 hand-off id', Queue => [${queues.map(perl).join(', ')}] });
+  Description => 'Tier0 hand-off id', Queue => [${idFieldQueues.map(perl).join(', ')}] });
 @ACL = (
   (map { my $q = $_; map { { UserId => ${perl(relayUser)}, Queue => $q, Right => $_ } } ${list(QUEUE_RIGHTS)} } ${list(queues)}),
   (map { { UserId => ${perl(relayUser)}, CF => ${perl(idField)}, Right => $_ } } ${list(FIELD_RIGHTS)}),
@@ -219,7 +228,7 @@ export async function startRt(options: StartRtOptions = {}): Promise<RtInstance>
   const dir = mkdtempSync(join(tmpdir(), 'tier0-rt-'));
   let server: ChildProcess | undefined;
   try {
-    const template = await templateDatabase(dataFile(queues, idField, RELAY_USER), fresh);
+    const template = await templateDatabase(dataFile(queues, idField, options.idFieldQueues ?? queues, RELAY_USER), fresh);
     copyFileSync(join(template, 'rt.sqlite'), join(dir, 'rt.sqlite'));
     const [token = '', agentToken = ''] = readFileSync(join(template, 'tokens'), 'utf8').trim().split('\n');
     if (fresh) rmSync(template, { recursive: true, force: true });
@@ -294,7 +303,9 @@ const SUMMARY_FIELDS = {
 };
 
 function summary(rt: RtInstance, item: Json): RtTicketSummary {
-  const field = (item.CustomFields as Json[]).find((f) => f.name === rt.idField);
+  // RT answers {} instead of [] for a ticket whose queue has no custom fields.
+  const fields: Json[] = Array.isArray(item.CustomFields) ? item.CustomFields : [];
+  const field = fields.find((f) => f.name === rt.idField);
   return {
     id: Number(item.id),
     subject: item.Subject,

@@ -107,7 +107,7 @@ describe('relay → Request Tracker', () => {
       expect(tickets).toHaveLength(1);
       const ticket = await readRtTicket(rt, tickets[0]!.id);
       expect(ticket.queue).toBe('Printing');
-      expect(ticket.priority).toBe(90); // P1 (impact high × urgency high) in RT's scale
+      expect(ticket.priority).toBe(100); // P1 (impact high × urgency high) in RT's scale: "High" even in stock RT
       const lines = ticket.content.split('\n');
       expect(lines[0]).toMatch(/^Tier0 hand-off T0-\d+ · P1 \(impact high, urgency high\) · category printing → Printing$/);
       expect(lines[1]).toBe(`Problem, in the user's words: "printer offline"`);

@@ -5,13 +5,14 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createRtConnector } from '../../scripts/relay/connectors/rt.ts';
 import type { HelpdeskConfig, HelpdeskTicket } from '../../scripts/relay/relay-types.ts';
-import { listRtTickets, readRtTicket, rtOutgoingMail, rtTicketPageText, startRt, type RtInstance } from '../relay-helpers/rt-instance.ts';
+import { listRtTickets, readRtTicket, RT_DEFAULT_QUEUES, rtOutgoingMail, rtTicketPageText, startRt, type RtInstance } from '../relay-helpers/rt-instance.ts';
 
 let rt: RtInstance;
 
 beforeAll(async () => {
   const started = Date.now();
-  rt = await startRt();
+  // "Facilities" has the relay user's rights but not the hand-off id field.
+  rt = await startRt({ queues: [...RT_DEFAULT_QUEUES, 'Facilities'], idFieldQueues: RT_DEFAULT_QUEUES });
   console.log(`[rt-live] RT started in ${Date.now() - started} ms at ${rt.url}`);
 });
 
@@ -68,7 +69,7 @@ test('creates a ticket an L1 agent reads back with queue, priority, hand-off id,
   expect(seen).toMatchObject({
     subject: 'Printer offline on floor 3',
     queue: 'Printing',
-    priority: 70,
+    priority: 75,
     handoffId: ticket.handoffId,
     // RT made a user for the unknown address, with the relay user's rights only.
     requestors: [{ email: ticket.requester.email, realName: 'Ada Lovelace' }],
@@ -88,7 +89,7 @@ test('each ITIL priority lands as its RT number, through the config too', async 
     if (outcome.ok) ids.push(Number(outcome.value.helpdeskId));
   }
   const seen = (await listRtTickets(rt, 'Network')).filter((t) => ids.includes(t.id));
-  expect(seen.map((t) => t.priority)).toEqual([99, 50, 10]);
+  expect(seen.map((t) => t.priority)).toEqual([99, 50, 0]);
 });
 
 test('finds the ticket by its hand-off id, even one full of quotes, and nothing for an unknown id', async () => {
@@ -120,6 +121,23 @@ test('an unknown queue is permanent and creates nothing', async () => {
   expect(await listRtTickets(rt, null)).toHaveLength(before);
 });
 
+test('RT drops the id field on a queue it is not applied to, so the connector refuses that queue', async () => {
+  // What RT itself does: 201, and the hand-off id is gone (recovery could never find the ticket).
+  const raw = await fetch(`${rt.url}/REST/2.0/ticket`, {
+    method: 'POST',
+    headers: { Authorization: `token ${rt.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ Queue: 'Facilities', Subject: 'raw', Content: 'raw', CustomFields: { [rt.idField]: 'raw-id' } }),
+  });
+  expect(raw.status).toBe(201);
+  const rawId = Number(((await raw.json()) as { id: string }).id);
+  expect((await readRtTicket(rt, rawId)).handoffId).toBeNull();
+
+  const before = (await listRtTickets(rt, 'Facilities')).length;
+  const outcome = await createRtConnector(makeConfig()).create(makeHelpdeskTicket({ queue: 'Facilities' }));
+  expect(outcome).toMatchObject({ ok: false, error: { kind: 'permanent', message: expect.stringContaining('"Facilities"') } });
+  expect(await listRtTickets(rt, 'Facilities')).toHaveLength(before);
+});
+
 test('a misspelt id field, which RT itself would silently ignore, makes health fail', async () => {
   expect(await createRtConnector(makeConfig({ idField: 'Tier0 Handof' })).health()).toMatchObject({ ok: false, error: { kind: 'permanent' } });
 });
@@ -129,6 +147,8 @@ test('the agent’s ticket page shows the summary line by line and the transcrip
   const id = outcome.ok ? Number(outcome.value.helpdeskId) : 0;
   const page = await rtTicketPageText(rt, id);
   expect(page.display).toContain('Printer offline on floor 3');
+  // Priority 2 as the harness's ITIL labels show it (stock RT would say "Medium").
+  expect(page.display).toMatch(/Priority:\s*P2 High/);
   for (const line of SUMMARY.split('\n').filter(Boolean)) expect(page.history).toContain(line);
   expect(page.history).toContain('transcript.txt');
   expect(page.history).toContain('ünïcode ✓');

@@ -13,10 +13,18 @@
 import type { Connector, ConnectorError, HelpdeskConfig, HelpdeskTicket, Outcome } from '../relay-types.ts';
 import { errorDetail, errorFromNetwork, errorFromStatus } from './http-outcome.ts';
 
-/** ITIL priority 1 (critical) … 5 (planning) → RT's 0–99, where higher is more urgent. */
-export const RT_DEFAULT_PRIORITIES: Readonly<Record<number, number>> = Object.freeze({ 1: 90, 2: 70, 3: 50, 4: 30, 5: 10 });
+/**
+ * ITIL priority 1 (critical) … 5 (planning) → RT's number, higher is more urgent. Chosen for how
+ * stock RT 5 shows numbers as words (%PriorityAsString Low 0, Medium 50, High 100, each label
+ * from its number up): P1 reads "High", P5 "Low". A spread like 90…10 would show a critical
+ * ticket as "Medium". Sites that want all five ITIL labels set %PriorityAsString to these numbers.
+ */
+export const RT_DEFAULT_PRIORITIES: Readonly<Record<number, number>> = Object.freeze({ 1: 100, 2: 75, 3: 50, 4: 25, 5: 0 });
 
-/** RT's value for an ITIL priority: the config's, else the default, else the middle. */
+/**
+ * RT's value for an ITIL priority: the config's (a number, or a %PriorityAsString label such as
+ * "High", which RT turns into its number), else the default, else the middle.
+ */
 export function rtPriority(priority: number, configured: HelpdeskConfig['priorities'] = {}): number | string {
   return configured[priority] ?? RT_DEFAULT_PRIORITIES[priority] ?? 50;
 }

@@ -55,8 +55,8 @@ test('create maps every field to RT and answers RT’s ticket id', async () => {
     Requestor: '"Ada Lovelace" <ada@example.com>',
     Content: 'L1 summary\n- tried: restart\n\nIt says offline since Monday.',
     ContentType: 'text/plain',
-    Priority: 70,
-    InitialPriority: 70,
+    Priority: 75,
+    InitialPriority: 75,
     CustomFields: { 'Tier0 Handoff': '7d3c0a57-3f2e-4a8e-9f61-3c7b2b1f0d11' },
   });
   expect(ticket?.Attachments.map((a) => [a.FileName, a.FileType, a.content.toString('utf8')])).toEqual([
@@ -76,13 +76,13 @@ test('quotes a requester name RT would otherwise split, and sends a bare address
 });
 
 test('maps ITIL priorities 1–5 to RT numbers, by default and through the config', async () => {
-  expect([1, 2, 3, 4, 5].map((p) => rtPriority(p))).toEqual([90, 70, 50, 30, 10]);
+  expect([1, 2, 3, 4, 5].map((p) => rtPriority(p))).toEqual([100, 75, 50, 25, 0]);
   expect([1, 2, 3].map((p) => rtPriority(p, { 1: 99, 2: 'High' }))).toEqual([99, 'High', 50]);
   const connector = createRtConnector(makeConfig({ priorities: { 1: 99, 5: 1 } }));
   await connector.create(makeHelpdeskTicket({ priority: 1 }));
   await connector.create(makeHelpdeskTicket({ priority: 5 }));
   await connector.create(makeHelpdeskTicket({ priority: 4 }));
-  expect(rt.tickets.map((t) => t.Priority)).toEqual([99, 1, 30]);
+  expect(rt.tickets.map((t) => t.Priority)).toEqual([99, 1, 25]);
 });
 
 test('finds a ticket created earlier by its hand-off id, in any queue, and null when there is none', async () => {
