@@ -32,6 +32,20 @@ function unique(items: string[]): string[] {
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
 
+/** "2026-12-04 10:00 UTC (11:00 for the user)": agents read UTC; the user's clock helps the call. */
+function when(iso: string, timeZone: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const utc = `${at.toISOString().slice(0, 10)} ${at.toISOString().slice(11, 16)} UTC`;
+  try {
+    if (!timeZone) return utc;
+    const local = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+    return local === at.toISOString().slice(11, 16) ? utc : `${utc} (${local} for the user)`;
+  } catch {
+    return utc; // a time zone name the runtime does not know
+  }
+}
+
 function seconds(ms: number): string {
   return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
 }
@@ -95,7 +109,7 @@ export function summaryLines(ticket: RelayTicket, route: Route, ticketId: string
   if (env.length > 0) lines.push(`Environment: ${env.join(' · ')}`);
 
   const formMs = ticket.signals?.formMs;
-  const sent = `Sent ${ticket.createdAt}${typeof formMs === 'number' ? `, ${seconds(formMs)} after the form opened` : ''}`;
+  const sent = `Sent ${when(ticket.createdAt, text(c.timezone))}${typeof formMs === 'number' ? `, ${seconds(formMs)} after the form opened` : ''}`;
   lines.push(typeof formMs === 'number' && formMs < fastSubmitMs ? `${sent} (very fast: a pre-filled form, or automated)` : sent);
   if (ticket.attachments && ticket.attachments.length > 0) lines.push(`Attachments: ${ticket.attachments.map((a) => a.name).join(', ')}`);
   return lines;

@@ -65,6 +65,28 @@ describe('tier0 relay', () => {
     expect(JSON.stringify(logs)).not.toMatch(/Grace|grace@example\.com/);
   });
 
+  test('over real HTTP: a 10 MB body, a wrong origin and invalid JSON get their 4xx and store nothing', async () => {
+    const relay = await startRelayProcess(dir, config({ store: 'sqlite:./data/bad-input.db' }), 'bad-input', env());
+    try {
+      const big = await fetch(`${relay.url}/tickets`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'big' },
+        body: JSON.stringify(makeTicket({ id: 'big', description: 'x'.repeat(10 * 1024 * 1024) })),
+      });
+      expect(big.status).toBe(413);
+      expect((await big.json()).error).toMatch(/too large/);
+      const evil = await postTicket(relay.url, makeTicket({ id: 'evil' }), { Origin: 'https://evil.example' });
+      expect(evil.status).toBe(403);
+      const broken = await fetch(`${relay.url}/tickets`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"id":' });
+      expect(broken.status).toBe(400);
+      expect(await broken.json()).toEqual({ error: 'the body is not valid JSON' });
+      const health = await (await fetch(`${relay.url}/healthz`)).json();
+      expect(health.queue).toMatchObject({ queued: 0, delivered: 0, parked: 0, discarded: 0 });
+    } finally {
+      await relay.stop();
+    }
+  });
+
   test('SIGTERM finishes the delivery in flight before exiting', async () => {
     fake.setMode({ kind: 'hang' });
     const relay = await startRelayProcess(dir, config({ helpdesk: { kind: 'webhook', url: fake.url, secret: '${HOOK_SECRET}', timeoutMs: 1500 }, delivery: { pollMs: 100, leaseMs: 4000 } }), 'relay', env());

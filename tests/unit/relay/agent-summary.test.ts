@@ -65,7 +65,7 @@ describe('the L1 summary', () => {
       'Guided steps: Is the printer switched on? → Yes',
       'Browser checks: PROBLEM cookies: third-party cookies blocked · ok: online',
       'Environment: Chrome 131 on Windows 11 · page https://intranet.example.com/print · time zone Europe/Berlin · language de-DE',
-      'Sent 2026-12-04T10:00:00.000Z, 42 s after the form opened',
+      'Sent 2026-12-04 10:00 UTC (11:00 for the user), 42 s after the form opened',
     ]);
   });
 
@@ -94,7 +94,7 @@ describe('the L1 summary', () => {
 
   test('flags a very fast submit for the agent (a pre-filled form, or a bot) without refusing it', () => {
     const lines = summaryLines(makeTicket({ signals: { formMs: 300 } }), route, 'T0-1', 1500);
-    expect(lines.at(-1)).toBe('Sent 2026-12-04T10:00:00.000Z, 0.3 s after the form opened (very fast: a pre-filled form, or automated)');
+    expect(lines.at(-1)).toBe('Sent 2026-12-04 10:00 UTC (11:00 for the user), 0.3 s after the form opened (very fast: a pre-filled form, or automated)');
   });
 
   test('masks one-time codes and passwords an older widget let through', () => {
