@@ -24,20 +24,26 @@ const started: RelayProcess[] = [];
 
 const isCreate = (method: string, url: string) => method === 'POST' && url.split('?')[0] === '/REST/2.0/ticket';
 
-function relayConfig(store: string, origins: string[] = ['*']) {
+// Against RT's two workers a create can take seconds on a busy machine: a generous timeout keeps
+// the ordinary tests from retrying what RT is still creating (the lease must outlast two).
+const PATIENT = { timeoutMs: 15_000, leaseMs: 35_000 };
+// The crash test wants the dead relay's lease to end soon.
+const QUICK = { timeoutMs: 3000, leaseMs: 7000 };
+
+function relayConfig(store: string, origins: string[] = ['*'], timing = PATIENT) {
   return {
     port: 0,
     origins,
     store,
-    helpdesk: { kind: 'rt', url: proxy.url, token: '${RT_TOKEN}', queue: 'General L1', idField: rt.idField, timeoutMs: 3000 },
+    helpdesk: { kind: 'rt', url: proxy.url, token: '${RT_TOKEN}', queue: 'General L1', idField: rt.idField, timeoutMs: timing.timeoutMs },
     routing: { queues: { printing: 'Printing', network: 'Network', accounts: 'Accounts' } },
     limits: { perClientBurst: 1000, perClientPerMinute: 60_000 },
-    delivery: { pollMs: 100, leaseMs: 7000, retryBaseMs: 500, retryMaxMs: 3000, concurrency: 4 },
+    delivery: { pollMs: 100, leaseMs: timing.leaseMs, retryBaseMs: 500, retryMaxMs: 3000, concurrency: 4 },
   };
 }
 
-async function startRelay(name: string, store: string, origins?: string[]) {
-  const r = await startRelayProcess(dir, relayConfig(store, origins), name, { RT_TOKEN: rt.token });
+async function startRelay(name: string, store: string, origins?: string[], timing = PATIENT) {
+  const r = await startRelayProcess(dir, relayConfig(store, origins, timing), name, { RT_TOKEN: rt.token });
   started.push(r);
   return r;
 }
@@ -126,7 +132,7 @@ describe('relay → Request Tracker', () => {
 
   test('a relay killed after RT created the ticket and before it was recorded does not create it again', async () => {
     const store = 'sqlite:./crash.db';
-    const victim = await startRelay('crash', store);
+    const victim = await startRelay('crash', store, undefined, QUICK);
     const ticket = makeTicket({ id: `crash-${Date.now()}`, category: 'network' });
     let killed = false;
     proxy.afterCreate = async (status) => {
@@ -141,7 +147,7 @@ describe('relay → Request Tracker', () => {
     await expect.poll(() => killed, { timeout: 20_000 }).toBe(true);
     expect(await inRt(ticket.id)).toHaveLength(1);
 
-    const successor = await startRelay('crash-restarted', store);
+    const successor = await startRelay('crash-restarted', store, undefined, QUICK);
     // Once the dead relay's lease runs out, the successor finds the ticket in RT by its
     // hand-off id and records it instead of creating it again.
     await expect.poll(async () => (await answerOf(successor, ticket)).status, { timeout: 30_000, interval: 250 }).toBe('delivered');
