@@ -133,7 +133,8 @@ export function toHelpdeskTicket(record: TicketRecord, fastSubmitMs: number): He
     .map(([k, v]) => `${k}: ${maskSecrets(String(v))}`);
   const body = [
     ...summary,
-    ...(custom.length > 0 ? ['', 'Fields:', ...custom.map((f) => `  ${f}`)] : []),
+    // A list marker, not an indent: RT's history view collapses leading spaces.
+    ...(custom.length > 0 ? ['', 'Fields:', ...custom.map((f) => `- ${f}`)] : []),
     '',
     'Description:',
     description || '(none)',

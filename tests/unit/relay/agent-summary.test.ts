@@ -116,7 +116,7 @@ describe('the ticket a connector sends', () => {
 
   test('lists the site’s own fields but not impact and urgency twice', () => {
     const sent = toHelpdeskTicket(makeRecord(makeTicket({ fields: { impact: 'high', urgency: 'medium', priority: 'P2', employeeId: 'E-1234' } })), 1500);
-    expect(sent.body).toContain('Fields:\n  employeeId: E-1234');
+    expect(sent.body).toContain('Fields:\n- employeeId: E-1234');
     expect(sent.body).not.toContain('impact: high');
   });
 
