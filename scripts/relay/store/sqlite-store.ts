@@ -7,25 +7,21 @@
  * processes never act on the same stale read (and SQLite never answers SQLITE_BUSY_SNAPSHOT,
  * which no busy timeout retries).
  *
- * Accepts use group commit: the calls made while the event loop is busy are stored together in
- * one transaction, one fsync, when it is next free, and each caller resolves only after that
- * commit. Under load a batch holds every request that arrived during the previous commit, so
- * throughput grows with concurrency; alone, an accept waits for no timer.
+ * Accepts use group commit (group-commit.ts): the calls made while the previous batch committed
+ * are stored together in one transaction, one fsync, and each caller resolves only after that
+ * commit. Alone, an accept waits for no timer.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AcceptInput, RelayStore, StoreStats, TicketRecord, TicketStatus } from '../relay-types.ts';
+import { groupCommit, type Settled } from './group-commit.ts';
 import { migrateSqlite } from './migrations.ts';
 import { byDueThenAge, COLUMNS, recordFromRow, seqOf, seqsOf, type TicketRow } from './store-rows.ts';
 
 type Row = TicketRow<number, string>;
 
-interface PendingAccept {
-  input: AcceptInput;
-  resolve: (result: { record: TicketRecord; created: boolean }) => void;
-  reject: (error: unknown) => void;
-}
+type Accepted = { record: TicketRecord; created: boolean };
 
 export interface SqliteStoreOptions {
   /** How long a write waits for another process's write lock before failing (default 5 s). */
@@ -47,42 +43,27 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   let statements: ReturnType<typeof prepare> | undefined;
   const sql = () => (statements ??= prepare(db));
 
-  let pending: PendingAccept[] = [];
-  let flushScheduled = false;
   let closed = false;
 
-  /** Stores every pending accept in one transaction, then settles each caller. */
-  function flush(): void {
-    flushScheduled = false;
-    const batch = pending;
-    pending = [];
-    if (batch.length === 0) return;
-    const outcomes: Array<{ ok: true; value: { record: TicketRecord; created: boolean } } | { ok: false; error: unknown }> = [];
-    try {
-      db.transaction(() => {
-        for (const item of batch) {
-          try {
-            outcomes.push({ ok: true, value: acceptOne(item.input) });
-          } catch (error) {
-            // A failed statement undoes only itself, so the rest of the batch stands; but when
-            // SQLite had to roll the whole transaction back, nothing in the batch is stored.
-            if (!db.inTransaction) throw error;
-            outcomes.push({ ok: false, error });
-          }
+  /** Stores a batch of accepts in one transaction; one result per accept. */
+  function commitAccepts(batch: AcceptInput[]): Settled<Accepted>[] {
+    return db.transaction(() =>
+      batch.map((input): Settled<Accepted> => {
+        try {
+          return { ok: true, value: acceptOne(input) };
+        } catch (error) {
+          // A failed statement undoes only itself, so the rest of the batch stands; but when
+          // SQLite had to roll the whole transaction back, nothing in the batch is stored.
+          if (!db.inTransaction) throw error;
+          return { ok: false, error };
         }
-      }).immediate();
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-      return;
-    }
-    batch.forEach((item, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) item.resolve(outcome.value);
-      else item.reject(outcome.error);
-    });
+      }),
+    ).immediate();
   }
+  // One writer per file: one batch at a time, the next formed while it commits.
+  const accepts = groupCommit(commitAccepts, { maxInFlight: 1, maxBatch: 500 });
 
-  function acceptOne(input: AcceptInput): { record: TicketRecord; created: boolean } {
+  function acceptOne(input: AcceptInput): Accepted {
     const s = sql();
     const discarded = input.status === 'discarded';
     const received = input.receivedAt.getTime();
@@ -121,13 +102,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
 
     accept(input) {
       if (closed) return Promise.reject(new Error('store: the SQLite store is closed'));
-      return new Promise((resolve, reject) => {
-        pending.push({ input, resolve, reject });
-        if (!flushScheduled) {
-          flushScheduled = true;
-          setImmediate(flush);
-        }
-      });
+      return accepts.submit(input);
     },
 
     async get(ticketId) {
@@ -190,9 +165,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
 
     async close() {
       if (closed) return;
-      // Accepts already promised are stored before the file closes (graceful shutdown).
-      flush();
       closed = true;
+      // Accepts already made are stored before the file closes (graceful shutdown).
+      await accepts.drain();
       db.close();
     },
   };

@@ -99,6 +99,45 @@ describe.each([sqliteKind(), postgresKind()])('$name store', (kind) => {
       expect((await a.stats()).queued).toBe(keys.length);
     });
 
+    it('answers each of a burst of new and replayed keys its own record', async () => {
+      const { store } = await fresh();
+      const old = await store.accept(makeAccept({ idempotencyKey: 'old' }));
+      const results = await Promise.all(['new-1', 'old', 'new-2', 'new-1'].map((key) => store.accept(makeAccept({ idempotencyKey: key }))));
+      expect(results.map((r) => [r.record.idempotencyKey, r.created])).toEqual([
+        ['new-1', true],
+        ['old', false],
+        ['new-2', true],
+        ['new-1', false],
+      ]);
+      expect(results[1]!.record).toEqual(old.record);
+      expect(results[3]!.record).toEqual(results[0]!.record);
+      expect(new Set(results.map((r) => r.record.ticketId)).size).toBe(3);
+    });
+
+    it('fails only the accept that cannot be stored, not the others arriving with it', async () => {
+      const { store } = await fresh();
+      const bad = makeAccept({ idempotencyKey: 'bad' });
+      // JSON.stringify throws on a BigInt: this one accept fails inside a shared commit.
+      (bad.ticket as unknown as { fields: Record<string, unknown> }).fields.size = 10n;
+      const results = await Promise.allSettled([
+        store.accept(makeAccept({ idempotencyKey: 'a' })),
+        store.accept(bad),
+        store.accept(makeAccept({ idempotencyKey: 'b' })),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((await store.stats()).queued).toBe(2);
+    });
+
+    it('stores the accepts already made when it closes', async () => {
+      const { url, store } = await fresh();
+      const pending = [store.accept(makeAccept({ idempotencyKey: 'x' })), store.accept(makeAccept({ idempotencyKey: 'y' }))];
+      await store.close();
+      const ids = (await Promise.all(pending)).map((r) => r.record.ticketId);
+      await expect(store.accept(makeAccept())).rejects.toThrow();
+      const reopened = await open(url);
+      for (const id of ids) expect((await reopened.get(id))?.status).toBe('queued');
+    });
+
     it('keeps an accepted ticket across a close and reopen', async () => {
       const { url, store } = await fresh();
       const { record } = await store.accept(makeAccept());
