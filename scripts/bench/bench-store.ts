@@ -1,7 +1,8 @@
 /**
  * The relay store's accept path under load, without HTTP: `clients` callers each accepting one
- * ticket after another for `durationMs`, as the relay's request handlers would. Prints
- * accepts/s and latency percentiles; the relay bench (HTTP, autocannon) measures the whole path.
+ * ticket after another for `durationMs`, as the relay's request handlers would, while a delivery
+ * loop claims and marks tickets delivered. Prints accepts/s, latency percentiles and how many
+ * were delivered; the relay bench (HTTP, autocannon) measures the whole path.
  *
  *   npx tsx scripts/bench/bench-store.ts                     # SQLite in a temporary folder
  *   npx tsx scripts/bench/bench-store.ts postgres://…/db     # an existing PostgreSQL database
@@ -21,6 +22,8 @@ export interface StoreBenchResult {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** Tickets a concurrent delivery loop (claim, recovery point, delivered) finished meanwhile. */
+  delivered: number;
 }
 
 /** A ticket about the size the widget sends (a short transcript, context, no attachment). */
@@ -64,9 +67,28 @@ export async function benchStore(url: string, { clients = 50, durationMs = 5000 
       latencies.push(performance.now() - started);
     }
   };
+  // A delivery loop alongside, writing what the relay's worker writes for each ticket, against a
+  // help desk that answers at once: its updates compete with the accepts for the store.
+  let delivered = 0;
+  let accepting = true;
+  const deliver = async () => {
+    while (accepting) {
+      const batch = await store.claim('bench', new Date(), 30_000, 50);
+      if (batch.length === 0) await new Promise((r) => setTimeout(r, 20));
+      await Promise.all(
+        batch.map(async (record) => {
+          await store.markCreateStarted(record.ticketId, 'bench', new Date());
+          if (await store.markDelivered(record.ticketId, 'bench', `HD-${record.ticketId}`, new Date())) delivered++;
+        }),
+      );
+    }
+  };
   const started = performance.now();
+  const delivery = deliver();
   await Promise.all(Array.from({ length: clients }, client));
   const elapsed = performance.now() - started;
+  accepting = false;
+  await delivery;
   await store.close();
   latencies.sort((a, b) => a - b);
   return {
@@ -77,6 +99,7 @@ export async function benchStore(url: string, { clients = 50, durationMs = 5000 
     p50Ms: round(percentile(latencies, 50)),
     p99Ms: round(percentile(latencies, 99)),
     maxMs: round(latencies.at(-1) ?? 0),
+    delivered,
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The shared store: PostgreSQL through a `pg` pool, so several relays can work from one database.
+ * The shared store: PostgreSQL through `pg` pools, so several relays can work from one database.
  * The queue is the `tickets` table itself: `claim` picks due rows with FOR UPDATE SKIP LOCKED, so
  * two relays claiming at once each get different tickets and neither waits for the other.
  *
@@ -18,7 +18,7 @@ import { byDueThenAge, COLUMNS, recordFromRow, seqOf, seqsOf, type TicketRow } f
 type Row = TicketRow<Date, unknown>;
 
 export interface PostgresStoreOptions {
-  /** Connections in the pool (default 10). */
+  /** Connections in all (default 10): half for accepting tickets, half for everything else. */
   max?: number;
 }
 
@@ -51,13 +51,21 @@ const toRecord = (row: Row) =>
 const LEASED = "seq = $1 AND status = 'queued' AND lease_owner = $2";
 const RELEASE = 'lease_owner = NULL, lease_until = NULL';
 
-/** Opens a pool on `url`; call migrate() before use. Connects lazily, on the first query. */
-export function openPostgresStore(url: string, options: PostgresStoreOptions = {}): RelayStore {
-  const poolSize = options.max ?? 10;
-  const pool: Pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'tier0-relay' });
+function newPool(url: string, max: number): Pool {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'tier0-relay' });
   // An idle connection the server dropped (restart, failover) is discarded by the pool and the
   // next query opens a new one; without a listener the error would crash the process.
   pool.on('error', () => undefined);
+  return pool;
+}
+
+/** Opens the pools on `url`; call migrate() before use. Connects lazily, on the first query. */
+export function openPostgresStore(url: string, options: PostgresStoreOptions = {}): RelayStore {
+  const max = Math.max(2, options.max ?? 10);
+  // Accepts have their own connections: an HTTP answer never queues behind delivery work.
+  const acceptSize = Math.floor(max / 2);
+  const acceptPool = newPool(url, acceptSize);
+  const pool = newPool(url, max - acceptSize);
   let closing: Promise<void> | undefined;
 
   /** Runs one leased-ticket update; true when it changed the ticket (the lease was ours). */
@@ -70,7 +78,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
 
   /** Stores one accept: INSERT … ON CONFLICT DO NOTHING, then read back the winner. */
   async function acceptOne(input: AcceptInput): Promise<Accepted> {
-    const inserted = await pool.query<Row>(
+    const inserted = await acceptPool.query<Row>(
       `INSERT INTO tickets (idempotency_key, handoff_id, status, ticket, route, received_at, next_attempt_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (idempotency_key) DO NOTHING
@@ -79,7 +87,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     );
     const created = inserted.rows[0];
     if (created) return { record: toRecord(created), created: true };
-    const existing = await pool.query<Row>(`SELECT ${COLUMNS} FROM tickets WHERE idempotency_key = $1`, [input.idempotencyKey]);
+    const existing = await acceptPool.query<Row>(`SELECT ${COLUMNS} FROM tickets WHERE idempotency_key = $1`, [input.idempotencyKey]);
     const row = existing.rows[0];
     if (!row) throw new Error(`store: idempotency key conflict without a stored ticket (${input.idempotencyKey})`);
     return { record: toRecord(row), created: false };
@@ -94,7 +102,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     });
     const unique = [...first.values()].map((i) => columnsOf(batch[i]!));
     const column = (c: number) => unique.map((values) => values[c]);
-    const inserted = await pool.query<Row>(
+    const inserted = await acceptPool.query<Row>(
       `INSERT INTO tickets (idempotency_key, handoff_id, status, ticket, route, received_at, next_attempt_at)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::json[], $5::json[], $6::timestamptz[], $7::timestamptz[])
        ON CONFLICT (idempotency_key) DO NOTHING
@@ -105,7 +113,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     const taken = [...first.keys()].filter((key) => !created.has(key));
     const existing = new Map<string, Row>();
     if (taken.length > 0) {
-      const { rows } = await pool.query<Row>(`SELECT ${COLUMNS} FROM tickets WHERE idempotency_key = ANY($1::text[])`, [taken]);
+      const { rows } = await acceptPool.query<Row>(`SELECT ${COLUMNS} FROM tickets WHERE idempotency_key = ANY($1::text[])`, [taken]);
       for (const row of rows) existing.set(row.idempotency_key, row);
     }
     return batch.map((input, i): Settled<Accepted> => {
@@ -124,8 +132,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       (error: unknown) => ({ ok: false, error }),
     );
 
-  // A few batches at once, each on its own connection, leaves the rest of the pool to the
-  // delivery worker; the batches grow instead.
+  // One batch per accept connection at a time; under load the batches grow instead.
   const accepts = groupCommit(
     async (batch: AcceptInput[]): Promise<Settled<Accepted>[]> => {
       if (batch.length === 1) return [await settle(acceptOne(batch[0]!))];
@@ -136,7 +143,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
         return Promise.all(batch.map((input) => settle(acceptOne(input))));
       }
     },
-    { maxInFlight: Math.max(1, Math.floor(poolSize / 2)), maxBatch: 200 },
+    { maxInFlight: acceptSize, maxBatch: 200 },
   );
 
   return {
@@ -226,13 +233,13 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     },
 
     async ping() {
-      await pool.query('SELECT 1');
+      await Promise.all([acceptPool.query('SELECT 1'), pool.query('SELECT 1')]);
     },
 
     close() {
       // Accepts already made are stored first (graceful shutdown). pg rejects a second end(),
       // so a second close() answers the first one's promise.
-      return (closing ??= accepts.drain().then(() => pool.end()));
+      return (closing ??= accepts.drain().then(() => Promise.all([acceptPool.end(), pool.end()])).then(() => undefined));
     },
   };
 }

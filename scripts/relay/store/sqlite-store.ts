@@ -7,9 +7,9 @@
  * processes never act on the same stale read (and SQLite never answers SQLITE_BUSY_SNAPSHOT,
  * which no busy timeout retries).
  *
- * Accepts use group commit (group-commit.ts): the calls made while the previous batch committed
- * are stored together in one transaction, one fsync, and each caller resolves only after that
- * commit. Alone, an accept waits for no timer.
+ * All writes use group commit (group-commit.ts): the calls made while the previous batch
+ * committed are stored together in one transaction, one fsync, and each caller resolves only
+ * after that commit. Alone, a write waits for no timer.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -45,12 +45,12 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
 
   let closed = false;
 
-  /** Stores a batch of accepts in one transaction; one result per accept. */
-  function commitAccepts(batch: AcceptInput[]): Settled<Accepted>[] {
+  /** Runs a batch of writes in one transaction; one result per write. */
+  function commitWrites(batch: Array<() => unknown>): Settled<unknown>[] {
     return db.transaction(() =>
-      batch.map((input): Settled<Accepted> => {
+      batch.map((run): Settled<unknown> => {
         try {
-          return { ok: true, value: acceptOne(input) };
+          return { ok: true, value: run() };
         } catch (error) {
           // A failed statement undoes only itself, so the rest of the batch stands; but when
           // SQLite had to roll the whole transaction back, nothing in the batch is stored.
@@ -60,8 +60,15 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       }),
     ).immediate();
   }
-  // One writer per file: one batch at a time, the next formed while it commits.
-  const accepts = groupCommit(commitAccepts, { maxInFlight: 1, maxBatch: 500 });
+  // One writer per file: one batch at a time, the next formed while it commits. Accepts and the
+  // delivery worker's updates share commits, so delivering does not cost an fsync per step.
+  const writes = groupCommit(commitWrites, { maxInFlight: 1, maxBatch: 500 });
+
+  /** Runs `fn` inside the next group commit; resolves with its result once that is durable. */
+  function write<T>(fn: () => T): Promise<T> {
+    if (closed) return Promise.reject(new Error('store: the SQLite store is closed'));
+    return writes.submit(fn) as Promise<T>;
+  }
 
   function acceptOne(input: AcceptInput): Accepted {
     const s = sql();
@@ -83,11 +90,6 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     return { record: toRecord(existing), created: false };
   }
 
-  /** Runs one write as a BEGIN IMMEDIATE transaction. */
-  function write<T>(fn: () => T): T {
-    return db.transaction(fn).immediate();
-  }
-
   function open(): void {
     if (closed) throw new Error('store: the SQLite store is closed');
   }
@@ -101,8 +103,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     },
 
     accept(input) {
-      if (closed) return Promise.reject(new Error('store: the SQLite store is closed'));
-      return accepts.submit(input);
+      return write(() => acceptOne(input));
     },
 
     async get(ticketId) {
@@ -113,36 +114,30 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     },
 
     async claim(worker, now, leaseMs, limit) {
-      open();
       const at = now.getTime();
-      const rows = write(() => sql().claim.all({ worker, now: at, until: at + leaseMs, limit }));
+      const rows = await write(() => sql().claim.all({ worker, now: at, until: at + leaseMs, limit }));
       return rows.map(toRecord).sort(byDueThenAge);
     },
 
-    async markCreateStarted(ticketId, worker, at) {
-      open();
+    markCreateStarted(ticketId, worker, at) {
       return changed(ticketId, (seq) => sql().createStarted.run({ seq, worker, at: at.getTime() }));
     },
 
-    async markDelivered(ticketId, worker, helpdeskId, at) {
-      open();
+    markDelivered(ticketId, worker, helpdeskId, at) {
       return changed(ticketId, (seq) => sql().delivered.run({ seq, worker, helpdeskId, at: at.getTime() }));
     },
 
-    async retryLater(ticketId, worker, nextAttemptAt, error) {
-      open();
+    retryLater(ticketId, worker, nextAttemptAt, error) {
       return changed(ticketId, (seq) => sql().retryLater.run({ seq, worker, next: nextAttemptAt.getTime(), error }));
     },
 
-    async park(ticketId, worker, error) {
-      open();
+    park(ticketId, worker, error) {
       return changed(ticketId, (seq) => sql().park.run({ seq, worker, error }));
     },
 
     async requeueParked(ticketIds) {
-      open();
       const now = Date.now();
-      const result = write(() =>
+      const result = await write(() =>
         ticketIds === undefined
           ? sql().requeueAll.run({ now })
           : sql().requeueSome.run({ now, seqs: JSON.stringify(seqsOf(ticketIds)) }),
@@ -166,16 +161,16 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     async close() {
       if (closed) return;
       closed = true;
-      // Accepts already made are stored before the file closes (graceful shutdown).
-      await accepts.drain();
+      // Writes already made are stored before the file closes (graceful shutdown).
+      await writes.drain();
       db.close();
     },
   };
 
   /** Runs one leased-ticket update; true when it changed the ticket (the lease was ours). */
-  function changed(ticketId: string, run: (seq: number) => { changes: number }): boolean {
+  async function changed(ticketId: string, run: (seq: number) => { changes: number }): Promise<boolean> {
     const seq = seqOf(ticketId);
-    return seq !== null && write(() => run(seq)).changes === 1;
+    return seq !== null && (await write(() => run(seq))).changes === 1;
   }
 }
 
