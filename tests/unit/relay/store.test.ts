@@ -3,12 +3,15 @@
  * a SQLite file and a private PostgreSQL cluster (tests/relay-helpers/postgres-instance.ts).
  * PostgreSQL missing makes the postgres half fail with the fix in the message, never skip.
  */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RelayStore } from '../../../scripts/relay/relay-types.ts';
 import { MIGRATIONS, type Migration } from '../../../scripts/relay/store/migrations.ts';
 import { openStore } from '../../../scripts/relay/store/open-store.ts';
 import { makeAccept, postgresKind, sqliteKind } from '../../relay-helpers/store-kinds.ts';
 
+const CHILD = join(import.meta.dirname, '../../relay-helpers/store-child.ts');
 const T0 = new Date('2026-12-01T09:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
@@ -145,6 +148,22 @@ describe.each([sqliteKind(), postgresKind()])('$name store', (kind) => {
       const reopened = await open(url);
       expect(await reopened.get(record.ticketId)).toEqual(record);
     });
+
+    it('keeps what it answered when the relay process is killed right after', async () => {
+      const url = await kind.freshUrl();
+      await (await open(url)).close(); // migrated, so the child's time goes to accepting
+      const lines = await new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', CHILD, url, 'crash', 'dying', '25'], { stdio: ['ignore', 'pipe', 'inherit'] });
+        let stdout = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.once('error', reject);
+        child.once('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(stdout) : reject(new Error(`child exited without crashing: ${stdout}`))));
+      });
+      const answered = (JSON.parse(lines.trim()) as string[]).map((line) => line.split('=') as [string, string]);
+      expect(answered).toHaveLength(25);
+      const reopened = await open(url);
+      for (const [key, ticketId] of answered) expect((await reopened.get(ticketId))?.idempotencyKey).toBe(key);
+    }, 60_000);
 
     it('keeps no ticket body for a discarded (bot) ticket, and never offers it for delivery', async () => {
       const { store } = await fresh();
