@@ -44,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       );
       INSERT INTO sqlite_sequence (name, seq) VALUES ('tickets', 1000);
       CREATE INDEX tickets_due ON tickets (next_attempt_at, seq) WHERE status = 'queued';
+      CREATE INDEX tickets_status ON tickets (status, received_at);
     `,
     postgres: `
       CREATE TABLE tickets (
@@ -64,6 +65,7 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
         last_error text
       );
       CREATE INDEX tickets_due ON tickets (next_attempt_at, seq) WHERE status = 'queued';
+      CREATE INDEX tickets_status ON tickets (status, received_at);
     `,
   },
 ]);

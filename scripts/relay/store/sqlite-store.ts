@@ -147,10 +147,12 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
 
     async stats() {
       open();
-      const counts: StoreStats = { queued: 0, delivered: 0, parked: 0, discarded: 0, oldestQueuedAt: null };
-      for (const { status, n } of sql().counts.all()) counts[status] = n;
-      const oldest = sql().oldestQueued.get()?.oldest ?? null;
-      return { ...counts, oldestQueuedAt: oldest === null ? null : iso(oldest) };
+      const stats: StoreStats = { queued: 0, delivered: 0, parked: 0, discarded: 0, oldestQueuedAt: null };
+      for (const { status, n, oldest } of sql().counts.all()) {
+        stats[status] = n;
+        if (status === 'queued' && oldest !== null) stats.oldestQueuedAt = iso(oldest);
+      }
+      return stats;
     },
 
     async ping() {
@@ -214,7 +216,8 @@ function prepare(db: Database.Database) {
       `UPDATE tickets SET status = 'queued', next_attempt_at = @now
        WHERE status = 'parked' AND seq IN (SELECT value FROM json_each(@seqs))`,
     ),
-    counts: db.prepare<{ status: TicketStatus; n: number }>('SELECT status, count(*) AS n FROM tickets GROUP BY status'),
-    oldestQueued: db.prepare<{ oldest: number | null }>("SELECT min(received_at) AS oldest FROM tickets WHERE status = 'queued'"),
+    counts: db.prepare<{ status: TicketStatus; n: number; oldest: number | null }>(
+      'SELECT status, count(*) AS n, min(received_at) AS oldest FROM tickets GROUP BY status',
+    ),
   };
 }
