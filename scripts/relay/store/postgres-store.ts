@@ -100,7 +100,8 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     batch.forEach((input, i) => {
       if (!first.has(input.idempotencyKey)) first.set(input.idempotencyKey, i);
     });
-    const unique = [...first.values()].map((i) => columnsOf(batch[i]!));
+    // In key order: two batches sharing keys then lock them in the same order and never deadlock.
+    const unique = [...first.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, i]) => columnsOf(batch[i]!));
     const column = (c: number) => unique.map((values) => values[c]);
     const inserted = await acceptPool.query<Row>(
       `INSERT INTO tickets (idempotency_key, handoff_id, status, ticket, route, received_at, next_attempt_at)
@@ -139,7 +140,8 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       try {
         return await acceptMany(batch);
       } catch {
-        // The statement stored nothing; one by one, only the accept that cannot be stored fails.
+        // One by one, only the accept that cannot be stored fails. Anything the batch did store
+        // is found again by its key (a replay, so answered as not created).
         return Promise.all(batch.map((input) => settle(acceptOne(input))));
       }
     },

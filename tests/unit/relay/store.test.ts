@@ -92,9 +92,9 @@ describe.each([sqliteKind(), postgresKind()])('$name store', (kind) => {
       const { url, store: a } = await fresh();
       const b = await open(url);
       const keys = Array.from({ length: 10 }, (_, i) => `shared-${i}`);
-      const results = await Promise.all(
-        keys.flatMap((key) => [0, 1, 2].flatMap(() => [a.accept(makeAccept({ idempotencyKey: key })), b.accept(makeAccept({ idempotencyKey: key }))])),
-      );
+      // Opposite orders in the two relays: their batches must not deadlock on each other's keys.
+      const burst = (store: RelayStore, order: string[]) => order.flatMap((key) => [0, 1, 2].map(() => store.accept(makeAccept({ idempotencyKey: key }))));
+      const results = await Promise.all([...burst(a, keys), ...burst(b, [...keys].reverse())]);
       expect(results.filter((r) => r.created)).toHaveLength(keys.length);
       for (const key of keys) {
         expect(new Set(results.filter((r) => r.record.idempotencyKey === key).map((r) => r.record.ticketId)).size).toBe(1);
