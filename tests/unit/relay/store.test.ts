@@ -349,6 +349,18 @@ describe.each([sqliteKind(), postgresKind()])('$name store', (kind) => {
       expect(await store.get(record.ticketId)).toEqual(record);
     });
 
+    it('brings a database made by an earlier relay up to date, keeping its tickets', async () => {
+      const url = await kind.freshUrl();
+      expect(await kind.migrateWith(url, MIGRATIONS.slice(0, 1))).toEqual([1]);
+      await kind.query(
+        url,
+        `INSERT INTO tickets (idempotency_key, handoff_id, status, route, received_at) VALUES ('old', 'h', 'parked', '{}', ${kind.name === 'sqlite' ? '0' : "'1970-01-01T00:00:00Z'"})`,
+      );
+      const store = await open(url);
+      expect((await appliedRows(url)).map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+      expect(await store.get('T0-1001')).toMatchObject({ idempotencyKey: 'old', status: 'parked' });
+    });
+
     it('runs a new step once, however often the relay starts', async () => {
       const url = await kind.freshUrl();
       const probe: Migration = {
