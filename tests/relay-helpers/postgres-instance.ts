@@ -27,6 +27,8 @@ export interface PostgresInstance {
   createDatabase(name?: string): Promise<string>;
   /** The postmaster's pid. */
   pid: number;
+  /** The temporary folder holding the cluster, its socket and its log. */
+  dir: string;
   /** Stops the cluster (fast shutdown, then SIGKILL after 10 s) and removes its folder. */
   stop(): Promise<void>;
 }
@@ -39,22 +41,28 @@ export interface StartPostgresOptions {
   fsync?: boolean;
 }
 
-/** Where the server binaries are: $TIER0_PG_BIN, the newest /usr/lib/postgresql/N/bin, or PATH. */
-export function findPostgresBin(): string {
+/**
+ * Where the server binaries are: $TIER0_PG_BIN when set (and only there: a setting that points
+ * nowhere is an error, not a hint), else the newest /usr/lib/postgresql/N/bin, else PATH.
+ */
+export function findPostgresBin(env: NodeJS.ProcessEnv = process.env, debianRoot = '/usr/lib/postgresql'): string {
   const candidates: string[] = [];
-  if (process.env.TIER0_PG_BIN) candidates.push(process.env.TIER0_PG_BIN);
-  const debian = '/usr/lib/postgresql';
-  if (existsSync(debian)) {
-    const versions = readdirSync(debian)
-      .filter((v) => /^\d+$/.test(v))
-      .sort((a, b) => Number(b) - Number(a));
-    candidates.push(...versions.map((v) => join(debian, v, 'bin')));
+  if (env.TIER0_PG_BIN) {
+    candidates.push(env.TIER0_PG_BIN);
+  } else {
+    if (existsSync(debianRoot)) {
+      const versions = readdirSync(debianRoot)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a));
+      candidates.push(...versions.map((v) => join(debianRoot, v, 'bin')));
+    }
+    candidates.push(...(env.PATH ?? '').split(':').filter(Boolean));
   }
-  candidates.push(...(process.env.PATH ?? '').split(':').filter(Boolean));
   const found = candidates.find((dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
   if (!found) {
+    const where = env.TIER0_PG_BIN ? `$TIER0_PG_BIN (${env.TIER0_PG_BIN})` : `${debianRoot}/*/bin or PATH`;
     throw new Error(
-      'PostgreSQL server binaries (initdb, pg_ctl) not found in $TIER0_PG_BIN, /usr/lib/postgresql/*/bin or PATH — ' +
+      `PostgreSQL server binaries (initdb, pg_ctl) not found in ${where} — ` +
         'install them (Debian: apt-get install postgresql) to run the PostgreSQL store tests',
     );
   }
@@ -98,8 +106,11 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     ].join(' ');
     run('pg_ctl', ['start', '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', '-o', settings]);
     const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    // If the test process dies without afterAll, take the cluster with it.
-    const onExit = () => kill(pid, 'SIGKILL');
+    // If the test process exits without afterAll, take the cluster and its folder with it.
+    const onExit = () => {
+      kill(pid, 'SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    };
     process.once('exit', onExit);
 
     const base = `postgres://postgres@127.0.0.1:${port}`;
@@ -127,7 +138,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
         if (alive(pid)) kill(pid, 'SIGKILL');
         rmSync(dir, { recursive: true, force: true });
       })());
-    return { url, createDatabase, pid, stop };
+    return { url, createDatabase, pid, dir, stop };
   } catch (error) {
     const log = join(dir, 'server.log');
     const tail = existsSync(log) ? `\n--- server.log ---\n${readFileSync(log, 'utf8').slice(-2000)}` : '';

@@ -66,6 +66,14 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       CREATE INDEX tickets_due ON tickets (next_attempt_at, seq) WHERE status = 'queued';
     `,
   },
+  {
+    version: 2,
+    name: 'tickets by status',
+    // stats() (and /healthz with it) counts per status and finds the oldest queued ticket
+    // without reading the delivered history.
+    sqlite: 'CREATE INDEX tickets_status ON tickets (status, received_at);',
+    postgres: 'CREATE INDEX tickets_status ON tickets (status, received_at);',
+  },
 ]);
 
 /** Any fixed 64-bit number: the advisory lock that serialises migrations across relays. */

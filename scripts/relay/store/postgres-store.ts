@@ -1,24 +1,43 @@
 /**
- * The shared store: PostgreSQL through a `pg` pool, so several relays can work from one database.
+ * The shared store: PostgreSQL through `pg` pools, so several relays can work from one database.
  * The queue is the `tickets` table itself: `claim` picks due rows with FOR UPDATE SKIP LOCKED, so
  * two relays claiming at once each get different tickets and neither waits for the other.
  *
  * Each method is one statement (its own transaction) except `accept`'s read-back, which must be a
  * second statement: a statement's snapshot may predate the row whose key made the insert do
- * nothing, so only a later statement is sure to see it. PostgreSQL's own group commit covers
- * concurrent accepts (synchronous_commit on: each resolves after its WAL is flushed).
+ * nothing, so only a later statement is sure to see it. Concurrent accepts are group-committed
+ * (group-commit.ts): one multi-row INSERT per batch, so a burst costs a few commits, not one each.
  */
 import pg from 'pg';
 import type { Pool } from 'pg';
-import type { RelayStore, StoreStats, TicketStatus } from '../relay-types.ts';
+import type { AcceptInput, RelayStore, StoreStats, TicketRecord, TicketStatus } from '../relay-types.ts';
+import { groupCommit, type Settled } from './group-commit.ts';
 import { migratePostgres } from './migrations.ts';
 import { byDueThenAge, COLUMNS, recordFromRow, seqOf, seqsOf, type TicketRow } from './store-rows.ts';
 
 type Row = TicketRow<Date, unknown>;
 
 export interface PostgresStoreOptions {
-  /** Connections in the pool (default 10). */
+  /** Connections in all (default 10): half for accepting tickets, half for everything else. */
   max?: number;
+}
+
+type Accepted = { record: TicketRecord; created: boolean };
+
+/** An accept's values in the INSERT's column order. */
+function columnsOf(input: AcceptInput): unknown[] {
+  const discarded = input.status === 'discarded';
+  const received = input.receivedAt.toISOString();
+  return [
+    input.idempotencyKey,
+    input.handoffId,
+    input.status,
+    // A bot's ticket is answered like any other, but nothing it sent is kept.
+    discarded || input.ticket === null ? null : JSON.stringify(input.ticket),
+    JSON.stringify(input.route),
+    received,
+    discarded ? null : received,
+  ];
 }
 
 const toRecord = (row: Row) =>
@@ -32,12 +51,21 @@ const toRecord = (row: Row) =>
 const LEASED = "seq = $1 AND status = 'queued' AND lease_owner = $2";
 const RELEASE = 'lease_owner = NULL, lease_until = NULL';
 
-/** Opens a pool on `url`; call migrate() before use. Connects lazily, on the first query. */
-export function openPostgresStore(url: string, options: PostgresStoreOptions = {}): RelayStore {
-  const pool: Pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, application_name: 'tier0-relay' });
+function newPool(url: string, max: number): Pool {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'tier0-relay' });
   // An idle connection the server dropped (restart, failover) is discarded by the pool and the
   // next query opens a new one; without a listener the error would crash the process.
   pool.on('error', () => undefined);
+  return pool;
+}
+
+/** Opens the pools on `url`; call migrate() before use. Connects lazily, on the first query. */
+export function openPostgresStore(url: string, options: PostgresStoreOptions = {}): RelayStore {
+  const max = Math.max(2, options.max ?? 10);
+  // Accepts have their own connections: an HTTP answer never queues behind delivery work.
+  const acceptSize = Math.floor(max / 2);
+  const acceptPool = newPool(url, acceptSize);
+  const pool = newPool(url, max - acceptSize);
   let closing: Promise<void> | undefined;
 
   /** Runs one leased-ticket update; true when it changed the ticket (the lease was ours). */
@@ -48,6 +76,78 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     return result.rowCount === 1;
   }
 
+  /** Stores one accept: INSERT … ON CONFLICT DO NOTHING, then read back the winner. */
+  async function acceptOne(input: AcceptInput): Promise<Accepted> {
+    const inserted = await acceptPool.query<Row>(
+      `INSERT INTO tickets (idempotency_key, handoff_id, status, ticket, route, received_at, next_attempt_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING ${COLUMNS}`,
+      columnsOf(input),
+    );
+    const created = inserted.rows[0];
+    if (created) return { record: toRecord(created), created: true };
+    const existing = await acceptPool.query<Row>(`SELECT ${COLUMNS} FROM tickets WHERE idempotency_key = $1`, [input.idempotencyKey]);
+    const row = existing.rows[0];
+    if (!row) throw new Error(`store: idempotency key conflict without a stored ticket (${input.idempotencyKey})`);
+    return { record: toRecord(row), created: false };
+  }
+
+  /** Stores a batch of accepts in one statement (one commit), then reads back the keys already taken. */
+  async function acceptMany(batch: AcceptInput[]): Promise<Settled<Accepted>[]> {
+    // The first call with a key is the one that may create; later ones in the batch replay it.
+    const first = new Map<string, number>();
+    batch.forEach((input, i) => {
+      if (!first.has(input.idempotencyKey)) first.set(input.idempotencyKey, i);
+    });
+    // In key order: two batches sharing keys then lock them in the same order and never deadlock.
+    const unique = [...first.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, i]) => columnsOf(batch[i]!));
+    const column = (c: number) => unique.map((values) => values[c]);
+    const inserted = await acceptPool.query<Row>(
+      `INSERT INTO tickets (idempotency_key, handoff_id, status, ticket, route, received_at, next_attempt_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::json[], $5::json[], $6::timestamptz[], $7::timestamptz[])
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [0, 1, 2, 3, 4, 5, 6].map(column),
+    );
+    const created = new Map(inserted.rows.map((row) => [row.idempotency_key, row]));
+    const taken = [...first.keys()].filter((key) => !created.has(key));
+    const existing = new Map<string, Row>();
+    if (taken.length > 0) {
+      const { rows } = await acceptPool.query<Row>(`SELECT ${COLUMNS} FROM tickets WHERE idempotency_key = ANY($1::text[])`, [taken]);
+      for (const row of rows) existing.set(row.idempotency_key, row);
+    }
+    return batch.map((input, i): Settled<Accepted> => {
+      const key = input.idempotencyKey;
+      const mine = created.get(key);
+      if (mine) return { ok: true, value: { record: toRecord(mine), created: first.get(key) === i } };
+      const row = existing.get(key);
+      if (!row) return { ok: false, error: new Error(`store: idempotency key conflict without a stored ticket (${key})`) };
+      return { ok: true, value: { record: toRecord(row), created: false } };
+    });
+  }
+
+  const settle = (promise: Promise<Accepted>): Promise<Settled<Accepted>> =>
+    promise.then(
+      (value) => ({ ok: true, value }),
+      (error: unknown) => ({ ok: false, error }),
+    );
+
+  // One batch per accept connection at a time; under load the batches grow instead.
+  const accepts = groupCommit(
+    async (batch: AcceptInput[]): Promise<Settled<Accepted>[]> => {
+      if (batch.length === 1) return [await settle(acceptOne(batch[0]!))];
+      try {
+        return await acceptMany(batch);
+      } catch {
+        // One by one, only the accept that cannot be stored fails. Anything the batch did store
+        // is found again by its key (a replay, so answered as not created).
+        return Promise.all(batch.map((input) => settle(acceptOne(input))));
+      }
+    },
+    { maxInFlight: acceptSize, maxBatch: 200 },
+  );
+
   return {
     kind: 'postgres',
 
@@ -55,30 +155,8 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       await migratePostgres(pool);
     },
 
-    async accept(input) {
-      const discarded = input.status === 'discarded';
-      const inserted = await pool.query<Row>(
-        `INSERT INTO tickets (idempotency_key, handoff_id, status, ticket, route, received_at, next_attempt_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING ${COLUMNS}`,
-        [
-          input.idempotencyKey,
-          input.handoffId,
-          input.status,
-          // A bot's ticket is answered like any other, but nothing it sent is kept.
-          discarded || input.ticket === null ? null : JSON.stringify(input.ticket),
-          JSON.stringify(input.route),
-          input.receivedAt,
-          discarded ? null : input.receivedAt,
-        ],
-      );
-      const created = inserted.rows[0];
-      if (created) return { record: toRecord(created), created: true };
-      const existing = await pool.query<Row>(`SELECT ${COLUMNS} FROM tickets WHERE idempotency_key = $1`, [input.idempotencyKey]);
-      const row = existing.rows[0];
-      if (!row) throw new Error(`store: idempotency key conflict without a stored ticket (${input.idempotencyKey})`);
-      return { record: toRecord(row), created: false };
+    accept(input) {
+      return accepts.submit(input);
     },
 
     async get(ticketId) {
@@ -157,12 +235,13 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     },
 
     async ping() {
-      await pool.query('SELECT 1');
+      await Promise.all([acceptPool.query('SELECT 1'), pool.query('SELECT 1')]);
     },
 
     close() {
-      // pg rejects a second end(); a second close() answers the first one's promise instead.
-      return (closing ??= pool.end());
+      // Accepts already made are stored first (graceful shutdown). pg rejects a second end(),
+      // so a second close() answers the first one's promise.
+      return (closing ??= accepts.drain().then(() => Promise.all([acceptPool.end(), pool.end()])).then(() => undefined));
     },
   };
 }

@@ -7,25 +7,21 @@
  * processes never act on the same stale read (and SQLite never answers SQLITE_BUSY_SNAPSHOT,
  * which no busy timeout retries).
  *
- * Accepts use group commit: the calls made while the event loop is busy are stored together in
- * one transaction, one fsync, when it is next free, and each caller resolves only after that
- * commit. Under load a batch holds every request that arrived during the previous commit, so
- * throughput grows with concurrency; alone, an accept waits for no timer.
+ * All writes use group commit (group-commit.ts): the calls made while the previous batch
+ * committed are stored together in one transaction, one fsync, and each caller resolves only
+ * after that commit. Alone, a write waits for no timer.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AcceptInput, RelayStore, StoreStats, TicketRecord, TicketStatus } from '../relay-types.ts';
+import { groupCommit, type Settled } from './group-commit.ts';
 import { migrateSqlite } from './migrations.ts';
 import { byDueThenAge, COLUMNS, recordFromRow, seqOf, seqsOf, type TicketRow } from './store-rows.ts';
 
 type Row = TicketRow<number, string>;
 
-interface PendingAccept {
-  input: AcceptInput;
-  resolve: (result: { record: TicketRecord; created: boolean }) => void;
-  reject: (error: unknown) => void;
-}
+type Accepted = { record: TicketRecord; created: boolean };
 
 export interface SqliteStoreOptions {
   /** How long a write waits for another process's write lock before failing (default 5 s). */
@@ -47,42 +43,34 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   let statements: ReturnType<typeof prepare> | undefined;
   const sql = () => (statements ??= prepare(db));
 
-  let pending: PendingAccept[] = [];
-  let flushScheduled = false;
   let closed = false;
 
-  /** Stores every pending accept in one transaction, then settles each caller. */
-  function flush(): void {
-    flushScheduled = false;
-    const batch = pending;
-    pending = [];
-    if (batch.length === 0) return;
-    const outcomes: Array<{ ok: true; value: { record: TicketRecord; created: boolean } } | { ok: false; error: unknown }> = [];
-    try {
-      db.transaction(() => {
-        for (const item of batch) {
-          try {
-            outcomes.push({ ok: true, value: acceptOne(item.input) });
-          } catch (error) {
-            // A failed statement undoes only itself, so the rest of the batch stands; but when
-            // SQLite had to roll the whole transaction back, nothing in the batch is stored.
-            if (!db.inTransaction) throw error;
-            outcomes.push({ ok: false, error });
-          }
+  /** Runs a batch of writes in one transaction; one result per write. */
+  function commitWrites(batch: Array<() => unknown>): Settled<unknown>[] {
+    return db.transaction(() =>
+      batch.map((run): Settled<unknown> => {
+        try {
+          return { ok: true, value: run() };
+        } catch (error) {
+          // A failed statement undoes only itself, so the rest of the batch stands; but when
+          // SQLite had to roll the whole transaction back, nothing in the batch is stored.
+          if (!db.inTransaction) throw error;
+          return { ok: false, error };
         }
-      }).immediate();
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-      return;
-    }
-    batch.forEach((item, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) item.resolve(outcome.value);
-      else item.reject(outcome.error);
-    });
+      }),
+    ).immediate();
+  }
+  // One writer per file: one batch at a time, the next formed while it commits. Accepts and the
+  // delivery worker's updates share commits, so delivering does not cost an fsync per step.
+  const writes = groupCommit(commitWrites, { maxInFlight: 1, maxBatch: 500 });
+
+  /** Runs `fn` inside the next group commit; resolves with its result once that is durable. */
+  function write<T>(fn: () => T): Promise<T> {
+    if (closed) return Promise.reject(new Error('store: the SQLite store is closed'));
+    return writes.submit(fn) as Promise<T>;
   }
 
-  function acceptOne(input: AcceptInput): { record: TicketRecord; created: boolean } {
+  function acceptOne(input: AcceptInput): Accepted {
     const s = sql();
     const discarded = input.status === 'discarded';
     const received = input.receivedAt.getTime();
@@ -102,11 +90,6 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     return { record: toRecord(existing), created: false };
   }
 
-  /** Runs one write as a BEGIN IMMEDIATE transaction. */
-  function write<T>(fn: () => T): T {
-    return db.transaction(fn).immediate();
-  }
-
   function open(): void {
     if (closed) throw new Error('store: the SQLite store is closed');
   }
@@ -120,14 +103,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     },
 
     accept(input) {
-      if (closed) return Promise.reject(new Error('store: the SQLite store is closed'));
-      return new Promise((resolve, reject) => {
-        pending.push({ input, resolve, reject });
-        if (!flushScheduled) {
-          flushScheduled = true;
-          setImmediate(flush);
-        }
-      });
+      return write(() => acceptOne(input));
     },
 
     async get(ticketId) {
@@ -138,36 +114,30 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     },
 
     async claim(worker, now, leaseMs, limit) {
-      open();
       const at = now.getTime();
-      const rows = write(() => sql().claim.all({ worker, now: at, until: at + leaseMs, limit }));
+      const rows = await write(() => sql().claim.all({ worker, now: at, until: at + leaseMs, limit }));
       return rows.map(toRecord).sort(byDueThenAge);
     },
 
-    async markCreateStarted(ticketId, worker, at) {
-      open();
+    markCreateStarted(ticketId, worker, at) {
       return changed(ticketId, (seq) => sql().createStarted.run({ seq, worker, at: at.getTime() }));
     },
 
-    async markDelivered(ticketId, worker, helpdeskId, at) {
-      open();
+    markDelivered(ticketId, worker, helpdeskId, at) {
       return changed(ticketId, (seq) => sql().delivered.run({ seq, worker, helpdeskId, at: at.getTime() }));
     },
 
-    async retryLater(ticketId, worker, nextAttemptAt, error) {
-      open();
+    retryLater(ticketId, worker, nextAttemptAt, error) {
       return changed(ticketId, (seq) => sql().retryLater.run({ seq, worker, next: nextAttemptAt.getTime(), error }));
     },
 
-    async park(ticketId, worker, error) {
-      open();
+    park(ticketId, worker, error) {
       return changed(ticketId, (seq) => sql().park.run({ seq, worker, error }));
     },
 
     async requeueParked(ticketIds) {
-      open();
       const now = Date.now();
-      const result = write(() =>
+      const result = await write(() =>
         ticketIds === undefined
           ? sql().requeueAll.run({ now })
           : sql().requeueSome.run({ now, seqs: JSON.stringify(seqsOf(ticketIds)) }),
@@ -177,10 +147,12 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
 
     async stats() {
       open();
-      const counts: StoreStats = { queued: 0, delivered: 0, parked: 0, discarded: 0, oldestQueuedAt: null };
-      for (const { status, n } of sql().counts.all()) counts[status] = n;
-      const oldest = sql().oldestQueued.get()?.oldest ?? null;
-      return { ...counts, oldestQueuedAt: oldest === null ? null : iso(oldest) };
+      const stats: StoreStats = { queued: 0, delivered: 0, parked: 0, discarded: 0, oldestQueuedAt: null };
+      for (const { status, n, oldest } of sql().counts.all()) {
+        stats[status] = n;
+        if (status === 'queued' && oldest !== null) stats.oldestQueuedAt = iso(oldest);
+      }
+      return stats;
     },
 
     async ping() {
@@ -190,17 +162,17 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
 
     async close() {
       if (closed) return;
-      // Accepts already promised are stored before the file closes (graceful shutdown).
-      flush();
       closed = true;
+      // Writes already made are stored before the file closes (graceful shutdown).
+      await writes.drain();
       db.close();
     },
   };
 
   /** Runs one leased-ticket update; true when it changed the ticket (the lease was ours). */
-  function changed(ticketId: string, run: (seq: number) => { changes: number }): boolean {
+  async function changed(ticketId: string, run: (seq: number) => { changes: number }): Promise<boolean> {
     const seq = seqOf(ticketId);
-    return seq !== null && write(() => run(seq)).changes === 1;
+    return seq !== null && (await write(() => run(seq))).changes === 1;
   }
 }
 
@@ -244,7 +216,8 @@ function prepare(db: Database.Database) {
       `UPDATE tickets SET status = 'queued', next_attempt_at = @now
        WHERE status = 'parked' AND seq IN (SELECT value FROM json_each(@seqs))`,
     ),
-    counts: db.prepare<{ status: TicketStatus; n: number }>('SELECT status, count(*) AS n FROM tickets GROUP BY status'),
-    oldestQueued: db.prepare<{ oldest: number | null }>("SELECT min(received_at) AS oldest FROM tickets WHERE status = 'queued'"),
+    counts: db.prepare<{ status: TicketStatus; n: number; oldest: number | null }>(
+      'SELECT status, count(*) AS n, min(received_at) AS oldest FROM tickets GROUP BY status',
+    ),
   };
 }

@@ -1,6 +1,6 @@
 /**
- * What only the SQLite store does: group commit of concurrent accepts, and sharing one file with
- * another process (a `tier0 relay retry`, or a second relay on the same machine).
+ * What only the SQLite store does: WAL, one commit for concurrent accepts, and sharing one file
+ * with another process (a `tier0 relay retry`, or a second relay on the same machine).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -48,31 +48,6 @@ describe('SQLite store', () => {
     const raw = new Database(file);
     expect(raw.prepare<{ n: number }>('SELECT count(*) AS n FROM tickets').get()?.n).toBe(50);
     raw.close();
-  });
-
-  it('fails only the accept that cannot be stored, not the others committed with it', async () => {
-    const store = await open(freshFile());
-    const bad = makeAccept({ idempotencyKey: 'bad' });
-    // JSON.stringify throws on a BigInt: this one accept fails inside the shared transaction.
-    (bad.ticket as unknown as { fields: Record<string, unknown> }).fields.size = 10n;
-    const results = await Promise.allSettled([
-      store.accept(makeAccept({ idempotencyKey: 'a' })),
-      store.accept(bad),
-      store.accept(makeAccept({ idempotencyKey: 'b' })),
-    ]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect((await store.stats()).queued).toBe(2);
-  });
-
-  it('stores the accepts already made when it closes, then refuses new ones', async () => {
-    const file = freshFile();
-    const store = await openStore(`sqlite:${file}`);
-    const pending = [store.accept(makeAccept({ idempotencyKey: 'x' })), store.accept(makeAccept({ idempotencyKey: 'y' }))];
-    await store.close();
-    const ids = (await Promise.all(pending)).map((r) => r.record.ticketId);
-    await expect(store.accept(makeAccept())).rejects.toThrow(/closed/);
-    const reopened = await open(file);
-    for (const id of ids) expect((await reopened.get(id))?.status).toBe('queued');
   });
 
   describe('shared by several processes', () => {

@@ -3,12 +3,15 @@
  * a SQLite file and a private PostgreSQL cluster (tests/relay-helpers/postgres-instance.ts).
  * PostgreSQL missing makes the postgres half fail with the fix in the message, never skip.
  */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RelayStore } from '../../../scripts/relay/relay-types.ts';
 import { MIGRATIONS, type Migration } from '../../../scripts/relay/store/migrations.ts';
 import { openStore } from '../../../scripts/relay/store/open-store.ts';
 import { makeAccept, postgresKind, sqliteKind } from '../../relay-helpers/store-kinds.ts';
 
+const CHILD = join(import.meta.dirname, '../../relay-helpers/store-child.ts');
 const T0 = new Date('2026-12-01T09:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
@@ -89,14 +92,53 @@ describe.each([sqliteKind(), postgresKind()])('$name store', (kind) => {
       const { url, store: a } = await fresh();
       const b = await open(url);
       const keys = Array.from({ length: 10 }, (_, i) => `shared-${i}`);
-      const results = await Promise.all(
-        keys.flatMap((key) => [0, 1, 2].flatMap(() => [a.accept(makeAccept({ idempotencyKey: key })), b.accept(makeAccept({ idempotencyKey: key }))])),
-      );
+      // Opposite orders in the two relays: their batches must not deadlock on each other's keys.
+      const burst = (store: RelayStore, order: string[]) => order.flatMap((key) => [0, 1, 2].map(() => store.accept(makeAccept({ idempotencyKey: key }))));
+      const results = await Promise.all([...burst(a, keys), ...burst(b, [...keys].reverse())]);
       expect(results.filter((r) => r.created)).toHaveLength(keys.length);
       for (const key of keys) {
         expect(new Set(results.filter((r) => r.record.idempotencyKey === key).map((r) => r.record.ticketId)).size).toBe(1);
       }
       expect((await a.stats()).queued).toBe(keys.length);
+    });
+
+    it('answers each of a burst of new and replayed keys its own record', async () => {
+      const { store } = await fresh();
+      const old = await store.accept(makeAccept({ idempotencyKey: 'old' }));
+      const results = await Promise.all(['new-1', 'old', 'new-2', 'new-1'].map((key) => store.accept(makeAccept({ idempotencyKey: key }))));
+      expect(results.map((r) => [r.record.idempotencyKey, r.created])).toEqual([
+        ['new-1', true],
+        ['old', false],
+        ['new-2', true],
+        ['new-1', false],
+      ]);
+      expect(results[1]!.record).toEqual(old.record);
+      expect(results[3]!.record).toEqual(results[0]!.record);
+      expect(new Set(results.map((r) => r.record.ticketId)).size).toBe(3);
+    });
+
+    it('fails only the accept that cannot be stored, not the others arriving with it', async () => {
+      const { store } = await fresh();
+      const bad = makeAccept({ idempotencyKey: 'bad' });
+      // JSON.stringify throws on a BigInt: this one accept fails inside a shared commit.
+      (bad.ticket as unknown as { fields: Record<string, unknown> }).fields.size = 10n;
+      const results = await Promise.allSettled([
+        store.accept(makeAccept({ idempotencyKey: 'a' })),
+        store.accept(bad),
+        store.accept(makeAccept({ idempotencyKey: 'b' })),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((await store.stats()).queued).toBe(2);
+    });
+
+    it('stores the accepts already made when it closes', async () => {
+      const { url, store } = await fresh();
+      const pending = [store.accept(makeAccept({ idempotencyKey: 'x' })), store.accept(makeAccept({ idempotencyKey: 'y' }))];
+      await store.close();
+      const ids = (await Promise.all(pending)).map((r) => r.record.ticketId);
+      await expect(store.accept(makeAccept())).rejects.toThrow();
+      const reopened = await open(url);
+      for (const id of ids) expect((await reopened.get(id))?.status).toBe('queued');
     });
 
     it('keeps an accepted ticket across a close and reopen', async () => {
@@ -106,6 +148,22 @@ describe.each([sqliteKind(), postgresKind()])('$name store', (kind) => {
       const reopened = await open(url);
       expect(await reopened.get(record.ticketId)).toEqual(record);
     });
+
+    it('keeps what it answered when the relay process is killed right after', async () => {
+      const url = await kind.freshUrl();
+      await (await open(url)).close(); // migrated, so the child's time goes to accepting
+      const lines = await new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', CHILD, url, 'crash', 'dying', '25'], { stdio: ['ignore', 'pipe', 'inherit'] });
+        let stdout = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.once('error', reject);
+        child.once('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(stdout) : reject(new Error(`child exited without crashing: ${stdout}`))));
+      });
+      const answered = (JSON.parse(lines.trim()) as string[]).map((line) => line.split('=') as [string, string]);
+      expect(answered).toHaveLength(25);
+      const reopened = await open(url);
+      for (const [key, ticketId] of answered) expect((await reopened.get(ticketId))?.idempotencyKey).toBe(key);
+    }, 60_000);
 
     it('keeps no ticket body for a discarded (bot) ticket, and never offers it for delivery', async () => {
       const { store } = await fresh();
@@ -289,6 +347,18 @@ describe.each([sqliteKind(), postgresKind()])('$name store', (kind) => {
       await (await open(url)).migrate();
       expect(await appliedRows(url)).toEqual(first);
       expect(await store.get(record.ticketId)).toEqual(record);
+    });
+
+    it('brings a database made by an earlier relay up to date, keeping its tickets', async () => {
+      const url = await kind.freshUrl();
+      expect(await kind.migrateWith(url, MIGRATIONS.slice(0, 1))).toEqual([1]);
+      await kind.query(
+        url,
+        `INSERT INTO tickets (idempotency_key, handoff_id, status, route, received_at) VALUES ('old', 'h', 'parked', '{}', ${kind.name === 'sqlite' ? '0' : "'1970-01-01T00:00:00Z'"})`,
+      );
+      const store = await open(url);
+      expect((await appliedRows(url)).map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+      expect(await store.get('T0-1001')).toMatchObject({ idempotencyKey: 'old', status: 'parked' });
     });
 
     it('runs a new step once, however often the relay starts', async () => {
