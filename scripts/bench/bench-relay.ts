@@ -47,14 +47,19 @@ const relayConfig = (store: string, fake: FakeHelpdesk) => ({
   port: 0,
   origins: ['*'],
   store,
-  helpdesk: { kind: 'webhook', url: fake.url, secret: fake.secret, timeoutMs: 5000 },
+  // Far above any real answer time: the fake never deduplicates, so a timed-out create would count twice.
+  helpdesk: { kind: 'webhook', url: fake.url, secret: fake.secret, timeoutMs: 30_000 },
   // The load comes from one address; the limits are for real clients.
   limits: { perClientBurst: 10_000_000, perClientPerMinute: 600_000_000, globalBurst: 10_000_000, globalPerSecond: 10_000_000 },
   delivery: { concurrency: 16, pollMs: 200 },
 });
 
-/** Runs autocannon against one relay's /tickets with unique tickets; resolves to its result. */
-function load(url: string, connections: number, prefix: string): Promise<autocannon.Result> {
+/**
+ * Runs autocannon against one relay's /tickets with unique tickets; resolves to its result.
+ * With `rate` (requests per second over all connections) it measures latency at that load;
+ * without, the most the relay takes.
+ */
+function load(url: string, connections: number, prefix: string, rate?: number): Promise<autocannon.Result> {
   let n = 0;
   return new Promise((resolve, reject) => {
     autocannon(
@@ -62,6 +67,7 @@ function load(url: string, connections: number, prefix: string): Promise<autocan
         url: `${url}/tickets`,
         connections,
         duration: DURATION_S,
+        ...(rate ? { overallRate: rate } : {}),
         requests: [
           {
             method: 'POST',
@@ -86,6 +92,10 @@ async function drain(fake: FakeHelpdesk, expected: number, timeoutMs = 120_000):
   return round(performance.now() - started, 0);
 }
 
+// The target: 500 tickets/s with p99 ≤ 50 ms. Latency is measured at that rate; an unthrottled
+// run gives the ceiling (its latency is only queueing: 50 connections ÷ throughput).
+const TARGET_RATE = 500;
+
 function summarise(results: autocannon.Result[]) {
   const accepted = results.reduce((sum, r) => sum + r['2xx'], 0);
   const errors = results.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0);
@@ -105,11 +115,14 @@ async function benchSqlite(scratch: string) {
   let relay: RelayProcess | undefined;
   try {
     relay = await startRelayProcess(scratch, relayConfig(`sqlite:${path.join(scratch, 'bench.db')}`, fake), 'sqlite');
-    log(`SQLite: ${CONNECTIONS} clients for ${DURATION_S} s`);
-    const figures = summarise([await load(relay.url, CONNECTIONS, 'sq')]);
-    const drainMs = await drain(fake, figures.accepted);
+    log(`SQLite: ${CONNECTIONS} clients at ${TARGET_RATE}/s for ${DURATION_S} s`);
+    const atTarget = summarise([await load(relay.url, CONNECTIONS, 'sq-rate', TARGET_RATE)]);
+    await drain(fake, atTarget.accepted);
+    log(`SQLite: ${CONNECTIONS} clients, unthrottled, for ${DURATION_S} s`);
+    const most = summarise([await load(relay.url, CONNECTIONS, 'sq-max')]);
+    const drainMs = await drain(fake, atTarget.accepted + most.accepted);
     const counts = [...fake.counts().values()];
-    return { ...figures, reachedHelpdesk: fake.received.length, duplicates: counts.filter((c) => c > 1).length, drainAfterLoadMs: drainMs };
+    return { atTargetRate: atTarget, unthrottled: most, reachedHelpdesk: fake.received.length, duplicates: counts.filter((c) => c > 1).length, drainAfterLoadMs: drainMs };
   } finally {
     await relay?.stop();
     await fake.close();
@@ -124,11 +137,14 @@ async function benchPostgres(scratch: string) {
   try {
     const config = relayConfig(pg.url, fake);
     relays.push(await startRelayProcess(scratch, config, 'pg-a'), await startRelayProcess(scratch, config, 'pg-b'));
-    log(`PostgreSQL, two relays: ${CONNECTIONS} clients for ${DURATION_S} s`);
-    const figures = summarise(await Promise.all(relays.map((r, i) => load(r.url, CONNECTIONS / 2, `pg${i}`))));
-    const drainMs = await drain(fake, figures.accepted);
+    log(`PostgreSQL, two relays: ${CONNECTIONS} clients at ${TARGET_RATE}/s for ${DURATION_S} s`);
+    const atTarget = summarise(await Promise.all(relays.map((r, i) => load(r.url, CONNECTIONS / 2, `pg-rate${i}`, TARGET_RATE / 2))));
+    await drain(fake, atTarget.accepted);
+    log(`PostgreSQL, two relays: ${CONNECTIONS} clients, unthrottled, for ${DURATION_S} s`);
+    const most = summarise(await Promise.all(relays.map((r, i) => load(r.url, CONNECTIONS / 2, `pg-max${i}`))));
+    const drainMs = await drain(fake, atTarget.accepted + most.accepted);
     const counts = [...fake.counts().values()];
-    return { relays: 2, ...figures, reachedHelpdesk: fake.received.length, duplicates: counts.filter((c) => c > 1).length, drainAfterLoadMs: drainMs };
+    return { relays: 2, atTargetRate: atTarget, unthrottled: most, reachedHelpdesk: fake.received.length, duplicates: counts.filter((c) => c > 1).length, drainAfterLoadMs: drainMs };
   } finally {
     await Promise.all(relays.map((r) => r.stop()));
     await fake.close();
