@@ -44,6 +44,10 @@ export interface RelayConfig {
     /** Tickets sent sooner than this after the form opened are flagged to the agent (never refused). */
     fastSubmitMs: number;
   };
+  retention: {
+    /** Days a delivered ticket's body (requester, conversation, context) is kept; 0 keeps it. */
+    deliveredDays: number;
+  };
   /** Take the client address from X-Forwarded-For (only behind your own reverse proxy). */
   trustProxy: boolean;
   /** Where the relay keeps its files (the demo's SQLite database and inbox). */
@@ -65,6 +69,7 @@ export const RELAY_DEFAULTS = Object.freeze({
   limits: { maxBodyBytes: 8 * 1024 * 1024, perClientBurst: 30, perClientPerMinute: 60, globalBurst: 2000, globalPerSecond: 1000 },
   delivery: { concurrency: 8, leaseMs: 30_000, pollMs: 1000, retryBaseMs: 1000, retryMaxMs: 60_000 },
   antiBot: { fastSubmitMs: 1500 },
+  retention: { deliveredDays: 30 },
   trustProxy: false,
   dataDir: DEFAULT_DATA_DIR,
 });
@@ -182,7 +187,7 @@ export function resolveConfig(input: unknown, env: NodeJS.ProcessEnv, source: st
   const problems: string[] = [];
   if (!isObject(input)) throw new ConfigError(`${source}: the configuration must be an object`);
   const raw = substituteEnv(input, env, '', problems) as Json;
-  checkKeys(raw, ['port', 'host', 'origins', 'store', 'helpdesk', 'routing', 'limits', 'delivery', 'antiBot', 'trustProxy', 'dataDir'], '', problems);
+  checkKeys(raw, ['port', 'host', 'origins', 'store', 'helpdesk', 'routing', 'limits', 'delivery', 'antiBot', 'retention', 'trustProxy', 'dataDir'], '', problems);
 
   const d = RELAY_DEFAULTS;
   const dataDir = path.resolve(baseDir, str(raw.dataDir, 'dataDir', problems, d.dataDir));
@@ -268,6 +273,10 @@ export function resolveConfig(input: unknown, env: NodeJS.ProcessEnv, source: st
   checkKeys(a, Object.keys(d.antiBot), 'antiBot', problems);
   const antiBot = { fastSubmitMs: int(a.fastSubmitMs, 'antiBot.fastSubmitMs', 0, 600_000, problems, d.antiBot.fastSubmitMs) };
 
+  const rt = section(raw, 'retention', problems);
+  checkKeys(rt, Object.keys(d.retention), 'retention', problems);
+  const retention = { deliveredDays: int(rt.deliveredDays, 'retention.deliveredDays', 0, 36_500, problems, d.retention.deliveredDays) };
+
   const config: RelayConfig = {
     port: int(raw.port, 'port', 0, 65535, problems, d.port),
     host: str(raw.host, 'host', problems, d.host),
@@ -278,6 +287,7 @@ export function resolveConfig(input: unknown, env: NodeJS.ProcessEnv, source: st
     limits,
     delivery,
     antiBot,
+    retention,
     trustProxy: raw.trustProxy === undefined ? d.trustProxy : raw.trustProxy === true,
     dataDir,
   };

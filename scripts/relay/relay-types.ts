@@ -118,6 +118,11 @@ export interface RelayStore {
   park(ticketId: string, worker: string, error: string): Promise<boolean>;
   /** Puts parked tickets (all, or those named) back in the queue, due now; resolves to how many. */
   requeueParked(ticketIds?: readonly string[]): Promise<number>;
+  /**
+   * Privacy: drops the body (requester, conversation, context) of tickets delivered before
+   * `before`; the record stays, so a late retry still gets its first answer. Resolves to how many.
+   */
+  forgetDelivered(before: Date): Promise<number>;
   stats(): Promise<StoreStats>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;

@@ -15,6 +15,9 @@ import { openStore } from './store/open-store.ts';
 
 // How often the help desk is asked whether it is up, between deliveries.
 const HEALTH_INTERVAL_MS = 30_000;
+// How often delivered tickets past their retention lose their bodies.
+const RETENTION_INTERVAL_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 export interface Relay {
   /** The URL it listens on, once started. */
@@ -68,6 +71,20 @@ export async function startRelay(config: RelayConfig, options: StartRelayOptions
   });
   const healthTimer = setInterval(() => void relayServer.checkHelpdesk(), HEALTH_INTERVAL_MS);
   healthTimer.unref();
+  // The help desk has the ticket now: the relay keeps only what idempotency needs, not the
+  // requester and conversation, once the retention period has passed.
+  const forget = async () => {
+    if (config.retention.deliveredDays === 0) return;
+    try {
+      const count = await store.forgetDelivered(new Date(Date.now() - config.retention.deliveredDays * DAY_MS));
+      if (count > 0) log('info', 'retention.forgot', { tickets: count, days: config.retention.deliveredDays });
+    } catch (error) {
+      log('warn', 'retention.failed', { error: String(error) });
+    }
+  };
+  void forget();
+  const retentionTimer = setInterval(() => void forget(), RETENTION_INTERVAL_MS);
+  retentionTimer.unref();
   if (options.deliver !== false) worker.start();
   log('info', 'relay.started', { url, store: store.kind, helpdesk: connector.kind });
 
@@ -81,6 +98,7 @@ export async function startRelay(config: RelayConfig, options: StartRelayOptions
     close() {
       closing ??= (async () => {
         clearInterval(healthTimer);
+        clearInterval(retentionTimer);
         await relayServer.app.close();
         await worker.stop();
         await connector.close?.();

@@ -222,6 +222,11 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       return result.rowCount ?? 0;
     },
 
+    async forgetDelivered(before) {
+      const result = await pool.query("UPDATE tickets SET ticket = NULL WHERE status = 'delivered' AND delivered_at < $1 AND ticket IS NOT NULL", [before]);
+      return result.rowCount ?? 0;
+    },
+
     async stats() {
       const { rows } = await pool.query<{ status: TicketStatus; n: number; oldest: Date | null }>(
         `SELECT status, count(*)::int AS n, min(received_at) AS oldest FROM tickets GROUP BY status`,

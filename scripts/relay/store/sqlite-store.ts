@@ -145,6 +145,10 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       return result.changes;
     },
 
+    async forgetDelivered(before) {
+      return (await write(() => sql().forget.run({ before: before.getTime() }))).changes;
+    },
+
     async stats() {
       open();
       const stats: StoreStats = { queued: 0, delivered: 0, parked: 0, discarded: 0, oldestQueuedAt: null };
@@ -216,6 +220,7 @@ function prepare(db: Database.Database) {
       `UPDATE tickets SET status = 'queued', next_attempt_at = @now
        WHERE status = 'parked' AND seq IN (SELECT value FROM json_each(@seqs))`,
     ),
+    forget: db.prepare("UPDATE tickets SET ticket = NULL WHERE status = 'delivered' AND delivered_at < @before AND ticket IS NOT NULL"),
     counts: db.prepare<{ status: TicketStatus; n: number; oldest: number | null }>(
       'SELECT status, count(*) AS n, min(received_at) AS oldest FROM tickets GROUP BY status',
     ),

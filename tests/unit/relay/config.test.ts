@@ -50,6 +50,12 @@ describe('relay configuration', () => {
     );
   });
 
+  test('keeps a delivered ticket’s body 30 days by default; 0 keeps it for good', () => {
+    expect(resolve({}).retention.deliveredDays).toBe(30);
+    expect(resolve({ retention: { deliveredDays: 0 } }).retention.deliveredDays).toBe(0);
+    expect(problems({ retention: { deliveredDays: -1 } })[0]).toMatch(/retention\.deliveredDays: must be a whole number/);
+  });
+
   test('origins must be bare origins', () => {
     expect(resolve({ origins: ['https://intranet.example.com', 'http://localhost:5170/'] }).origins).toEqual(['https://intranet.example.com', 'http://localhost:5170']);
     expect(problems({ origins: ['https://intranet.example.com/help'] })[0]).toMatch(/origins\[0\]: .* is not an origin/);

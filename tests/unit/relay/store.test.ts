@@ -316,6 +316,26 @@ describe.each([sqliteKind(), postgresKind()])('$name store', (kind) => {
     });
   });
 
+  it('forgets the bodies of tickets delivered before the retention date, keeping their answers', async () => {
+    const { store } = await fresh();
+    const old = (await store.accept(makeAccept({ receivedAt: at(0) }))).record;
+    const recent = (await store.accept(makeAccept({ receivedAt: at(1) }))).record;
+    const waiting = (await store.accept(makeAccept({ receivedAt: at(2) }))).record;
+    const claimed = await store.claim('w', at(10), 60_000, 2);
+    expect(claimed.map((r) => r.ticketId)).toEqual([old.ticketId, recent.ticketId]);
+    await store.markDelivered(old.ticketId, 'w', 'RT-1', at(100));
+    await store.markDelivered(recent.ticketId, 'w', 'RT-2', at(5000));
+    expect(await store.forgetDelivered(at(1000))).toBe(1);
+    expect(await store.get(old.ticketId)).toMatchObject({ status: 'delivered', helpdeskId: 'RT-1', ticket: null });
+    expect((await store.get(recent.ticketId))?.ticket).not.toBeNull();
+    // A ticket still waiting for delivery is never forgotten, however old.
+    expect(await store.forgetDelivered(at(999_999))).toBe(1);
+    expect((await store.get(waiting.ticketId))?.ticket).not.toBeNull();
+    // A replay of the forgotten one still gets its first answer.
+    const replay = await store.accept({ ...makeAccept({ receivedAt: at(9) }), idempotencyKey: old.idempotencyKey });
+    expect(replay).toMatchObject({ created: false, record: { ticketId: old.ticketId, helpdeskId: 'RT-1' } });
+  });
+
   it('counts tickets per status and reports the oldest queued', async () => {
     const { store } = await fresh();
     expect(await store.stats()).toEqual({ queued: 0, delivered: 0, parked: 0, discarded: 0, oldestQueuedAt: null });
