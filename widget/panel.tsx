@@ -11,6 +11,9 @@ import { panelCss } from './ui/styles.ts';
 import { releaseScrollLock } from './ui/scroll-lock.ts';
 import type { PanelContext, PanelController } from './ui/panel-api.ts';
 import { hasPendingTickets } from './services/outbox/pending-marker.ts';
+import { lazyChunk } from './core/lazy-chunk.ts';
+import type { TicketService } from './services/ticket/ticket-service.ts';
+import type { TicketLoader } from './ui/ticket-slot.tsx';
 import { loadGuidedStrings } from './core/i18n/guided-locale.ts';
 import type { StatusFeed } from './services/status-banner.ts';
 import { loadGuided, onGuidedCss, runGuidedChecks, setGuidedLocale } from './ui/guided/guided-messages.tsx';
@@ -85,23 +88,25 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
       })), ctx.report)
       : undefined,
   });
+  // The hand-off's one service (outbox, draft, delivery status in the store), made on first use:
+  // the ticket form, or tickets an earlier visit left queued.
+  let ticketService: TicketService | undefined;
+  const loadService = lazyChunk(() => import('./services/ticket/ticket-service.ts').then((m) =>
+    (ticketService ??= m.createTicketService({ store: controller.store, emit: ctx.emitter.emit, options: ctx.options, report: ctx.report }))),
+  'the ticket service', ctx.report);
+  const loadView = lazyChunk(() => import('./ui/ticket/ticket-view.tsx'), 'the ticket form', ctx.report);
+  const loadTicket: TicketLoader = () => Promise.all([loadView(), loadService()]).then(([m, service]) => ({ View: m.TicketView, service }));
+
   // Warm the index now (idle or first hover) so the first keystroke already has results.
   void controller.loadKb();
-  render(<App controller={controller} ctx={{ ...ctx, problems: [...ctx.problems, ...actionProblems] }} strings={strings} />, mount);
+  render(<App controller={controller} ctx={{ ...ctx, problems: [...ctx.problems, ...actionProblems] }} strings={strings} loadTicket={loadTicket} />, mount);
 
   // Tickets queued on an earlier visit (endpoint down, tab closed) are sent now, without the
   // user opening anything. The outbox code is only fetched when the marker says one is waiting.
-  let outboxLoaded = false;
   if (ctx.options.ticketEndpoint && hasPendingTickets()) {
-    outboxLoaded = true;
-    void import('./services/outbox/resume-outbox.ts')
-      .then((m) => m.resumeOutbox({ emit: ctx.emitter.emit, challenge: ctx.options.challenge }))
-      .catch((error: unknown) => ctx.report('[tier0] could not resume queued tickets — they stay queued and are retried on the next visit', error));
+    void loadService().then((service) => service.resume()).catch((error: unknown) =>
+      ctx.report('[tier0] could not resume queued tickets — they stay queued and are retried on the next visit', error));
   }
-
-  // The ticket view opens the same outbox (online/visibilitychange listeners) once the user
-  // escalates; destroy() must dispose it in that case too, not only after a resume.
-  ctx.emitter.on('escalate', () => { outboxLoaded = true; });
 
   const focusInside = (): boolean => ctx.shadow.activeElement !== null && ctx.shadow.activeElement !== ctx.launcher;
   const home = (): void => {
@@ -141,7 +146,7 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
       stopGuidedCss();
       releaseScrollLock();
       controller.destroy();
-      if (outboxLoaded) void import('./services/outbox/resume-outbox.ts').then((m) => m.disposeOutbox());
+      void ticketService?.dispose();
       ctx.shadow.adoptedStyleSheets = ctx.shadow.adoptedStyleSheets.filter((s) => s !== sheet && s !== guidedSheet);
     },
   };
