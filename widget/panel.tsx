@@ -109,9 +109,6 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
   }
 
   const focusInside = (): boolean => ctx.shadow.activeElement !== null && ctx.shadow.activeElement !== ctx.launcher;
-  const home = (): void => {
-    if (controller.store.get().view !== 'home') controller.store.dispatch({ type: 'view', view: 'home' });
-  };
 
   return {
     open: () => controller.open(),
@@ -122,7 +119,7 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
     },
     toggle: () => (controller.store.get().open ? controller.close() : controller.open()),
     search: (query) => {
-      home();
+      controller.show('home');
       controller.open();
       controller.setQuery(query);
     },

@@ -144,6 +144,8 @@ export interface WidgetState {
   kbError?: string;
   /** What the combobox holds, and the live results for it. */
   query: string;
+  /** Counts query changes: results carry the id they were asked for, so stale ones are dropped. */
+  queryId: number;
   results: AnswerHit[];
   activeIndex: number;
   messages: Message[];
@@ -179,7 +181,7 @@ export type Action =
   | { type: 'close' }
   | { type: 'kb'; status: LoadStatus; error?: string }
   | { type: 'query'; query: string }
-  | { type: 'results'; query: string; hits: AnswerHit[] }
+  | { type: 'results'; queryId: number; hits: AnswerHit[] }
   | { type: 'active'; index: number }
   | { type: 'settled'; query: string }
   | { type: 'ask'; query: string; hits: AnswerHit[]; suggestion?: string; at: string; actions?: string[]; diagnostics?: DiagnosticId[] }
@@ -226,6 +228,7 @@ export function initialState(): WidgetState {
     view: 'home',
     kb: 'idle',
     query: '',
+    queryId: 0,
     results: [],
     activeIndex: -1,
     messages: [],
@@ -316,13 +319,13 @@ export function reducer(state: WidgetState, action: Action): WidgetState {
       return state.open ? { ...state, open: false, activeIndex: -1 } : state;
     case 'kb':
       return { ...state, kb: action.status, kbError: action.status === 'error' ? action.error : undefined };
-    case 'query':
-      return action.query.trim()
-        ? { ...state, query: action.query, activeIndex: -1 }
-        : { ...state, query: action.query, results: [], activeIndex: -1 };
+    case 'query': {
+      const s = { ...state, query: action.query, queryId: state.queryId + 1, activeIndex: -1 };
+      return action.query.trim() ? s : { ...s, results: [] };
+    }
     case 'results':
-      // Drop stale results: only the ones for what the box holds now are shown.
-      if (action.query !== state.query) return state;
+      // Drop stale results: only the ones asked for what the box holds now are shown.
+      if (action.queryId !== state.queryId) return state;
       return { ...state, results: action.hits, activeIndex: -1 };
     case 'active': {
       const n = state.results.length;
@@ -337,6 +340,7 @@ export function reducer(state: WidgetState, action: Action): WidgetState {
       let s: WidgetState = {
         ...state,
         query: '',
+        queryId: state.queryId + 1,
         results: [],
         activeIndex: -1,
         view: 'home',
@@ -507,8 +511,11 @@ function showFlow(state: WidgetState, session: FlowSession, flow: Flow, at: stri
   const dead = walk.problem === 'no-answers' && walk.current ? flow.steps[walk.current] : undefined;
   if (dead) s = add(s, at, { kind: 'flowStep', articleId: session.articleId, step: dead });
   s = add(s, at, { kind: 'flowEnd', articleId: session.articleId, outcome: 'support', ...(walk.problem ? { broken: true } : {}) });
+  // The guide sends the user to a person: straight to the ticket form (the `escalate` event follows).
   return {
     ...s,
+    open: true,
+    view: 'ticket',
     flow: { ...session, messageId: undefined },
     escalationReason: `flow:${session.articleId}`,
     articlesViewed: viewed(s.articlesViewed, session.articleId, { helpful: false }),

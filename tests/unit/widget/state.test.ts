@@ -19,7 +19,7 @@ describe('reducer: asking', () => {
   });
 
   test('clears the box and the live results', () => {
-    const s = run({ type: 'query', query: 'print' }, { type: 'results', query: 'print', hits: [hit('a')] }, ask('print'));
+    const s = run({ type: 'query', query: 'print' }, { type: 'results', queryId: 1, hits: [hit('a')] }, ask('print'));
     expect(s.query).toBe('');
     expect(s.results).toEqual([]);
   });
@@ -83,12 +83,12 @@ describe('reducer: "Did this solve it?"', () => {
 
 describe('reducer: live results and the combobox', () => {
   test('drops results for a query the box no longer holds', () => {
-    const s = run({ type: 'query', query: 'printer' }, { type: 'results', query: 'print', hits: [hit('a')] });
+    const s = run({ type: 'query', query: 'print' }, { type: 'query', query: 'printer' }, { type: 'results', queryId: 1, hits: [hit('a')] });
     expect(s.results).toEqual([]);
   });
 
   test('clamps the active option to the results', () => {
-    const base = run({ type: 'query', query: 'p' }, { type: 'results', query: 'p', hits: [hit('a'), hit('b')] });
+    const base = run({ type: 'query', query: 'p' }, { type: 'results', queryId: 1, hits: [hit('a'), hit('b')] });
     expect(reducer(base, { type: 'active', index: 5 }).activeIndex).toBe(1);
     expect(reducer(base, { type: 'active', index: -4 }).activeIndex).toBe(-1);
   });
