@@ -9,9 +9,9 @@ import type { Flow, FlowStep } from './flow-types.ts';
 import { answerFlow, backFlow, currentStep, startFlow, type FlowWalk } from './flow-walk.ts';
 import type { DiagnosticId, Finding } from './diagnostics-relevance.ts';
 import type { Incident } from './status-feed.ts';
-import type { ContextItem } from './ticket/context-items.ts';
-import type { TicketAttachment, TicketForm } from './ticket/ticket-types.ts';
-import type { FieldError } from './ticket/validate.ts';
+import type { HandoffAction, HandoffState } from './ticket/handoff-state.ts';
+
+export type { Delivery, HandoffState } from './ticket/handoff-state.ts';
 
 export type View = 'home' | 'article' | 'ticket';
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -107,35 +107,6 @@ export interface StatusState {
   fromCache: boolean;
 }
 
-/** Where the ticket is: the form (with a refusal's `error`), on its way, delivered, or an e-mail. */
-export type Delivery =
-  | { status: 'loading' }
-  | { status: 'form'; error?: string }
-  | { status: 'sending' | 'retrying' | 'offline' | 'sent'; id: string; ticketId?: string }
-  | { status: 'mailto'; id: string; url: string; withAttachment: boolean };
-
-/**
- * The Level 1 hand-off. The form shown is not stored: it is composed from layers (`edits` >
- * `prefill` > `identity` > `rememberedEmail` > the conversation; core/ticket `initialForm`), so
- * a late `prefill()` shows at once and never overwrites what the user typed.
- */
-export interface HandoffState {
-  /** What the user typed (or their restored draft). */
-  edits: Partial<TicketForm>;
-  rememberedEmail?: string;
-  /** Field problems found by the last submit (form order); `attempted` once one was tried. */
-  errors: FieldError[];
-  attempted: boolean;
-  attachment?: TicketAttachment;
-  attachmentError: string;
-  /** Technical details collected for the form, and the categories to offer. */
-  context: ContextItem[];
-  categories: Array<{ id: string; title: string }>;
-  delivery: Delivery;
-  /** The outbox could only keep the ticket in memory (closing the tab loses it). */
-  memoryOnly: boolean;
-}
-
 export interface WidgetState {
   open: boolean;
   view: View;
@@ -166,6 +137,7 @@ export interface WidgetState {
   flowAnswers: FlowAnswerRecord[];
   diagnostics: DiagnosticsState;
   status?: StatusState;
+  /** The Level 1 hand-off: changed by its own slice reducer, which arrives with the ticket chunk. */
   handoff: HandoffState;
 }
 
@@ -205,21 +177,10 @@ export type Action =
   | { type: 'diagnosticsDone'; findings: Finding[]; at: string }
   | { type: 'status'; status: StatusState | undefined }
   | { type: 'dismissIncident'; id: string }
-  // The hand-off (see HandoffState).
-  | { type: 'ticketEdit'; patch: Partial<TicketForm> }
-  | { type: 'ticketRestore'; edits: Partial<TicketForm>; rememberedEmail?: string }
-  | { type: 'ticketAttachment'; attachment?: TicketAttachment; error: string }
-  | { type: 'ticketContext'; context: ContextItem[]; categories?: HandoffState['categories'] }
-  | { type: 'ticketChecked'; errors: FieldError[] }
-  | { type: 'ticketDelivery'; delivery: Delivery; memoryOnly?: boolean };
+  | HandoffAction;
 
 /** How many answers a reply shows at first (best + alternatives); the rest come after "No". */
 export const SHOWN_ANSWERS = 3;
-
-/** A fresh hand-off: nothing typed, nothing sent. */
-function initialHandoff(): HandoffState {
-  return { edits: {}, errors: [], attempted: false, attachmentError: '', context: [], categories: [], delivery: { status: 'loading' }, memoryOnly: false };
-}
 
 /** A fresh state. */
 export function initialState(): WidgetState {
@@ -242,7 +203,7 @@ export function initialState(): WidgetState {
     nextId: 1,
     flowAnswers: [],
     diagnostics: { status: 'idle', findings: [] },
-    handoff: initialHandoff(),
+    handoff: {},
   };
 }
 
@@ -410,13 +371,8 @@ export function reducer(state: WidgetState, action: Action): WidgetState {
     }
     case 'articleFeedback':
       return { ...state, articlesViewed: viewed(state.articlesViewed, action.id, { helpful: action.helpful }) };
-    case 'escalate': {
-      // After a delivered ticket (or a composed e-mail), contacting support again starts afresh.
-      const h = state.handoff;
-      const done = h.delivery.status === 'sent' || h.delivery.status === 'mailto';
-      return { ...state, open: true, view: 'ticket', escalationReason: action.reason,
-        handoff: done ? { ...initialHandoff(), rememberedEmail: h.rememberedEmail, context: h.context, categories: h.categories, delivery: { status: 'form' } } : h };
-    }
+    case 'escalate':
+      return { ...state, open: true, view: 'ticket', escalationReason: action.reason };
     case 'view':
       return { ...state, view: action.view, article: action.view === 'article' ? state.article : undefined };
     case 'identify':
@@ -471,27 +427,9 @@ export function reducer(state: WidgetState, action: Action): WidgetState {
     case 'dismissIncident':
       if (!state.status) return state;
       return { ...state, status: { ...state.status, incidents: state.status.incidents.filter((i) => i.id !== action.id) } };
-    case 'ticketEdit': {
-      const { edits } = state.handoff;
-      // Custom fields are merged one by one: editing one must not freeze the others' pre-fills.
-      const custom = action.patch.custom ? { custom: { ...edits.custom, ...action.patch.custom } } : {};
-      return handoff(state, { edits: { ...edits, ...action.patch, ...custom } });
-    }
-    case 'ticketRestore':
-      return handoff(state, { edits: { ...action.edits, ...state.handoff.edits }, rememberedEmail: action.rememberedEmail });
-    case 'ticketAttachment':
-      return handoff(state, { attachment: action.attachment, attachmentError: action.error });
-    case 'ticketContext':
-      return handoff(state, { context: action.context, ...(action.categories ? { categories: action.categories } : {}) });
-    case 'ticketChecked':
-      return handoff(state, { errors: action.errors, attempted: true });
-    case 'ticketDelivery':
-      return handoff(state, { delivery: action.delivery, ...(action.memoryOnly ? { memoryOnly: true } : {}) });
+    default:
+      return state; // the hand-off's actions: its slice reducer (core/ticket/handoff-state.ts)
   }
-}
-
-function handoff(state: WidgetState, patch: Partial<HandoffState>): WidgetState {
-  return { ...state, handoff: { ...state.handoff, ...patch } };
 }
 
 /** After a flow move: the next step as a bot message, or how the walk ended. */

@@ -13,6 +13,7 @@ import { diagnosticsItems, type ContextItem } from '../../core/ticket/context-it
 import { factsFromState } from '../../core/ticket/facts-from-state.ts';
 import type { Translate } from '../../core/ticket/format.ts';
 import { composeMailto, isMailto } from '../../core/ticket/mailto.ts';
+import { handoffReducer } from '../../core/ticket/handoff-state.ts';
 import { handoffForm, prepareTicket } from '../../core/ticket/prepare-ticket.ts';
 import type { TicketAttachment, TicketForm } from '../../core/ticket/ticket-types.ts';
 import { clearDraft, draftKey, loadDraft, loadRememberedEmail, rememberEmail, saveDraft } from '../outbox/draft-store.ts';
@@ -49,8 +50,8 @@ export interface TicketService {
 }
 
 type InFlight = { status: 'sending' | 'retrying' | 'offline'; id: string };
-const inFlight = (d: Delivery): d is InFlight =>
-  d.status === 'sending' || d.status === 'retrying' || d.status === 'offline';
+const inFlight = (d: Delivery | undefined): d is InFlight =>
+  d?.status === 'sending' || d?.status === 'retrying' || d?.status === 'offline';
 
 /** Creates the hand-off service over the widget's store and emitter. */
 export function createTicketService(deps: TicketServiceDeps): TicketService {
@@ -66,12 +67,14 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
   let kbItems: ContextItem[] = [];
   let disposed = false;
 
+  store.use(handoffReducer);
   const draft = loadDraft(key);
   dispatch({ type: 'ticketRestore', edits: draft ?? {}, rememberedEmail: loadRememberedEmail() || undefined });
 
   // The draft follows every edit (only edits: a later prefill() still applies after a reload).
   const unsubscribeStore = store.subscribe((s, prev) => {
-    if (s.handoff.edits !== prev.handoff.edits && Object.keys(s.handoff.edits).length > 0) saveDraft(key, s.handoff.edits);
+    const { edits } = s.handoff;
+    if (edits && edits !== prev.handoff.edits && Object.keys(edits).length > 0) saveDraft(key, edits);
   });
 
   /** The one place a draft is forgotten: the hand-off it belongs to is done. */
@@ -79,7 +82,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
     clearDraft(key);
   };
 
-  const delivery = (): Delivery => store.get().handoff.delivery;
+  const delivery = (): Delivery | undefined => store.get().handoff.delivery;
 
   function onEvent(event: OutboxEvent, local: boolean): void {
     if (local) {
@@ -119,7 +122,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
     const memoryOnly = box.storeKind === 'memory';
     if (newest && !inFlight(delivery())) {
       dispatch({ type: 'ticketDelivery', delivery: { status: newest.offline ? 'offline' : 'sending', id: newest.id }, memoryOnly });
-    } else if (delivery().status === 'loading') dispatch({ type: 'ticketDelivery', delivery: { status: 'form' }, memoryOnly });
+    } else if (!delivery()) dispatch({ type: 'ticketDelivery', delivery: { status: 'form' }, memoryOnly });
     return box;
   });
 
@@ -136,7 +139,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
         dispatch({
           type: 'ticketContext',
           // context() is asked again at send time; here the last answer is kept.
-          context: [...base, ...kbItems, ...store.get().handoff.context.filter((i) => i.site)],
+          context: [...base, ...kbItems, ...(store.get().handoff.context ?? []).filter((i) => i.site)],
           categories: facts.categories.map((c) => ({ id: c.id, title: c.title || c.id })),
         });
       });
@@ -150,7 +153,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
     async submit(t) {
       const state: WidgetState = store.get();
       const h = state.handoff;
-      if ('id' in h.delivery) return; // a second click while it is already on its way
+      if (h.delivery && 'id' in h.delivery) return; // a second click while it is already on its way
       const form = handoffForm(state, t, { customFields: options.ticketFields, lockIdentity: options.lockIdentity });
       // context() is asked again at send time, so the ticket carries the site's latest state.
       const site = siteContext();
@@ -164,7 +167,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
         context: [...live, ...kbItems, ...diagnosticsItems(state.diagnostics.findings), ...site],
         customFields: options.ticketFields,
         ...(h.attachment ? { attachments: [h.attachment] } : {}),
-        attachmentError: h.attachmentError,
+        attachmentError: h.attachmentError ?? '',
         // A signal for the endpoint to judge, never a reason to refuse a person here.
         formMs: now() - openedAt,
       });
@@ -184,12 +187,13 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       const box = await outbox;
       if (!box) return;
       const { persisted } = await box.enqueue(ticket, endpoint);
-      if (!persisted || box.storeKind === 'memory') dispatch({ type: 'ticketDelivery', delivery: delivery(), memoryOnly: true });
+      const current = delivery();
+      if ((!persisted || box.storeKind === 'memory') && current) dispatch({ type: 'ticketDelivery', delivery: current, memoryOnly: true });
     },
     mailtoOpened() {
       const d = delivery();
       forgetDraft();
-      if (d.status === 'mailto') emit('ticket:sent', { id: d.id });
+      if (d?.status === 'mailto') emit('ticket:sent', { id: d.id });
     },
     editAgain() {
       dispatch({ type: 'ticketDelivery', delivery: { status: 'form' } });

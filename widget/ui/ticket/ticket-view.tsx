@@ -29,6 +29,7 @@ export function TicketView({ state, options, strings, service }: TicketViewProps
   const statusRef = useRef<HTMLHeadingElement>(null);
   const h = state.handoff;
   const d = h.delivery;
+  const errors = h.errors ?? [];
   const form = handoffForm(state, t, { customFields: options.ticketFields, lockIdentity: options.lockIdentity });
 
   useEffect(() => {
@@ -44,41 +45,42 @@ export function TicketView({ state, options, strings, service }: TicketViewProps
   // After a submit: the first field to fix (the attachment when only it is wrong).
   useEffect(() => {
     if (!h.attempted) return;
-    const first = h.errors[0]?.field ?? (h.attachmentError ? 'attachment' : '');
+    const first = errors[0]?.field ?? (h.attachmentError ? 'attachment' : '');
     if (first) focus(fieldId(first));
   }, [h.errors]);
 
   // The status when it changes screen; the refusal when the endpoint said no.
+  const refused = d?.status === 'form' ? d.error : undefined;
   useEffect(() => {
-    if (d.status === 'form' && d.error) focus('t0-tk-notice');
-    else if (d.status !== 'form' && d.status !== 'loading') statusRef.current?.focus();
-  }, [d.status, d.status === 'form' && d.error]);
+    if (refused) focus('t0-tk-notice');
+    else if (d && d.status !== 'form') statusRef.current?.focus();
+  }, [d?.status, refused]);
 
-  const showForm = d.status === 'form';
+  const showForm = d?.status === 'form';
   const lockedName = options.lockIdentity && !!state.identity.name;
   const lockedEmail = options.lockIdentity && !!state.identity.email;
   // Browser check findings come from the state, so a check finishing while the form is open shows up.
-  const contextItems = [...h.context, ...diagnosticsItems(state.diagnostics.findings)];
+  const contextItems = [...(h.context ?? []), ...diagnosticsItems(state.diagnostics.findings)];
   const back = () => service.leave();
 
   return (
     <div ref={rootRef} class="t0-ticket-root">
-      {d.status === 'loading' && <p class="t0-loading t0-muted"><span class="t0-spinner" aria-hidden="true" />{strings.loading}</p>}
+      {!d && <p class="t0-loading t0-muted"><span class="t0-spinner" aria-hidden="true" />{strings.loading}</p>}
       {showForm && h.memoryOnly && <p class="t0-warn">{t('ticket.memoryNotice')}</p>}
       {showForm && (
         <TicketFormView
           form={form}
-          errors={h.errors}
-          attempted={h.attempted}
-          notice={d.error ? `${t('ticket.status.failed', { error: d.error })} ${t('ticket.status.failedHint')}` : ''}
-          categories={options.categories?.map((c) => ({ id: c, title: c })) ?? h.categories}
+          errors={errors}
+          attempted={!!h.attempted}
+          notice={refused ? `${t('ticket.status.failed', { error: refused })} ${t('ticket.status.failedHint')}` : ''}
+          categories={options.categories?.map((c) => ({ id: c, title: c })) ?? h.categories ?? []}
           customFields={options.ticketFields}
           lockedName={lockedName}
           lockedEmail={lockedEmail}
           attachmentsEnabled={options.attachments}
           maxAttachmentBytes={options.maxAttachmentBytes}
           attachment={h.attachment ?? null}
-          attachmentError={h.attachmentError}
+          attachmentError={h.attachmentError ?? ''}
           contextItems={contextItems}
           strings={strings}
           t={t}
@@ -88,7 +90,7 @@ export function TicketView({ state, options, strings, service }: TicketViewProps
           onBack={back}
         />
       )}
-      {(d.status === 'sending' || d.status === 'retrying' || d.status === 'offline' || d.status === 'sent') && (
+      {d && (d.status === 'sending' || d.status === 'retrying' || d.status === 'offline' || d.status === 'sent') && (
         <div class="t0-status" data-kind={d.status}>
           <h3 ref={statusRef} tabIndex={-1}>{t('ticket.title')}</h3>
           <p role="status">
@@ -110,7 +112,7 @@ export function TicketView({ state, options, strings, service }: TicketViewProps
           </div>
         </div>
       )}
-      {d.status === 'mailto' && (
+      {d?.status === 'mailto' && (
         <div class="t0-status" data-kind="mailto">
           <h3 ref={statusRef} tabIndex={-1}>{t('ticket.title')}</h3>
           <p>{t('ticket.mailto.intro')}</p>
