@@ -215,6 +215,24 @@ describe('Level 1 hand-off', () => {
     expect(json).toContain('my password is ••••••');
   });
 
+  test('the file picker is styled like the form, and "optional" is said once', async () => {
+    const page = await browser.newPage();
+    await openForm(page);
+    const picker = page.getByLabel(/^Screenshot or file/);
+    const style = await picker.evaluate((el) => {
+      const own = getComputedStyle(el);
+      const button = getComputedStyle(el, '::file-selector-button');
+      const subject = getComputedStyle(el.getRootNode() instanceof ShadowRoot ? (el.getRootNode() as ShadowRoot).getElementById('t0-tk-subject')! : el);
+      return { font: own.fontFamily, subjectFont: subject.fontFamily, buttonFont: button.fontFamily, radius: button.borderTopLeftRadius, border: button.borderTopStyle };
+    });
+    expect(style.font).toBe(style.subjectFont);
+    expect(style.buttonFont).toBe(style.subjectFont);
+    expect(style.radius).toBe('10px');
+    expect(style.border).toBe('solid');
+    const field = page.locator('tier0-widget .t0-field', { has: picker });
+    expect((await field.innerText()).match(/optional/gi)).toHaveLength(1);
+  });
+
   test('works with the keyboard alone: validation errors, focus, fixing and sending', async () => {
     const page = await browser.newPage();
     await openForm(page);

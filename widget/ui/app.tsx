@@ -269,7 +269,7 @@ export function App({ controller, ctx, strings, loadTicket }: Props) {
               <LazyArticle state={state} controller={controller} strings={strings} canEscalate={canEscalate} locale={ctx.locale} />
             )}
             {view === 'ticket' && (
-              <TicketSlot state={state} options={ctx.options} strings={strings} locale={ctx.locale} load={loadTicket} />
+              <TicketSlot state={state} options={ctx.options} strings={strings} load={loadTicket} />
             )}
           </div>
           {view === 'home' && (

@@ -1,12 +1,12 @@
 /**
  * Where the hand-off's ticket form goes: `widget/ui/ticket/ticket-view.tsx`, imported lazily as
- * its own chunk together with the ticket strings and the panel's ticket service.
+ * its own chunk together with its strings and the panel's ticket service (`load`, the panel's).
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import type { WidgetState } from '../core/state.ts';
 import type { ResolvedOptions } from '../core/options.ts';
-import { resolveTicketStrings, type Locale, type Strings } from '../core/i18n/strings.ts';
+import type { Strings } from '../core/i18n/strings.ts';
 import type { TicketService } from '../services/ticket/ticket-service.ts';
 import { Icon } from './icons.tsx';
 
@@ -18,26 +18,32 @@ export interface TicketViewProps {
   service: TicketService;
 }
 
-/** The view's chunk, loaded with the ticket service (the panel's lazyChunk; reports its own failures). */
-export type TicketLoader = () => Promise<{ View: ComponentType<TicketViewProps>; service: TicketService }>;
+/** What the slot renders once loaded: the view, the ticket texts merged in, the ticket service. */
+export interface LoadedTicket {
+  View: ComponentType<TicketViewProps>;
+  strings: Strings;
+  service: TicketService;
+}
+
+/** Loads the ticket form (the panel's lazy chunks; they report their own failures). */
+export type TicketLoader = () => Promise<LoadedTicket>;
 
 interface SlotProps {
   state: WidgetState;
   options: ResolvedOptions;
   strings: Strings;
-  locale: Locale;
   load: TicketLoader;
 }
 
 /** Renders the ticket view (lazy, with its strings merged in), or a Retry if its chunk failed. */
-export function TicketSlot({ state, options, strings, locale, load }: SlotProps) {
-  const [loaded, setLoaded] = useState<{ View: ComponentType<TicketViewProps>; service: TicketService; strings: Strings } | null>(null);
+export function TicketSlot({ state, options, strings, load }: SlotProps) {
+  const [loaded, setLoaded] = useState<LoadedTicket | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;
-    Promise.all([load(), resolveTicketStrings(locale, options.strings)]).then(
-      ([m, ticketStrings]) => { if (live) setLoaded({ ...m, strings: ticketStrings }); },
+    load().then(
+      (m) => { if (live) setLoaded(m); },
       () => { if (live) setFailed(true); },
     );
     return () => { live = false; };

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { resolveTicketStrings, type Strings } from '../../../widget/core/i18n/strings.ts';
+import type { Strings } from '../../../widget/core/i18n/strings.ts';
+import { resolveTicketStrings } from '../../../widget/core/i18n/ticket-strings-load.ts';
 import { resolveOptions, type WidgetOptions } from '../../../widget/core/options.ts';
 import type { Finding } from '../../../widget/core/diagnostics-relevance.ts';
 import { initialState, reducer, type WidgetState } from '../../../widget/core/state.ts';
@@ -187,6 +188,14 @@ describe('TicketView', () => {
     expect(summary.textContent).toContain('Please fix 2 problems before sending');
     expect(summary.textContent).toContain('Enter a subject');
     expect(posted).toHaveLength(0);
+  });
+
+  test('says the file is optional once, and its limit without repeating it', async () => {
+    setup({ maxAttachmentBytes: 5 * 1024 * 1024 });
+    const input = await screen.findByLabelText(/^Screenshot or file/);
+    const field = input.closest('.t0-field')!;
+    expect(field.textContent!.match(/optional/gi)).toHaveLength(1);
+    expect(document.getElementById(`${input.id}-hint`)!.textContent).toMatch(/^Up to 5 MB\.$/);
   });
 
   test('refuses an attachment over the size limit with a clear message', async () => {

@@ -87,6 +87,14 @@ describe('reducer: live results and the combobox', () => {
     expect(s.results).toEqual([]);
   });
 
+  test('drops results asked for an earlier keystroke, even when the box holds that text again', () => {
+    // print (1) → printer (2) → print (3): results computed for the first "print" are stale.
+    const s = run({ type: 'query', query: 'print' }, { type: 'query', query: 'printer' }, { type: 'query', query: 'print' },
+      { type: 'results', queryId: 1, hits: [hit('old')] });
+    expect(s.results).toEqual([]);
+    expect(reducer(s, { type: 'results', queryId: 3, hits: [hit('new')] }).results.map((h) => h.id)).toEqual(['new']);
+  });
+
   test('clamps the active option to the results', () => {
     const base = run({ type: 'query', query: 'p' }, { type: 'results', queryId: 1, hits: [hit('a'), hit('b')] });
     expect(reducer(base, { type: 'active', index: 5 }).activeIndex).toBe(1);

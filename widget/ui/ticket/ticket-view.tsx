@@ -12,6 +12,9 @@ import { fieldId } from './field-errors.ts';
 import { ticketCss } from './ticket-css.ts';
 import { TicketFormView } from './ticket-form.tsx';
 
+// With the view, in its chunk: the panel asks for the texts once this chunk is in.
+export { resolveTicketStrings } from '../../core/i18n/ticket-strings-load.ts';
+
 /** Adopts the ticket stylesheet on the widget's shadow root (once per root). */
 function adoptStyles(node: Node | null): void {
   const root = node?.getRootNode();
