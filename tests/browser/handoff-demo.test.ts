@@ -43,7 +43,6 @@ test('the demo inbox shows a ticket sent from the demo page as Level 1 receives 
   await page.getByRole('button', { name: 'No', exact: true }).first().click();
   await page.evaluate(() => (window as unknown as { Tier0: { escalate(): void } }).Tier0.escalate());
   await page.getByRole('button', { name: 'Send to support' }).waitFor();
-  await page.waitForTimeout(3200); // a person reading the form over
   await page.getByRole('button', { name: 'Send to support' }).click();
   await page.getByText(/T0-1001/).first().waitFor({ timeout: 20_000 });
   await expect.poll(() => demo.inboxTickets().length, { timeout: 10_000 }).toBe(1);

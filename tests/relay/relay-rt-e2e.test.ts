@@ -98,7 +98,6 @@ describe('relay → Request Tracker', () => {
       await send.waitFor();
       await page.getByLabel(/^Impact/).selectOption('high');
       await page.getByLabel(/^Urgency/).selectOption('high');
-      await page.waitForTimeout(3200); // a person reading the form over
       await send.click();
       await page.getByText(/T0-\d+/).first().waitFor({ timeout: 20_000 });
 
