@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createInbox, type Inbox } from '../../scripts/demo/inbox/inbox.ts';
+import { createInbox, type Inbox } from './helpers/ticket-inbox.ts';
 import { eventually } from './offline-helpers.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium, type LaunchedBrowser } from './helpers/chromium.ts';
 import { ensureDist } from './helpers/dist.ts';

@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createInbox, type Inbox } from '../../scripts/demo/inbox/inbox.ts';
+import { createInbox, type Inbox } from './helpers/ticket-inbox.ts';
 import { launchChromium, type LaunchedBrowser } from './helpers/chromium.ts';
 import { DIST_DIR, hostPage, startHostServer, type HostServer } from './helpers/host-server.ts';
 

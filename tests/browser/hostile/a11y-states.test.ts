@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInbox, type Inbox } from '../../../scripts/demo/inbox/inbox.ts';
+import { createInbox, type Inbox } from '../helpers/ticket-inbox.ts';
 import { launchChromium, type LaunchedBrowser } from '../helpers/chromium.ts';
 import { hostPage, REPO_ROOT, startHostServer, type HostServer } from '../helpers/host-server.ts';
 import { actAndWait, callTier0, inboxRoute, waitForWidget, siteWithFreshKb, type SiteFolder } from './kit.ts';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { JSHandle, Page } from 'playwright-core';
 import { ensureDist } from '../helpers/dist.ts';
 import { DIST_DIR, REPO_ROOT, type RouteHandler } from '../helpers/host-server.ts';
-import type { Inbox } from '../../../scripts/demo/inbox/inbox.ts';
+import type { Inbox } from '../helpers/ticket-inbox.ts';
 import type { WidgetEvents } from '../../../widget/core/events.ts';
 
 /** `window.Tier0` as host pages call it (CONTRACT §3), and the test hooks. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInbox, type Inbox } from '../../../scripts/demo/inbox/inbox.ts';
+import { createInbox, type Inbox } from '../helpers/ticket-inbox.ts';
 import { launchChromium, type LaunchedBrowser } from '../helpers/chromium.ts';
 import { hostPage, startHostServer, type HostServer } from '../helpers/host-server.ts';
 import { actAndWait, inboxRoute, recordPage, scriptRoute, VIOLATION_RECORDER, violations, waitForWidget, type PageRecord, siteWithFreshKb, type SiteFolder } from './kit.ts';

@@ -54,6 +54,24 @@ test('relays tickets sent to the page origin and shows what Level 1 received in 
   expect(inbox).toContain('Tier0 hand-off T0-1001');
 });
 
+test('the inbox page escapes every value and runs under a strict CSP', async () => {
+  const ticket = makeTicket({ subject: '<script>alert(1)</script>', searches: ['<img src=x onerror=alert(1)>'], context: { url: '"><b>x</b>' } });
+  await fetch(new URL('/api/tickets', demo.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': ticket.id },
+    body: JSON.stringify(ticket),
+  });
+  await expect.poll(() => demo.inboxTickets().length, { timeout: 5000 }).toBe(1);
+  const res = await fetch(new URL('/inbox', demo.url));
+  const html = await res.text();
+  expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+  expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  expect(html).not.toContain('<script');
+  expect(html).not.toContain('<img src=x');
+  expect(html).not.toContain('<b>x</b>');
+  expect(html).not.toMatch(/style=|<style/);
+});
+
 test('answers the widget with a retryable 503 when the relay is gone', async () => {
   await demo.relay.close();
   const ticket = makeTicket();

@@ -1,5 +1,6 @@
 /**
- * The demo ticket receiver: a node:http handler implementing the endpoint side of CONTRACT.md §4.
+ * A ticket endpoint for widget tests (the demo itself goes through the relay): a node:http
+ * handler implementing the endpoint side of the ticket hand-off, as the README describes it.
  * Tickets are appended to `<dataDir>/tickets.jsonl` and fsync'd before the answer, so an
  * acknowledged ticket survives a crash; a replayed Idempotency-Key gets the same ticketId back
  * (the key index is rebuilt from the file on start), so retries never create duplicates.
@@ -7,9 +8,8 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { INBOX_CSS, renderInboxPage } from './inbox-page.ts';
 import { HONEYPOT_FIELD } from '../../../widget/core/ticket/ticket-types.ts';
-import { ticketProblem } from '../../relay/validate-ticket.ts';
+import { ticketProblem } from '../../../scripts/relay/validate-ticket.ts';
 
 export interface StoredTicket {
   ticketId: string;
@@ -164,20 +164,6 @@ export function createInbox(options: InboxOptions = {}): Inbox {
           return true;
         }
         sendJson(res, 405, { error: 'use POST' }, { Allow: 'POST, GET, OPTIONS' });
-        return true;
-      }
-      if (url.pathname === '/inbox' || url.pathname === '/inbox/') {
-        res.writeHead(200, {
-          'Content-Type': 'text/html; charset=utf-8',
-          'Cache-Control': 'no-store',
-          'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src data:; base-uri 'none'; form-action 'none'",
-        });
-        res.end(renderInboxPage(stored));
-        return true;
-      }
-      if (url.pathname === '/inbox.css') {
-        res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8' });
-        res.end(INBOX_CSS);
         return true;
       }
       return false;
