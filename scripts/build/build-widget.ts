@@ -113,9 +113,15 @@ async function buildPanel(withOffline = existsSync(path.join(root, OFFLINE_ENTRY
           minify: true,
           comments: false,
           entryFileNames: 'chunks/[name].[hash].js',
-          // The article view and DOMPurify as one chunk: both load together when an article (or
-          // a guided step, which reuses the sanitizer) is first shown.
-          codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'article-view', test: /[\\/](article-view\.tsx|sanitize\.ts|dompurify[\\/])/ }] },
+          // The article view and the sanitizer's entry as one chunk (a guided step reuses the
+          // sanitizer); DOMPurify only in the fallback chunk, for browsers without `setHTML`.
+          codeSplitting: {
+            includeDependenciesRecursively: false,
+            groups: [
+              { name: 'article-view', test: /[\\/](article-view\.tsx|sanitize\.ts|html-rules\.ts|article-html\.ts)$/ },
+              { name: 'sanitize-fallback', test: /[\\/](sanitize-fallback\.ts|purify-article\.ts|dompurify[\\/])/ },
+            ],
+          },
           chunkFileNames: 'chunks/[name].[hash].js',
           assetFileNames: 'chunks/[name].[hash][extname]',
         },

@@ -143,7 +143,7 @@ describe('images', () => {
     const { html, diagnostics } = await renderOne('Icons: <img src="icon.png" alt="Support icon."/> and <img src="gone.png" alt="Gone icon."/>\n', {
       'guide/icon.png': PNG,
     });
-    expect(html).toMatch(/<img src="media\/icon\.[0-9a-f]{10}\.png" alt="Support icon."\/>/);
+    expect(html).toMatch(/<img src="media\/icon\.[0-9a-f]{10}\.png" alt="Support icon.">/);
     expect(html).toContain(' and Gone icon.</p>');
     expect(diagnostics).toEqual(['guide/article.md:1: warning: missing image: "gone.png"']);
   });

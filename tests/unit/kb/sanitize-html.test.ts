@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { findDangers } from '../security/find-dangers.ts';
+import { JSDOM } from 'jsdom';
+import { compileFiles, printed, readBody } from './kb-helpers.ts';
+
+const HOSTILE = [
+  '---',
+  'title: Hostile',
+  '---',
+  'Intro.',
+  '',
+  '<img src="https://example.com/x.png" onerror="alert(1)" alt="pic">',
+  '',
+  '<script>alert(2)</script>',
+  '',
+  '<p>Go <a href="javascript:alert(3)">here</a> or <a href="https://example.com" target="_top">there</a>.</p>',
+  '',
+  '<form action="/steal"><input type="text" name="pw"></form>',
+  '',
+].join('\n');
+
+/** Every element and attribute of a piece of HTML, parsed as a browser would. */
+function parse(html: string): DocumentFragment {
+  const template = new JSDOM('').window.document.createElement('template');
+  template.innerHTML = html;
+  return template.content;
+}
+
+describe('tier0 build sanitizes article HTML', () => {
+  test('writes only clean HTML into the bundle, its guided steps included', async () => {
+    const flow = '\n:::flow Fix it\n### Is it on? {#one}\n<img src=x onerror=alert(4)>\n- [Yes](#solved)\n:::\n';
+    const result = await compileFiles({ 'guide/hostile.md': HOSTILE + flow });
+    expect(result.ok).toBe(true);
+    const written = readdirSync(path.join(result.outDir!, 'articles')).map((f) => readFileSync(path.join(result.outDir!, 'articles', f), 'utf8')).join('\n');
+    expect(written).not.toMatch(/onerror|<script|javascript:|<form|<input/i);
+    const body = readBody(result, result.outDir, 'guide/hostile');
+    expect(findDangers(parse(body.html))).toEqual([]);
+    expect(body.flow!.steps.one!.html.trim()).toBe('<img src="x">');
+    // What may stay, stays: the image, the link text, the external link with its safe rel.
+    expect(body.html).toContain('<img src="https://example.com/x.png" alt="pic">');
+    expect(body.html).toContain('<a>here</a>');
+    expect(body.html).toContain('<a href="https://example.com" target="_blank" rel="noopener noreferrer">there</a>');
+  });
+
+  test('tier0 check reports each removal as a warning at its line', async () => {
+    const result = await compileFiles({ 'guide/hostile.md': HOSTILE }, { outDir: null });
+    expect(printed(result, result.contentDir)).toEqual([
+      'guide/hostile.md:6: warning: attribute onerror on <img> is not allowed in articles; removed',
+      'guide/hostile.md:8: warning: <script> is not allowed in articles; removed (its text, if any, still shows)',
+      'guide/hostile.md:10: warning: href on <a> is removed: only http(s), mailto, tel and relative URLs are allowed',
+      'guide/hostile.md:12: warning: <form> is not allowed in articles; removed (its text, if any, still shows)',
+      'guide/hostile.md:12: warning: <input> is not allowed in articles; removed (its text, if any, still shows)',
+    ]);
+    expect(result.ok).toBe(true);
+  });
+
+  test('keeps everything the compiler itself emits, without a warning', async () => {
+    const markdown = [
+      '# All', '', 'Text **b** *i* ~~d~~ `c` [ext](https://example.com "T") [mail](mailto:a@b.c) [in page](#more) [other](other.md#part)', '',
+      '## More {#more}', '', '1. one', '2. two', '', '- [ ] task', '- [x] done', '',
+      '| a | b |', '|:--|--:|', '| 1 | 2 |', '', '```js', 'let x = 1;', '```', '',
+      '> [!WARNING]', '> Careful.', '', '> [!div class="nextstepaction"]', '> [Next](https://example.com)', '',
+      '![pic](https://example.com/p.png "Pic")', '', '<details><summary>More</summary>', '', 'Hidden <kbd>Ctrl</kbd><sup>2</sup>', '', '</details>', '',
+      ':::flow', '### On? {#on}', 'Look.', '- [Yes](#solved)', '- [No](#support)', ':::', '',
+    ].join('\n');
+    const result = await compileFiles({ 'guide/all.md': markdown, 'guide/other.md': '# Other\n\n## Part\n' });
+    expect(printed(result, result.contentDir)).toEqual([]);
+    const html = readBody(result, result.outDir, 'guide/all').html;
+    for (const needle of [
+      '<del>d</del>', '<input checked="" disabled="" type="checkbox">', '<th align="left">', '<code class="language-js">',
+      'class="t0-callout t0-callout-warning" role="note"', 'class="t0-next-step"', 'data-tier0-article="guide/other"', 'data-tier0-anchor="part"',
+      'title="Pic" loading="lazy"', '<section class="t0-flow">', 'data-tier0-flow-end="solved"', '<ul class="t0-flow-answers">', '<h2 id="more">', '<kbd>Ctrl</kbd>',
+    ]) expect(html).toContain(needle);
+  });
+});
