@@ -33,14 +33,19 @@ const CONFIG: Config = {
 /** A DOMPurify instance for `win` (the page, or a jsdom window at build time) with Tier0's rules. */
 export function createArticlePurifier(win: WindowLike): ArticlePurifier {
   const purify = DOMPurify(win);
+  // Read through Node.prototype: a hostile <form> clobbers its own `nodeName` and `nodeType`
+  // with a child named so (`<input name=nodeName>`).
+  const nodeName = Object.getOwnPropertyDescriptor(win.Node.prototype, 'nodeName')!.get!;
+  const nodeType = Object.getOwnPropertyDescriptor(win.Node.prototype, 'nodeType')!.get!;
+  const tagOf = (node: Node): string => String(nodeName.call(node)).toLowerCase();
   let ours: Removal[] = [];
   // DOMPurify has one attribute list for all elements; this narrows it per element.
   purify.addHook('uponSanitizeAttribute', (node, data) => {
     const name = data.attrName;
-    if (!GLOBAL_ATTRIBUTES.includes(name) && !ARTICLE_ELEMENTS[node.localName]?.includes(name)) data.keepAttr = false;
+    if (!GLOBAL_ATTRIBUTES.includes(name) && !ARTICLE_ELEMENTS[tagOf(node)]?.includes(name)) data.keepAttr = false;
   });
   purify.addHook('afterSanitizeAttributes', (node) => {
-    const tag = node.localName;
+    const tag = tagOf(node);
     if (!applyElementRules(node, (attribute) => ours.push({ tag, attribute }))) {
       node.remove();
       // The element is reported, not also each attribute it lost first.
@@ -61,9 +66,9 @@ export function createArticlePurifier(win: WindowLike): ArticlePurifier {
       const value = purify.sanitize(html, config) as unknown as string;
       const removed: Removal[] = [];
       for (const entry of purify.removed) {
-        if ('attribute' in entry && entry.attribute) removed.push({ tag: entry.from.nodeName.toLowerCase(), attribute: entry.attribute.name.toLowerCase() });
+        if ('attribute' in entry && entry.attribute) removed.push({ tag: tagOf(entry.from), attribute: entry.attribute.name.toLowerCase() });
         // Comments, text nodes and the parser's own <body> are not markup an author meant to show.
-        else if ('element' in entry && entry.element.nodeType === 1 && entry.element.nodeName !== 'BODY') removed.push({ tag: entry.element.nodeName.toLowerCase() });
+        else if ('element' in entry && nodeType.call(entry.element) === 1 && tagOf(entry.element) !== 'body') removed.push({ tag: tagOf(entry.element) });
       }
       return { value, removed: [...removed, ...ours] };
     },

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { findDangers } from '../security/find-dangers.ts';
 import { JSDOM } from 'jsdom';
-import { compileFiles, printed, readBody } from './kb-helpers.ts';
+import { compileKb } from '../../../scripts/kb/compile.ts';
+import { DEFAULT_CORPUS_DIR } from '../../../scripts/dev/xss-corpus.ts';
+import type { ArticleBody } from '../../../widget/core/kb-format.ts';
+import { compileFiles, makeTempDir, printed, readBody } from './kb-helpers.ts';
 
 const HOSTILE = [
   '---',
@@ -21,9 +24,11 @@ const HOSTILE = [
   '',
 ].join('\n');
 
-/** Every element and attribute of a piece of HTML, parsed as a browser would. */
+const dom = new JSDOM('');
+
+/** A piece of HTML parsed as a browser would (inert: a template's content). */
 function parse(html: string): DocumentFragment {
-  const template = new JSDOM('').window.document.createElement('template');
+  const template = dom.window.document.createElement('template');
   template.innerHTML = html;
   return template.content;
 }
@@ -74,4 +79,20 @@ describe('tier0 build sanitizes article HTML', () => {
       'title="Pic" loading="lazy"', '<section class="t0-flow">', 'data-tier0-flow-end="solved"', '<ul class="t0-flow-answers">', '<h2 id="more">', '<kbd>Ctrl</kbd>',
     ]) expect(html).toContain(needle);
   });
+
+  test('leaves nothing script-capable in the bundle of the whole XSS corpus', async () => {
+    const outDir = path.join(makeTempDir(), 'kb');
+    const result = await compileKb({ contentDir: DEFAULT_CORPUS_DIR, outDir });
+    expect(result.index.articles.length).toBe(168);
+    const leftovers: string[] = [];
+    for (const meta of result.index.articles) {
+      const body = JSON.parse(readFileSync(path.join(outDir, meta.body), 'utf8')) as ArticleBody;
+      const html = [body.html, ...Object.values(body.flow?.steps ?? {}).map((step) => step.html)].join('\n');
+      const dangers = findDangers(parse(html));
+      if (dangers.length > 0) leftovers.push(`${meta.id}: ${dangers.join(', ')}`);
+    }
+    expect(leftovers).toEqual([]);
+    // Not vacuous: the compiler told the author about the payloads it took out.
+    expect(result.diagnostics.filter((d) => d.severity === 'warning' && /onerror on <img>/.test(d.message)).length).toBeGreaterThan(20);
+  }, 60_000);
 });
