@@ -48,3 +48,11 @@ export function insertSanitized(el: Element, html: string): Promise<void> | unde
     el.innerHTML = sanitizeHtml(html);
   });
 }
+
+/**
+ * Loads the fallback chunk ahead of use where the browser has no `setHTML` (idle warm-up without
+ * a service worker, so articles still open offline); nothing elsewhere.
+ */
+export function preloadSanitizer(): Promise<unknown> {
+  return typeof (Element.prototype as { setHTML?: unknown }).setHTML === 'function' ? Promise.resolve() : import('./sanitize-fallback.ts');
+}
