@@ -91,7 +91,7 @@ export async function compileKb(options: CompileOptions): Promise<CompileResult>
     report,
     brokenSeverity: writing ? 'warning' : 'error',
   });
-  const sanitizer = await createArticleSanitizer();
+  const sanitizer = createArticleSanitizer();
   const compiled = sources.map((source) => {
     try {
       const article = compileArticle(source, markdown, report);

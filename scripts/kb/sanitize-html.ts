@@ -5,7 +5,8 @@
  * warning at the line of the markdown that holds it, so authors learn what readers will not see.
  * The widget sanitizes again when it inserts the HTML (defence in depth).
  */
-import { URL_ATTRIBUTES } from '../../widget/core/article-html.ts';
+import { createRequire } from 'node:module';
+import { ARTICLE_ELEMENTS, GLOBAL_ATTRIBUTES, isAllowedInput, isAllowedUrl, URL_ATTRIBUTES } from '../../widget/core/article-html.ts';
 import type { ArticleBody } from '../../widget/core/kb-format.ts';
 import { createArticlePurifier, type Removal } from '../../widget/services/purify-article.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -18,20 +19,33 @@ export interface ArticleSanitizer {
   sanitizeBody(body: ArticleBody, source: string, display: string, report: (diagnostic: Diagnostic) => void): ArticleBody;
 }
 
-/** Creates the sanitizer; jsdom is loaded only here, once per compile. */
-export async function createArticleSanitizer(): Promise<ArticleSanitizer> {
-  const { JSDOM } = await import('jsdom');
-  const purifier = createArticlePurifier(new JSDOM('').window as unknown as Parameters<typeof createArticlePurifier>[0]);
+/**
+ * Creates the sanitizer. DOMPurify runs in jsdom, which costs tens of milliseconds per article,
+ * so HTML that `isPlainlyAllowed` proves holds nothing DOMPurify would change (most articles:
+ * markdown without raw HTML) is kept as it is, and jsdom is loaded only for the first that needs it.
+ */
+export function createArticleSanitizer(): ArticleSanitizer {
+  type Purifier = ReturnType<typeof createArticlePurifier>;
+  let purifier: Purifier | undefined;
+  const purify = (html: string): ReturnType<Purifier['sanitize']> => {
+    if (isPlainlyAllowed(html)) return { value: html, removed: [] };
+    if (!purifier) {
+      // Loaded synchronously on first need (jsdom is CommonJS): a KB without raw HTML never pays for it.
+      const { JSDOM } = createRequire(import.meta.url)('jsdom') as typeof import('jsdom');
+      purifier = createArticlePurifier(new JSDOM('').window as unknown as Parameters<typeof createArticlePurifier>[0]);
+    }
+    return purifier.sanitize(html);
+  };
   return {
     sanitizeBody(body, source, display, report) {
-      const { value: html, removed } = purifier.sanitize(body.html);
+      const { value: html, removed } = purify(body.html);
       const locate = locator(source);
       for (const removal of removed) {
         report({ file: display, line: locate(removal), message: removalMessage(removal), severity: 'warning' });
       }
       if (!body.flow) return { ...body, html };
       // A step's HTML is also part of the article's HTML above, so its removals are reported once.
-      const steps = Object.fromEntries(Object.entries(body.flow.steps).map(([id, step]) => [id, { ...step, html: purifier.sanitize(step.html).value }]));
+      const steps = Object.fromEntries(Object.entries(body.flow.steps).map(([id, step]) => [id, { ...step, html: purify(step.html).value }]));
       return { ...body, html, flow: { ...body.flow, steps } };
     },
   };
@@ -71,4 +85,38 @@ function locator(source: string): (removal: Removal) => number {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const TAG = /<(\/?)([a-z][a-z0-9]*)((?: [a-z][a-z0-9-]*="[^"<>]*")*)>/y;
+const ATTRIBUTE = / ([a-z][a-z0-9-]*)="([^"<>]*)"/g;
+
+/**
+ * True only when `html` is, character by character, text without `<` and tags of the strict form
+ * the compiler writes (`<tag name="value">`, lower case, double quotes), every tag and attribute
+ * on the allow-list, URLs allowed (no entity but `&amp;`, which could hide a scheme), inputs
+ * disabled checkboxes, and links to other sites already opening in a new tab with a safe `rel`.
+ * Anything else — comments, other quoting, unknown names — answers false and goes to DOMPurify.
+ */
+export function isPlainlyAllowed(html: string): boolean {
+  for (let at = html.indexOf('<'); at >= 0; at = html.indexOf('<', TAG.lastIndex)) {
+    TAG.lastIndex = at;
+    const tag = TAG.exec(html);
+    if (!tag) return false;
+    const [, closing, name, attributes] = tag as unknown as [string, string, string, string];
+    const allowed = ARTICLE_ELEMENTS[name];
+    if (!allowed || (closing && attributes)) return false;
+    const values = new Map<string, string>();
+    for (const [, attribute, value] of attributes.matchAll(ATTRIBUTE) as Iterable<[string, string, string]>) {
+      if (values.has(attribute) || (!GLOBAL_ATTRIBUTES.includes(attribute) && !allowed.includes(attribute))) return false;
+      if (URL_ATTRIBUTES.includes(attribute) && (/&(?!amp;)/.test(value) || !isAllowedUrl(value.replaceAll('&amp;', '&'), name === 'img' && attribute === 'src'))) return false;
+      values.set(attribute, value);
+    }
+    if (name === 'input' && !isAllowedInput(values.get('type') ?? null, values.has('disabled'))) return false;
+    if (name === 'a' && !closing) {
+      const external = /^https?:/i.test(values.get('href') ?? '') && !values.has('data-tier0-article');
+      const target = values.get('target');
+      if ((external || target !== undefined) && (target !== '_blank' || values.get('rel') !== 'noopener noreferrer')) return false;
+    }
+  }
+  return true;
 }

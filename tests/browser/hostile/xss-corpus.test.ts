@@ -26,7 +26,7 @@ import { actAndWait, callTier0, type TestWindow, recordPage, scriptRoute, shadow
 
 // The compiler's sanitizing step passes HTML through untouched: the runtime must cope alone.
 vi.mock('../../../scripts/kb/sanitize-html.ts', () => ({
-  createArticleSanitizer: async () => ({ sanitizeBody: (body: ArticleBody) => body }),
+  createArticleSanitizer: () => ({ sanitizeBody: (body: ArticleBody) => body }),
 }));
 
 const CONTENT = path.join(REPO_ROOT, 'tests/fixtures/xss-kb/content');

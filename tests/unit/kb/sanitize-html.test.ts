@@ -4,7 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { findDangers } from '../security/find-dangers.ts';
 import { JSDOM } from 'jsdom';
 import { compileKb } from '../../../scripts/kb/compile.ts';
-import { DEFAULT_CORPUS_DIR } from '../../../scripts/dev/xss-corpus.ts';
+import { DEFAULT_CORPUS_DIR, loadVectors } from '../../../scripts/dev/xss-corpus.ts';
+import { isPlainlyAllowed } from '../../../scripts/kb/sanitize-html.ts';
 import type { ArticleBody } from '../../../widget/core/kb-format.ts';
 import { compileFiles, makeTempDir, printed, readBody } from './kb-helpers.ts';
 
@@ -95,4 +96,21 @@ describe('tier0 build sanitizes article HTML', () => {
     // Not vacuous: the compiler told the author about the payloads it took out.
     expect(result.diagnostics.filter((d) => d.severity === 'warning' && /onerror on <img>/.test(d.message)).length).toBeGreaterThan(20);
   }, 60_000);
+});
+
+describe('isPlainlyAllowed (the fast path that skips DOMPurify)', () => {
+  test('takes what the compiler writes for plain markdown', async () => {
+    const result = await compileFiles({ 'guide/plain.md': '# Plain\n\nSee [docs](https://example.com) and [here](#x).\n\n- [x] done\n\n| a |\n|:-:|\n| 1 |\n\n```sh\necho <b> & "q"\n```\n' });
+    expect(isPlainlyAllowed(readBody(result, result.outDir, 'guide/plain').html)).toBe(true);
+  });
+
+  test('refuses every payload of the XSS corpus that is dangerous as it stands, and disguised ones', async () => {
+    const accepted = (await loadVectors()).filter((v) => findDangers(parse(v.payload)).length > 0 && isPlainlyAllowed(v.payload)).map((v) => v.id);
+    expect(accepted).toEqual([]);
+    for (const html of [
+      '<a href="javascript&#58;alert(1)">x</a>', '<a href="java&#x09;script:alert(1)">x</a>', '<a href=\'javascript:x\'>x</a>',
+      '<img src="x" onerror="alert(1)">', '<IMG SRC="x">', '<a href="https://example.com">no new tab</a>', '<a href="#a" target="_top">x</a>',
+      '<input type="text" disabled="">', '<input type="checkbox">', '<!-- x -->', '<svg></svg>', '<p style="color:red">x</p>', '<img src="data:text/html,x">',
+    ]) expect(isPlainlyAllowed(html), html).toBe(false);
+  });
 });
