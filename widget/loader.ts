@@ -176,8 +176,8 @@ const ICON_CLOSE = 'M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5
       if (!__TIER0_OFFLINE_FILE__ || offline) return;
       offline = { stop() {} };
       import(/* @vite-ignore */ new URL(__TIER0_OFFLINE_FILE__, loaderUrl).href).then(
-        (mod: { startOffline(ctx: { options: ResolvedOptions; report: typeof report; warmPanel: () => void }): { stop(): void } }) => {
-          if (instance === inst) offline = mod.startOffline({ options, report, warmPanel: () => void load().then((c) => c?.warm()) });
+        (mod: { startOffline(ctx: { options: ResolvedOptions; locale: Locale; report: typeof report; warmPanel: () => void }): { stop(): void } }) => {
+          if (instance === inst) offline = mod.startOffline({ options, locale, report, warmPanel: () => void load().then((c) => c?.warm()) });
         },
         (error: unknown) => report(`[tier0] cannot load the offline support chunk${SERVE_DIST}`, error),
       );

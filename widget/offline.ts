@@ -26,9 +26,16 @@ import { sharedWarmStore } from './services/warm-store.ts';
  */
 const TICKET_CHUNKS = '__TIER0_TICKET_CHUNKS__';
 
-/** The ticket chunk URLs to warm (none when not built by build-widget.ts). */
-export function ticketChunkUrls(list: string, base: string): string[] {
-  return list.split(',').filter((f) => f.endsWith('.js')).map((f) => new URL(`../${f}`, base).href);
+/**
+ * The ticket chunk URLs to warm for a visitor in `locale` (none when not built by
+ * build-widget.ts): the shared files, plus those written `<locale>:<file>` for this locale only.
+ */
+export function ticketChunkUrls(list: string, base: string, locale: string): string[] {
+  return list.split(',').flatMap((entry) => {
+    const at = entry.indexOf(':');
+    const file = entry.slice(at + 1);
+    return file.endsWith('.js') && (at < 0 || entry.slice(0, at) === locale) ? [new URL(`../${file}`, base).href] : [];
+  });
 }
 
 /** Whether this page must warm later chunks itself: no worker controls it, none was just registered. */
@@ -37,9 +44,9 @@ export function needsChunkWarmUp(controlled: boolean, sw: SwStatus['kind']): boo
 }
 
 /** Warms the later chunks when no service worker will serve them (see above). Never throws. */
-function warmChunks(signal: AbortSignal, warmPanel: () => void): void {
+function warmChunks(signal: AbortSignal, warmPanel: () => void, locale: string): void {
   warmPanel();
-  for (const url of ticketChunkUrls(TICKET_CHUNKS, import.meta.url)) {
+  for (const url of ticketChunkUrls(TICKET_CHUNKS, import.meta.url, locale)) {
     fetch(url, { priority: 'low', signal } as RequestInit)
       .then((r) => r.arrayBuffer())
       .catch(() => undefined); // offline or aborted: the ticket slot retries on first use
@@ -48,6 +55,8 @@ function warmChunks(signal: AbortSignal, warmPanel: () => void): void {
 
 export interface OfflineContext {
   options: { kb: string; serviceWorker: string | false; serviceWorkerScope: string; statusUrl?: string | undefined };
+  /** The UI locale the loader resolved: only its ticket texts are warmed (English always is). */
+  locale?: string;
   /** Reports a `[tier0] …` problem once to the console. */
   report: (message: string, error?: unknown) => void;
   /** Imports the panel and its lazy chunks (PanelController.warm); failures are retried on use. */
@@ -70,7 +79,7 @@ export function startOffline(ctx: OfflineContext): OfflineHandle {
   const cancelIdle = afterLoadIdle(() => {
     const connection = (navigator as Navigator & { connection?: ConnectionInfo }).connection;
     void registerServiceWorker(ctx.options, { pageUrl: location.href, container, report: ctx.report }).then((sw) => {
-      if (needsChunkWarmUp(!!container?.controller, sw.kind) && !abort.signal.aborted && shouldWarmUp(connection)) warmChunks(abort.signal, ctx.warmPanel ?? (() => {}));
+      if (needsChunkWarmUp(!!container?.controller, sw.kind) && !abort.signal.aborted && shouldWarmUp(connection)) warmChunks(abort.signal, ctx.warmPanel ?? (() => {}), ctx.locale ?? 'en');
     });
     void warmUp(ctx.options.kb, { fetch: (...args) => fetch(...args), store: sharedWarmStore, connection, signal: abort.signal }).then(settle);
   }, window);

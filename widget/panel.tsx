@@ -121,6 +121,7 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
       // Failures are retried on first use, where they are reported.
       const ignore = (): undefined => undefined;
       preloadArticleView().catch(ignore);
+      import('./services/sanitize.ts').then((m) => m.preloadSanitizer()).catch(ignore);
       loadGuided().catch(ignore);
       if (statusUrl) preloadStatus().catch(ignore);
     },

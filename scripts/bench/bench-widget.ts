@@ -8,7 +8,9 @@
  * - typing: keydown → the listbox showing that input's results, over a 1,000-article KB, and
  *   whether that happened before the keystroke's next animation frame.
  * - bytes: gzip -9 of the loader and of all JS a full session downloads (the session budget's
- *   definition, tests/browser/session-budget.test.ts).
+ *   definition, tests/browser/session-budget.test.ts), with the browser's Sanitizer (`setHTML`)
+ *   and with the DOMPurify fallback; and each path's article render time (`Tier0.showArticle`
+ *   → `article:view`, over the KB's first articles).
  *
  * Times are taken inside the page (performance.now()), so Playwright's round trips are not in
  * them. The page-side code is a plain string: tsx wraps named functions in a `__name` helper that
@@ -471,17 +473,40 @@ async function benchTyping(root: string, kb: { bundleDir: string; queries: reado
   }
 }
 
-/** Gzip -9 of the loader and of every JS file a full session downloads (the session budget's way). */
-async function benchBytes(root: string, log: (message: string) => void) {
-  const gzip9 = async (rel: string) => {
-    const bytes = await readFile(path.join(root, rel));
-    return { file: rel, bytes: bytes.byteLength, gzipBytes: gzipSync(bytes, { level: 9 }).byteLength };
-  };
-  const loader = await gzip9('tier0.js');
+/** A browser without the HTML Sanitizer API: articles then go through the DOMPurify fallback chunk. */
+const NO_SET_HTML = 'delete Element.prototype.setHTML; delete ShadowRoot.prototype.setHTML;';
+/** Articles shown one after another to time rendering (the KB's first ones, in id order). */
+const RENDER_ARTICLES = 20;
+
+/**
+ * Page side: `Tier0.showArticle(id)` → the `article:view` event (the article is in the DOM), per
+ * id, in ms. A string, like PAGE_INSTRUMENT, so tsx does not wrap it (see the header).
+ */
+const TIME_ARTICLES = `async (ids) => {
+  const times = [];
+  for (const id of ids) {
+    const started = performance.now();
+    await new Promise((resolve) => {
+      let off;
+      off = window.Tier0.on('article:view', (p) => { if (p.id === id) { resolve(); queueMicrotask(() => off && off()); } });
+      window.Tier0.showArticle(id);
+    });
+    times.push(performance.now() - started);
+  }
+  return times;
+}`;
+
+/**
+ * One full session (page load and idle, open, search, article, feedback) on `root`: the JS files it
+ * downloaded with their gzip -9 sizes (the session budget's way), then the article render time
+ * over RENDER_ARTICLES articles. `fallback`: as a browser without `setHTML` (DOMPurify chunk).
+ */
+async function benchSession(root: string, fallback: boolean, articleIds: readonly string[]) {
   const server: HostServer = await startHostServer({ root, mount: MOUNT, pages: { [HOST_PATH]: hostPage({ mount: MOUNT, attrs: 'data-ticket-endpoint="/api/tickets"' }) } });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
+    if (fallback) await page.addInitScript(NO_SET_HTML);
     const errors = consoleErrors(page);
     const scripts = new Set<string>();
     page.on('response', (r) => {
@@ -498,17 +523,40 @@ async function benchBytes(root: string, log: (message: string) => void) {
     await feedback.waitFor();
     await feedback.getByRole('button', { name: 'Yes' }).click();
     await page.waitForLoadState('networkidle');
-    const files = await Promise.all([...scripts].sort().map(gzip9));
-    const total = files.reduce((sum, f) => sum + f.gzipBytes, 0);
-    log(`bytes: loader ${loader.gzipBytes} B gzip, session ${total} B gzip in ${files.length} files`);
-    return {
-      loader: { ...loader, targetGzipBytes: WIDGET_TARGETS.loaderGzipBytes },
-      session: { gzipBytes: total, bytes: files.reduce((sum, f) => sum + f.bytes, 0), targetGzipBytes: WIDGET_TARGETS.sessionGzipBytes, files },
-    };
+    const files = await Promise.all([...scripts].sort().map((rel) => gzip9(root, rel)));
+    // Bodies come from idle warm-up's memory, so this times the view, not the network.
+    const render = summary(await page.evaluate(`(${TIME_ARTICLES})(${JSON.stringify(articleIds)})`) as number[]);
+    return { gzipBytes: files.reduce((sum, f) => sum + f.gzipBytes, 0), bytes: files.reduce((sum, f) => sum + f.bytes, 0), files, render };
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+async function gzip9(root: string, rel: string) {
+  const bytes = await readFile(path.join(root, rel));
+  return { file: rel, bytes: bytes.byteLength, gzipBytes: gzipSync(bytes, { level: 9 }).byteLength };
+}
+
+/**
+ * Gzip -9 of the loader and of every JS file a full session downloads, with the native Sanitizer
+ * (the budget's case) and with the DOMPurify fallback; and each path's article render time.
+ */
+async function benchBytes(root: string, log: (message: string) => void) {
+  const loader = await gzip9(root, 'tier0.js');
+  const manifest = JSON.parse(await readFile(path.join(root, 'kb/manifest.json'), 'utf8')) as KbManifest;
+  const index = JSON.parse(await readFile(path.join(root, 'kb', manifest.index), 'utf8')) as KbIndex;
+  const ids = index.articles.map((a) => a.id).slice(0, RENDER_ARTICLES);
+  const native = await benchSession(root, false, ids);
+  const fallback = await benchSession(root, true, ids);
+  log(`bytes: loader ${loader.gzipBytes} B gzip, session ${native.gzipBytes} B gzip (native Sanitizer), ${fallback.gzipBytes} B gzip (DOMPurify fallback)`);
+  log(`article render (showArticle → article:view): median ${native.render.medianMs} ms native, ${fallback.render.medianMs} ms fallback`);
+  return {
+    loader: { ...loader, targetGzipBytes: WIDGET_TARGETS.loaderGzipBytes },
+    session: { gzipBytes: native.gzipBytes, bytes: native.bytes, targetGzipBytes: WIDGET_TARGETS.sessionGzipBytes, files: native.files },
+    sessionFallback: { gzipBytes: fallback.gzipBytes, bytes: fallback.bytes, files: fallback.files },
+    articleRender: { native: native.render, fallback: fallback.render },
+  };
 }
 
 /** Why the widget cannot be measured here, or undefined. */

@@ -48,18 +48,17 @@ function widgetBase(): InlineConfig {
 
 /** The offline chunk's marker for the ticket form's chunk files (widget/offline.ts). */
 const TICKET_CHUNKS_MARKER = '__TIER0_TICKET_CHUNKS__';
-/** Modules whose chunks make up the ticket form (lazy; warmed into the HTTP cache without a SW). */
-const TICKET_MODULES = [
-  'widget/ui/ticket/ticket-view.tsx',
-  'widget/services/ticket/ticket-service.ts',
-  'widget/core/i18n/ticket-en.ts',
-  ...LOCALES.filter((locale) => locale !== 'en').map((locale) => `widget/core/i18n/locales/ticket-${locale}.ts`),
-];
+/** Modules whose chunks make up the ticket form in every locale (lazy; warmed without a SW). */
+const TICKET_MODULES = ['widget/ui/ticket/ticket-view.tsx', 'widget/services/ticket/ticket-service.ts', 'widget/core/i18n/ticket-en.ts'];
+/** Each other locale's ticket texts: warmed only for a visitor in that locale. */
+const TICKET_LOCALE_MODULES = LOCALES.filter((locale) => locale !== 'en').map((locale) => [locale, `widget/core/i18n/locales/ticket-${locale}.ts`] as const);
 
 /**
  * Writes the ticket form's chunk files (with their static imports, minus what the panel entry
- * loads anyway) into the offline chunk. At renderChunk time names are still hash placeholders,
- * which the bundler resolves later, so the offline chunk's own hash follows them.
+ * loads anyway) into the offline chunk, comma-separated; a file only one locale needs is written
+ * `<locale>:<file>`, so warm-up fetches English plus the visitor's locale, not all five.
+ * At renderChunk time names are still hash placeholders, which the bundler resolves later, so
+ * the offline chunk's own hash follows them.
  */
 function ticketChunksPlugin(): Plugin {
   return {
@@ -79,10 +78,13 @@ function ticketChunksPlugin(): Plugin {
         return seen;
       };
       const modulesOf = (c: (typeof chunks)[number]): string[] => Object.keys(c.modules).map((id) => id.split(path.sep).join('/'));
-      const ticket = chunks.filter((c) => modulesOf(c).some((id) => TICKET_MODULES.some((m) => id.endsWith(m)))).map((c) => c.fileName);
+      const chunksOf = (modules: readonly string[]): string[] =>
+        chunks.filter((c) => modulesOf(c).some((id) => modules.some((m) => id.endsWith(m)))).map((c) => c.fileName);
       const panel = closure(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
-      const files = [...closure(ticket)].filter((f) => !panel.has(f));
-      return { code: code.replaceAll(TICKET_CHUNKS_MARKER, files.join(',')), map: null };
+      const common = [...closure(chunksOf(TICKET_MODULES))].filter((f) => !panel.has(f));
+      const perLocale = TICKET_LOCALE_MODULES.flatMap(([locale, module]) =>
+        [...closure(chunksOf([module]))].filter((f) => !panel.has(f) && !common.includes(f)).map((f) => `${locale}:${f}`));
+      return { code: code.replaceAll(TICKET_CHUNKS_MARKER, [...common, ...perLocale].join(',')), map: null };
     },
   };
 }
@@ -114,9 +116,10 @@ async function buildPanel(withOffline = existsSync(path.join(root, OFFLINE_ENTRY
           minify: true,
           comments: false,
           entryFileNames: 'chunks/[name].[hash].js',
-          // The article view and DOMPurify as one chunk: both load together when an article (or
-          // a guided step, which reuses the sanitizer) is first shown.
-          codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'article-view', test: /[\\/](article-view\.tsx|sanitize\.ts|dompurify[\\/])/ }] },
+          // The article view and the sanitizer's entry as one chunk (a guided step reuses the
+          // sanitizer). DOMPurify stays out of it: only the fallback chunk for browsers without
+          // `setHTML` (sanitize-fallback.ts, imported dynamically) holds it.
+          codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'article-view', test: /[\\/](article-view\.tsx|sanitize\.ts|html-rules\.ts|article-html\.ts)$/ }] },
           chunkFileNames: 'chunks/[name].[hash].js',
           assetFileNames: 'chunks/[name].[hash][extname]',
         },

@@ -21,6 +21,7 @@ import { createMarkdown } from './markdown.ts';
 import { createMediaStore } from './media.ts';
 import { mapLimit } from './pool.ts';
 import { readCategories, readSynonyms, type CategorySetting } from './settings-files.ts';
+import { createArticleSanitizer } from './sanitize-html.ts';
 import { createUrlIndex } from './url-index.ts';
 
 export type { Diagnostic } from './diagnostics.ts';
@@ -90,9 +91,12 @@ export async function compileKb(options: CompileOptions): Promise<CompileResult>
     report,
     brokenSeverity: writing ? 'warning' : 'error',
   });
+  const sanitizer = createArticleSanitizer();
   const compiled = sources.map((source) => {
     try {
-      return compileArticle(source, markdown, report);
+      const article = compileArticle(source, markdown, report);
+      // The bundle holds only clean HTML; what was removed is reported to the author.
+      return { ...article, body: sanitizer.sanitizeBody(article.body, source.body, source.display, report) };
     } catch (error) {
       // A bug or a pathological input must not take the whole build down without a location.
       report({ file: source.display, line: 1, message: `could not compile: ${(error as Error).message}`, severity: 'error' });

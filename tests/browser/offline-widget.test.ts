@@ -124,6 +124,23 @@ describe('offline without a service worker', () => {
     await page.getByLabel(/^Subject/).waitFor();
   });
 
+  test('warm-up fetches the ticket texts of English and the visitor\'s locale only, and no DOMPurify where setHTML exists', async () => {
+    server.setPage('/fr.html', hostPage({ mount: MOUNT, lang: 'fr', attrs: 'data-service-worker="false" data-ticket-endpoint="/api/tickets"' }));
+    /** The chunks this page's warm-up asked for (from the HTTP cache or not), once the ticket form's were. */
+    const warmed = async (url: string): Promise<string[]> => {
+      await page.goto(url);
+      const names = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.includes('/chunks/')));
+      await eventually(async () => (await names()).some((p) => /\/ticket-view\./.test(p)), 'warm-up to fetch the ticket form chunk');
+      await page.waitForLoadState('networkidle');
+      return (await names()).map((p) => p.replace(/^.*\/chunks\/([\w-]+)\.[\w-]+\.js$/, '$1')).sort();
+    };
+    const ticketTexts = (chunks: string[]): string[] => chunks.filter((c) => /^ticket-[a-z]{2}$/.test(c));
+    const english = await warmed(server.url(NO_SW));
+    expect(ticketTexts(english)).toEqual(['ticket-en']);
+    expect(english.filter((c) => c.startsWith('sanitize-fallback'))).toEqual([]);
+    expect(ticketTexts(await warmed(server.url('/fr.html')))).toEqual(['ticket-en', 'ticket-fr']);
+  });
+
   test('works from warm-up memory even when the server forbids caching (Cache-Control: no-store)', async () => {
     await server.close();
     server = await startHostServer({ root: dist, mount: MOUNT, pages }); // every response no-store

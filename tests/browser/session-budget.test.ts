@@ -14,13 +14,16 @@ import { ensureDist } from './helpers/dist.ts';
 import { launcher, waitReady } from './helpers/widget-page.ts';
 
 const MOUNT = '/static/help/';
-// The issue's target is 45 KB. What a session cannot do without, each bundled alone and gzipped:
-// DOMPurify 12.0 KB, Preact with hooks 5.9 KB, MiniSearch 5.9 KB, workbox-window 2.4 KB (issue 5),
-// stemmer 0.8 KB, and the loader (5.9 KB, its own budget): 33 KB, leaving 12 KB for the panel's
-// CSS (3.1 KB), its English texts, search, conversation, article view and offline code. Guided
-// help, diagnostics, the ticket form, the status banner and self-service actions are lazy chunks
-// a plain session never loads. This ceiling stops regressions; lower it with them.
-const SESSION_BUDGET = 60 * 1024;
+// The issue's target is 45 KB (46,080 B) for a full session on a browser with the HTML Sanitizer
+// API (article HTML goes in through setHTML; DOMPurify is the fallback chunk, not in this session).
+// Measured 47,968 B: panel 36,399, loader 5,957, article view 2,705, offline 2,202, warm-store
+// 436, trusted-types 269. The 1.9 KB still missing must come out of the panel's own code (not
+// its features); until then this ceiling stops regressions. Lower it with every saving.
+// The loader has its own budget (6 KB, tests/unit/budget.test.ts); guided help, diagnostics, the
+// ticket form, the status banner and self-service actions are lazy chunks a plain session never loads.
+const SESSION_BUDGET = 47 * 1024;
+/** A browser without the HTML Sanitizer API, which takes the DOMPurify fallback. */
+const NO_SET_HTML = 'delete Element.prototype.setHTML; delete ShadowRoot.prototype.setHTML;';
 
 let server: HostServer;
 let browser: LaunchedBrowser;
@@ -36,8 +39,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-test(`a full session (open, search, article, feedback) downloads at most ${SESSION_BUDGET / 1024} KB of JS`, async () => {
+/** The JS files (relative to dist/) a full session downloads, each with its gzip size. */
+async function session(init?: string): Promise<{ sizes: (readonly [string, number])[]; total: number }> {
   const page = await browser.context.newPage();
+  if (init) await page.addInitScript(init);
   const scripts = new Set<string>();
   page.on('response', (r) => {
     const p = new URL(r.url()).pathname;
@@ -54,17 +59,34 @@ test(`a full session (open, search, article, feedback) downloads at most ${SESSI
   const yes = page.getByRole('group', { name: /helpful/i }).getByRole('button', { name: 'Yes' });
   await yes.click();
   await page.waitForLoadState('networkidle');
+  await page.close();
 
   const sizes = await Promise.all([...scripts].sort().map(async (f) => {
     const bytes = await readFile(path.join(DIST_DIR, f));
     return [f, gzipSync(bytes, { level: 9 }).length] as const;
   }));
-  const total = sizes.reduce((sum, [, n]) => sum + n, 0);
-  expect(sizes.map(([f]) => f)).toContain('tier0.js');
-  expect(sizes.some(([f]) => f.includes('article-view'))).toBe(true);
-  // Only what reading needs: no guided help, diagnostics, ticket form, or the set-up of the
-  // self-service actions this site does not configure.
-  expect(sizes.map(([f]) => f).filter((f) => /guided|diagnostics|ticket|outbox|actions/.test(f))).toEqual([]);
-  expect(total, `session JS is ${total} B gzip: ${sizes.map(([f, n]) => `${f} ${n}`).join(', ')}`).toBeLessThanOrEqual(SESSION_BUDGET);
-  await page.close();
+  return { sizes, total: sizes.reduce((sum, [, n]) => sum + n, 0) };
+}
+
+const describeSizes = (sizes: (readonly [string, number])[]): string => sizes.map(([f, n]) => `${f} ${n}`).join(', ');
+
+test(`a full session (open, search, article, feedback) with the native Sanitizer downloads at most ${SESSION_BUDGET / 1024} KB of JS`, async () => {
+  const { sizes, total } = await session();
+  const files = sizes.map(([f]) => f);
+  expect(files).toContain('tier0.js');
+  expect(files.some((f) => f.includes('article-view'))).toBe(true);
+  // Only what reading needs: no DOMPurify fallback, guided help, diagnostics, ticket form, or the
+  // set-up of the self-service actions this site does not configure.
+  expect(files.filter((f) => /sanitize-fallback|guided|diagnostics|ticket|outbox|actions/.test(f))).toEqual([]);
+  console.log(`session JS, native Sanitizer: ${total} B gzip (${describeSizes(sizes)})`);
+  expect(total, `session JS is ${total} B gzip: ${describeSizes(sizes)}`).toBeLessThanOrEqual(SESSION_BUDGET);
+});
+
+test('the same session without setHTML adds exactly the DOMPurify fallback chunk', async () => {
+  const native = await session();
+  const { sizes, total } = await session(NO_SET_HTML);
+  const extra = sizes.filter(([f]) => !native.sizes.some(([g]) => g === f));
+  expect(extra.map(([f]) => f)).toEqual([expect.stringMatching(/^chunks\/sanitize-fallback\.[^/]+\.js$/)]);
+  expect(total).toBe(native.total + extra[0]![1]);
+  console.log(`session JS, DOMPurify fallback: ${total} B gzip (${describeSizes(sizes)})`);
 });

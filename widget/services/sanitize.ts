@@ -1,50 +1,58 @@
 /**
- * Sanitizes compiled article HTML before it reaches the page. DOMPurify with a URI allow-list
- * (http(s), mailto, tel, relative, #), no forms, iframes or style attributes; new-tab links get
- * `rel="noopener noreferrer"`. Where the browser has Trusted Types, output goes through our own
- * named policy `tier0` (handed to DOMPurify so it does not create its own `dompurify` policy,
- * which a host page's CSP may not allow, or may already have created).
+ * Puts article HTML into the page, sanitized again in the browser (the compiler already cleaned
+ * it; this is defence in depth against a tampered bundle or a browser that parses differently).
+ *
+ * Where the browser has the HTML Sanitizer API, `setHTML` does it with a configuration that keeps
+ * exactly the article allow-list (widget/core/article-html.ts): a safe sink, so it needs no
+ * Trusted Types policy and no library. Elsewhere the DOMPurify fallback is imported as its own
+ * chunk (sanitize-fallback.ts). Both paths then apply the same link and URL rules.
  */
-import DOMPurify, { type Config } from 'dompurify';
-import { trustedTypesPolicy } from './trusted-types.ts';
+import { ARTICLE_ELEMENTS, GLOBAL_ATTRIBUTES } from '../core/article-html.ts';
+import { applyHtmlRules } from './html-rules.ts';
 
-// Re-exported: the policy moved to its own module so the service worker registration can share it.
-export { trustedTypesPolicy };
+type SetHtml = (html: string, options: { sanitizer: object }) => void;
 
-// Absolute http(s)/mailto/tel, or anything without a scheme (relative paths, #anchors, ?query).
-const ALLOWED_URI = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.:-]|$))/i;
+let nativeConfig: object | undefined;
 
-let purifier: ReturnType<typeof DOMPurify> | undefined;
-
-function getPurifier(): ReturnType<typeof DOMPurify> {
-  if (purifier) return purifier;
-  const p = DOMPurify(window);
-  p.addHook('afterSanitizeAttributes', (node) => {
-    if (node.nodeName === 'A') {
-      const a = node as Element;
-      const href = a.getAttribute('href') ?? '';
-      if (/^https?:/i.test(href) && !a.hasAttribute('data-tier0-article')) a.setAttribute('target', '_blank');
-      if (a.getAttribute('target') === '_blank') a.setAttribute('rel', 'noopener noreferrer');
-      else a.removeAttribute('target');
-    }
-  });
-  purifier = p;
-  return p;
+/** The Sanitizer API configuration for the allow-list, built once. */
+function sanitizerConfig(): object {
+  const Sanitizer = (globalThis as { Sanitizer?: new (config: object) => object }).Sanitizer;
+  const config = {
+    elements: Object.entries(ARTICLE_ELEMENTS).map(([name, attributes]) => ({ name, attributes })),
+    attributes: GLOBAL_ATTRIBUTES,
+    comments: false,
+    dataAttributes: false,
+  };
+  // A Sanitizer object is parsed once; a plain dictionary would be parsed on every call.
+  nativeConfig ??= Sanitizer ? new Sanitizer(config) : config;
+  return nativeConfig;
 }
 
-const CONFIG: Config = {
-  ALLOWED_URI_REGEXP: ALLOWED_URI,
-  FORBID_TAGS: ['form', 'iframe', 'frame', 'frameset', 'object', 'embed', 'style', 'input', 'button', 'textarea', 'select', 'option', 'link', 'meta', 'base'],
-  FORBID_ATTR: ['style', 'action', 'formaction'],
-  ADD_ATTR: ['target'],
-  ALLOW_DATA_ATTR: true,
-};
+/**
+ * Replaces `el`'s content with sanitized `html`. Synchronous with the native Sanitizer (returns
+ * undefined); a promise while the fallback chunk loads (rejects when it cannot be loaded).
+ */
+export function insertSanitized(el: Element, html: string): Promise<void> | undefined {
+  const setHtml = (el as Element & { setHTML?: SetHtml }).setHTML;
+  if (typeof setHtml === 'function') {
+    try {
+      setHtml.call(el, html, { sanitizer: sanitizerConfig() });
+      applyHtmlRules(el);
+      return undefined;
+    } catch {
+      // An early implementation that rejects this configuration: the fallback still works.
+      el.textContent = '';
+    }
+  }
+  return import('./sanitize-fallback.ts').then(({ sanitizeHtml }) => {
+    el.innerHTML = sanitizeHtml(html);
+  });
+}
 
-/** Sanitizes untrusted HTML into a value assignable to `innerHTML` (TrustedHTML where supported). */
-export function sanitizeHtml(html: string): string {
-  const tt = trustedTypesPolicy();
-  const config: Config = tt
-    ? { ...CONFIG, RETURN_TRUSTED_TYPE: true, TRUSTED_TYPES_POLICY: tt as unknown as Config['TRUSTED_TYPES_POLICY'] }
-    : CONFIG;
-  return getPurifier().sanitize(html, config) as unknown as string;
+/**
+ * Loads the fallback chunk ahead of use where the browser has no `setHTML` (idle warm-up without
+ * a service worker, so articles still open offline); nothing elsewhere.
+ */
+export function preloadSanitizer(): Promise<unknown> {
+  return typeof (Element.prototype as { setHTML?: unknown }).setHTML === 'function' ? Promise.resolve() : import('./sanitize-fallback.ts');
 }

@@ -1,5 +1,6 @@
 /**
- * The page side of Tier0's service worker, kept small: registration (with workbox-window). The
+ * The page side of Tier0's service worker, kept small: registration, with the browser's own API
+ * (workbox-window added 2.2 KB gzip to every session for two calls it wraps). The
  * marker that lets the worker queue failed tickets is ticket-fetch-mark.ts ("help content was
  * updated": kb-updates.ts).
  * Nothing here may break the host page: every failure is reported once as `[tier0] …` and the
@@ -17,7 +18,7 @@ export interface SwRegisterDeps {
   pageUrl: string;
   /** `navigator.serviceWorker`, or undefined where unsupported. */
   container: ServiceWorkerContainer | undefined;
-  /** Creates and registers the worker; default: workbox-window, imported only when needed. */
+  /** Creates and registers the worker; default: `navigator.serviceWorker.register`. */
   register?: (url: string, scope: string) => Promise<ServiceWorkerRegistration | undefined>;
   /** Reports a problem once (the loader's `[tier0]` reporter). */
   report: (message: string, error?: unknown) => void;
@@ -25,15 +26,13 @@ export interface SwRegisterDeps {
   debug?: (message: string) => void;
 }
 
-/** Registers with workbox-window and asks for an update check when a worker already existed. */
-async function registerWithWorkbox(url: string, scope: string): Promise<ServiceWorkerRegistration | undefined> {
-  const { Workbox } = await import('workbox-window');
+/** Registers the worker and asks for an update check when one already existed. */
+async function registerWorker(url: string, scope: string): Promise<ServiceWorkerRegistration | undefined> {
   // Under `require-trusted-types-for 'script'` register() only takes a TrustedScriptURL.
-  const wb = new Workbox(trustedScriptUrl(url), { scope });
-  const registration = await wb.register({ immediate: true });
+  const registration = await navigator.serviceWorker.register(trustedScriptUrl(url), { scope });
   // Browsers only check for a new sw.js on navigations inside its scope; the host page is often
   // outside Tier0's folder, so ask once per page load (a small, HTTP-cache-bypassing request).
-  if (registration?.active) void wb.update().catch(() => undefined);
+  if (registration.active) void registration.update().catch(() => undefined);
   return registration;
 }
 
@@ -55,7 +54,7 @@ export async function registerServiceWorker(
     return { kind: 'skipped', reason: decision.reason };
   }
   try {
-    const registration = await (deps.register ?? registerWithWorkbox)(decision.url, decision.scope);
+    const registration = await (deps.register ?? registerWorker)(decision.url, decision.scope);
     if (!registration) throw new Error('registration returned nothing');
     return { kind: 'registered', registration };
   } catch (error) {

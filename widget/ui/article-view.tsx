@@ -1,13 +1,13 @@
 /**
- * One article, loaded lazily (this module and DOMPurify are their own chunk). The compiled HTML
- * is inserted only after sanitizing; article links open inside the widget, #anchors scroll inside
+ * One article, loaded lazily (its own chunk). The compiled HTML is inserted only through the
+ * sanitizer (services/sanitize.ts: the browser's `setHTML`, or the DOMPurify fallback chunk); article links open inside the widget, #anchors scroll inside
  * the panel, code blocks get a Copy button, and "Was this helpful?" records feedback.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WidgetController } from '../services/widget-controller.ts';
 import type { WidgetState } from '../core/state.ts';
 import { format, type Strings } from '../core/i18n/strings.ts';
-import { sanitizeHtml } from '../services/sanitize.ts';
+import { insertSanitized } from '../services/sanitize.ts';
 import { Icon } from './icons.tsx';
 
 export interface ArticleViewProps {
@@ -26,6 +26,8 @@ export function ArticleView({ state, controller, strings, canEscalate, locale }:
   const id = article?.id ?? '';
   const status = article?.status ?? 'loading';
   const meta = controller.meta(id);
+  // The article whose sanitizer chunk failed to load (offline before it was ever fetched).
+  const [failed, setFailed] = useState('');
 
   useEffect(() => {
     const el = proseRef.current;
@@ -35,11 +37,19 @@ export function ArticleView({ state, controller, strings, canEscalate, locale }:
       el.textContent = '';
       return;
     }
-    el.innerHTML = sanitizeHtml(body.html);
-    enhance(el, controller.kbUrl, meta?.title ?? '', strings);
-    titleRef.current?.focus({ preventScroll: true });
-    el.closest('.t0-body')?.scrollTo?.({ top: 0 });
-    controller.articleShown(id);
+    let current = true;
+    const shown = (): void => {
+      if (!current) return;
+      enhance(el, controller.kbUrl, meta?.title ?? '', strings);
+      titleRef.current?.focus({ preventScroll: true });
+      el.closest('.t0-body')?.scrollTo?.({ top: 0 });
+      controller.articleShown(id);
+    };
+    const pending = insertSanitized(el, body.html);
+    if (!pending) shown();
+    // The fallback chunk could not load (offline, blocked): the notice of a failed article.
+    else pending.then(shown, () => current && setFailed(id));
+    return () => { current = false; };
   }, [id, status]);
 
   const onClick = (e: MouseEvent): void => {
@@ -89,10 +99,10 @@ export function ArticleView({ state, controller, strings, canEscalate, locale }:
           <div class="t0-skeleton" /><div class="t0-skeleton" /><div class="t0-skeleton" />
         </div>
       )}
-      {status === 'error' && (
+      {(status === 'error' || failed === id) && (
         <div class="t0-notice" role="alert">
           <p>{strings.errorArticle}</p>
-          <button type="button" class="t0-btn" onClick={() => controller.retryArticle()}>
+          <button type="button" class="t0-btn" onClick={() => { setFailed(''); controller.retryArticle(); }}>
             <Icon name="refresh" />{strings.retry}
           </button>
         </div>

@@ -1,8 +1,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createArticleSanitizer } from '../../../scripts/kb/sanitize-html.ts';
 import { PNG, compileFiles, printed, readBody } from './kb-helpers.ts';
+
+// The build-time sanitizer loads jsdom on the first article with raw HTML (a second or more on a
+// busy machine): pay that once here rather than inside one test's 5 s timeout.
+beforeAll(() => {
+  createArticleSanitizer().sanitizeBody({ id: 'warm', html: '<b onclick="x">x</b>' }, '', 'warm.md', () => undefined);
+}, 60_000);
 
 async function renderOne(markdown: string, extra: Record<string, string | Uint8Array> = {}) {
   const result = await compileFiles({ 'guide/article.md': markdown, ...extra });
@@ -143,7 +150,7 @@ describe('images', () => {
     const { html, diagnostics } = await renderOne('Icons: <img src="icon.png" alt="Support icon."/> and <img src="gone.png" alt="Gone icon."/>\n', {
       'guide/icon.png': PNG,
     });
-    expect(html).toMatch(/<img src="media\/icon\.[0-9a-f]{10}\.png" alt="Support icon."\/>/);
+    expect(html).toMatch(/<img src="media\/icon\.[0-9a-f]{10}\.png" alt="Support icon.">/);
     expect(html).toContain(' and Gone icon.</p>');
     expect(diagnostics).toEqual(['guide/article.md:1: warning: missing image: "gone.png"']);
   });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { sanitizeHtml } from '../../../widget/services/sanitize.ts';
+import { sanitizeHtml } from '../../../widget/services/sanitize-fallback.ts';
 import { loadVectors } from '../../../scripts/dev/xss-corpus.ts';
 import { findDangers } from './find-dangers.ts';
 

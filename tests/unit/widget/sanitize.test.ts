@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, test } from 'vitest';
-import { sanitizeHtml } from '../../../widget/services/sanitize.ts';
+import { sanitizeHtml } from '../../../widget/services/sanitize-fallback.ts';
 
 const clean = (html: string): HTMLElement => {
   const div = document.createElement('div');

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { FlowStep } from '../../core/flow-types.ts';
-import { sanitizeHtml } from '../../services/sanitize.ts';
+import { insertSanitized } from '../../services/sanitize.ts';
 
 export interface FlowStepMessageProps {
   step: FlowStep;
@@ -30,13 +30,20 @@ export function FlowStepMessage({ step, strings, active, autoFocus, canGoBack, o
   // useId, not the step id: a looping flow can show the same step twice in one transcript.
   const titleId = useId();
   const answers = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  const hasBody = step.html.trim() !== '';
+  // Before the focus effect below, so the step is laid out in full when it scrolls into view.
+  useEffect(() => {
+    const el = body.current;
+    // A fallback chunk that cannot load leaves the text out; the question and answers still work.
+    if (el) insertSanitized(el, step.html)?.catch(() => { el.textContent = ''; });
+  }, [step.html, hasBody]);
   useEffect(() => {
     if (!(active && autoFocus)) return;
     firstAnswer.current?.focus({ preventScroll: true });
     // Bring every answer into view, not just the first (the chat scrolls to the user's message).
     answers.current?.scrollIntoView?.({ block: 'nearest' });
   }, [active, autoFocus, step.id]);
-  const html = step.html.trim() ? sanitizeHtml(step.html) : '';
   // Links to other articles open inside the widget, like in the article view.
   const onBodyClick = (e: MouseEvent): void => {
     const link = (e.target as Element | null)?.closest?.('a[data-tier0-article]');
@@ -50,7 +57,7 @@ export function FlowStepMessage({ step, strings, active, autoFocus, canGoBack, o
       <p class="t0-flow-title" id={titleId}>
         <strong>{step.title}</strong>
       </p>
-      {html && <div class="t0-flow-body" onClick={onBodyClick} dangerouslySetInnerHTML={{ __html: html }} />}
+      {hasBody && <div class="t0-flow-body" ref={body} onClick={onBodyClick} />}
       {active && (
         <>
           <div class="t0-flow-answers" role="group" aria-labelledby={titleId} ref={answers}>
