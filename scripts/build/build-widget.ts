@@ -90,12 +90,12 @@ function ticketChunksPlugin(): Plugin {
 }
 
 /** Build 1: the panel (and offline) entries with their lazy chunks; returns their file names. */
-async function buildPanel(withOffline = existsSync(path.join(root, OFFLINE_ENTRY))): Promise<{ panelFile: string; offlineFile: string }> {
+async function buildPanel(extraPlugins: Plugin[] = [], withOffline = existsSync(path.join(root, OFFLINE_ENTRY))): Promise<{ panelFile: string; offlineFile: string }> {
   const base = widgetBase();
   const entries = { panel: path.join(root, PANEL_ENTRY), ...(withOffline ? { offline: path.join(root, OFFLINE_ENTRY) } : {}) };
   const run = () => build({
     ...base,
-    plugins: [ticketChunksPlugin()],
+    plugins: [ticketChunksPlugin(), ...extraPlugins],
     // Library mode: Vite then adds no module-preload helper (it would write <link> tags into
     // the host page and ship ~1 KB for nothing). Library mode leaves process.env alone; replace
     // it as an app build would, since browsers have no `process`.
@@ -132,7 +132,7 @@ async function buildPanel(withOffline = existsSync(path.join(root, OFFLINE_ENTRY
     // The offline chunk is optional: a broken one must not take the whole widget down.
     if (!withOffline) throw error;
     console.warn(`tier0: building ${OFFLINE_ENTRY} failed, building the widget without offline support\n${String(error).split('\n')[0]}`);
-    return buildPanel(false);
+    return buildPanel(extraPlugins, false);
   }
   const manifest = JSON.parse(await readFile(path.join(OUT_DIR, PANEL_MANIFEST), 'utf8')) as Manifest;
   const entry = manifest[PANEL_ENTRY];
@@ -162,14 +162,17 @@ async function copyPublic(): Promise<void> {
   if (await stat(from).then(() => true, () => false)) await cp(from, OUT_DIR, { recursive: true });
 }
 
-/** Runs every widget build step. */
-export async function buildWidget(): Promise<{ panelFile: string; offlineFile: string }> {
+/**
+ * Runs every widget build step. `panelPlugins` join the panel build (scripts/dev/chunk-modules.ts
+ * uses one to see what each chunk is made of).
+ */
+export async function buildWidget(panelPlugins: Plugin[] = []): Promise<{ panelFile: string; offlineFile: string }> {
   const t0 = Date.now();
   await mkdir(OUT_DIR, { recursive: true });
   // Only our own outputs are cleared: dist/kb/ belongs to `tier0 build`.
   await rm(path.join(OUT_DIR, 'chunks'), { recursive: true, force: true });
   await rm(path.join(OUT_DIR, 'tier0.js'), { force: true });
-  const { panelFile, offlineFile } = await buildPanel();
+  const { panelFile, offlineFile } = await buildPanel(panelPlugins);
   await buildLoader(panelFile, offlineFile);
 
   // Step 3, the service worker: after the chunks and the loader exist (and `tier0 build` wrote

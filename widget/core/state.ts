@@ -6,7 +6,7 @@
 import type { SearchHit, SnippetPart } from './search/search-types.ts';
 import { wantsHuman } from './intent.ts';
 import type { Flow, FlowStep } from './flow-types.ts';
-import { answerFlow, backFlow, currentStep, startFlow, type FlowWalk } from './flow-walk.ts';
+import type { FlowWalk } from './flow-walk.ts';
 import type { DiagnosticId, Finding } from './diagnostics-relevance.ts';
 import type { Incident } from './status-feed.ts';
 import type { HandoffAction, HandoffState } from './ticket/handoff-state.ts';
@@ -241,9 +241,10 @@ function isUserMessage(m: Message): boolean {
   return m.kind === 'user' || m.kind === 'flowAnswer' || m.kind === 'flowBack';
 }
 
-type NewMessage = Message extends infer M ? (M extends Message ? Omit<M, 'id' | 'at'> : never) : never;
+export type NewMessage = Message extends infer M ? (M extends Message ? Omit<M, 'id' | 'at'> : never) : never;
 
-function add(state: WidgetState, at: string, ...items: NewMessage[]): WidgetState {
+/** Adds bot and user messages (with their transcript lines) to the conversation. */
+export function add(state: WidgetState, at: string, ...items: NewMessage[]): WidgetState {
   let nextId = state.nextId;
   const added = items.map((m) => ({ ...m, id: nextId++, at }) as Message);
   return {
@@ -263,7 +264,8 @@ function recordSearch(searches: string[], query: string): string[] {
   return [...searches, q];
 }
 
-function viewed(list: ArticleViewed[], id: string, patch: Partial<ArticleViewed>): ArticleViewed[] {
+/** Records what is known about an article the user saw (title, whether it helped). */
+export function viewed(list: ArticleViewed[], id: string, patch: Partial<ArticleViewed>): ArticleViewed[] {
   const i = list.findIndex((a) => a.id === id);
   if (i < 0) return [...list, { id, ...patch }];
   const copy = [...list];
@@ -383,29 +385,6 @@ export function reducer(state: WidgetState, action: Action): WidgetState {
       return { ...state, ...action.saved };
     case 'reset':
       return { ...initialState(), open: state.open, kb: state.kb, kbError: state.kbError, identity: state.identity, prefill: state.prefill, status: state.status, handoff: state.handoff };
-    case 'flowStart': {
-      const walk = startFlow(action.flow);
-      const s = add({ ...state, view: 'home' }, action.at, { kind: 'flowIntro', articleId: action.articleId, title: action.flow.title });
-      return showFlow(s, { articleId: action.articleId, title: action.flow.title, walk }, action.flow, action.at);
-    }
-    case 'flowAnswer': {
-      const session = state.flow;
-      if (!session) return state;
-      const walk = answerFlow(action.flow, session.walk, action.stepId, action.answerIndex);
-      if (walk === session.walk) return state; // a stale or unknown answer
-      const given = walk.path[walk.path.length - 1]!;
-      let s = add(state, action.at, { kind: 'flowAnswer', step: given.step, answer: given.answer });
-      s = { ...s, flowAnswers: [...s.flowAnswers, { flow: session.title, step: given.step, answer: given.answer }] };
-      return showFlow(s, { ...session, walk }, action.flow, action.at);
-    }
-    case 'flowBack': {
-      const session = state.flow;
-      if (!session) return state;
-      const walk = backFlow(action.flow, session.walk);
-      if (walk === session.walk) return state;
-      const s = add({ ...state, flowAnswers: state.flowAnswers.slice(0, -1) }, action.at, { kind: 'flowBack' });
-      return showFlow(s, { ...session, walk }, action.flow, action.at);
-    }
     case 'diagnosticsOffer': {
       const s = action.userText ? add(state, action.at, { kind: 'user', text: action.userText }) : state;
       return add({ ...s, view: 'home', diagnostics: state.diagnostics.status === 'running' ? state.diagnostics : { status: 'idle', findings: [] } },
@@ -428,36 +407,10 @@ export function reducer(state: WidgetState, action: Action): WidgetState {
       if (!state.status) return state;
       return { ...state, status: { ...state.status, incidents: state.status.incidents.filter((i) => i.id !== action.id) } };
     default:
-      return state; // the hand-off's actions: its slice reducer (core/ticket/handoff-state.ts)
+      // The hand-off's actions: its slice reducer (core/ticket/handoff-state.ts); a guided flow's
+      // moves: theirs (core/flow-state.ts). Both arrive with the chunk that first needs them.
+      return state;
   }
-}
-
-/** After a flow move: the next step as a bot message, or how the walk ended. */
-function showFlow(state: WidgetState, session: FlowSession, flow: Flow, at: string): WidgetState {
-  const { walk } = session;
-  const step = currentStep(flow, walk);
-  if (step) {
-    const s = add(state, at, { kind: 'flowStep', articleId: session.articleId, step });
-    return { ...s, flow: { ...session, messageId: s.nextId - 1 } };
-  }
-  if (walk.status === 'solved') {
-    const s = add(state, at, { kind: 'flowEnd', articleId: session.articleId, outcome: 'solved' });
-    return { ...s, flow: { ...session, messageId: undefined }, articlesViewed: viewed(s.articlesViewed, session.articleId, { helpful: true }) };
-  }
-  // Support, asked for or forced by a broken guide: a step that has no answers is still shown.
-  let s = state;
-  const dead = walk.problem === 'no-answers' && walk.current ? flow.steps[walk.current] : undefined;
-  if (dead) s = add(s, at, { kind: 'flowStep', articleId: session.articleId, step: dead });
-  s = add(s, at, { kind: 'flowEnd', articleId: session.articleId, outcome: 'support', ...(walk.problem ? { broken: true } : {}) });
-  // The guide sends the user to a person: straight to the ticket form (the `escalate` event follows).
-  return {
-    ...s,
-    open: true,
-    view: 'ticket',
-    flow: { ...session, messageId: undefined },
-    escalationReason: `flow:${session.articleId}`,
-    articlesViewed: viewed(s.articlesViewed, session.articleId, { helpful: false }),
-  };
 }
 
 /** The part of the state persisted across navigations. */

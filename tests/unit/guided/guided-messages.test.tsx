@@ -1,7 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { initialState, reducer, type WidgetState } from '../../../widget/core/state.ts';
+import { initialState, reducer as coreReducer, type Action, type WidgetState } from '../../../widget/core/state.ts';
+import { flowReducer } from '../../../widget/core/flow-state.ts';
+
+// The core reducer, then the flow's slice reducer (as the store runs them during a walk).
+const reducer = (s: WidgetState, a: Action): WidgetState => flowReducer(coreReducer(s, a), a);
 import type { Flow } from '../../../widget/core/flow-types.ts';
 import { mergeStrings } from '../../../widget/core/i18n/strings.ts';
 import { enStrings } from '../../../widget/core/i18n/ui-strings.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { initialState, persistable, reducer, type Action, type WidgetState } from '../../../widget/core/state.ts';
 import type { Flow } from '../../../widget/core/flow-types.ts';
+import { flowReducer } from '../../../widget/core/flow-state.ts';
 import type { Finding } from '../../../widget/core/diagnostics-relevance.ts';
 import { createEmitter, type EventName } from '../../../widget/core/events.ts';
 import { createWidgetController, type ControllerDeps } from '../../../widget/services/widget-controller.ts';
@@ -22,11 +23,17 @@ function makeFlow(): Flow {
   };
 }
 
-const run = (actions: Action[], state: WidgetState = initialState()): WidgetState => actions.reduce(reducer, state);
+// The core reducer, then the flow's slice reducer, as the store runs them once the guided controller added it.
+const run = (actions: Action[], state: WidgetState = initialState()): WidgetState => actions.reduce((s, a) => flowReducer(reducer(s, a), a), state);
 const start: Action = { type: 'flowStart', articleId: ARTICLE, flow: makeFlow(), at: AT };
 const answer = (stepId: string, answerIndex: number): Action => ({ type: 'flowAnswer', flow: makeFlow(), stepId, answerIndex, at: AT });
 
 describe('guided flows in the conversation state', () => {
+  test('the core reducer leaves a flow’s moves to the flow slice, which a plain session never loads', () => {
+    expect(reducer(initialState(), start)).toEqual(initialState());
+    expect(run([start]).messages.map((m) => m.kind)).toEqual(['flowIntro', 'flowStep']);
+  });
+
   test('starting a flow adds the intro and the first step, which awaits an answer', () => {
     const s = run([start]);
     expect(s.messages.map((m) => m.kind)).toEqual(['flowIntro', 'flowStep']);

@@ -3,6 +3,7 @@ import { factsFromState } from '../../../widget/core/ticket/facts-from-state.ts'
 import { summarizeAttempts } from '../../../widget/core/ticket/summary.ts';
 import type { Flow } from '../../../widget/core/flow-types.ts';
 import { initialState, reducer, type Action, type WidgetState } from '../../../widget/core/state.ts';
+import { flowReducer } from '../../../widget/core/flow-state.ts';
 import { t } from './factories.ts';
 
 const at = '2026-11-23T08:00:00.000Z';
@@ -18,7 +19,7 @@ function printerFlow(): Flow {
   };
 }
 
-const run = (state: WidgetState, actions: Action[]): WidgetState => actions.reduce(reducer, state);
+const run = (state: WidgetState, actions: Action[]): WidgetState => actions.reduce((s, a) => flowReducer(reducer(s, a), a), state);
 const answer = (stepId: string, answerIndex: number): Action => ({ type: 'flowAnswer', flow: printerFlow(), stepId, answerIndex, at });
 const back: Action = { type: 'flowBack', flow: printerFlow(), at };
 

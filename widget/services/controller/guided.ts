@@ -1,12 +1,14 @@
 /**
  * Guided help in the chat: walking an article's flow (start, answer, Back) and the browser
  * self-diagnostics (offer, run). Decisions (what the next step is, that a dead end escalates) are
- * the reducer's; this module fetches the flow, runs the checks and emits the solved feedback.
+ * the reducers'; this module fetches the flow, adds the flow's slice reducer (its own chunk) before
+ * the first move, runs the checks and emits the solved feedback.
  */
 import { DIAGNOSTIC_IDS, type DiagnosticId } from '../../core/diagnostic-triggers.ts';
 import type { Finding } from '../../core/diagnostics-relevance.ts';
 import type { Emitter } from '../../core/events.ts';
 import type { Store } from '../../core/store.ts';
+import { lazyChunk } from '../../core/lazy-chunk.ts';
 import type { KbAccess } from './kb-access.ts';
 
 export interface GuidedDeps {
@@ -30,6 +32,20 @@ export interface Guided {
 /** Creates the guided-help part of the controller. */
 export function createGuided(deps: GuidedDeps): Guided {
   const { kb, store, now } = deps;
+  let sliceReady = false;
+  const loadSlice = lazyChunk(() => import('../../core/flow-state.ts').then((m) => {
+    store.use(m.flowReducer);
+    sliceReady = true;
+  }), 'the guided flow chunk', deps.report);
+  /**
+   * Runs `fn` once the flow's slice reducer is in the store: at once when it is (an answer stays
+   * synchronous inside the click), else after its chunk arrives; a chunk that fails was reported
+   * and the move is dropped (the user can click again, which retries).
+   */
+  const withSlice = (fn: () => void): void => {
+    if (sliceReady) fn();
+    else loadSlice().then(() => { if (!deps.destroyed()) fn(); }, () => undefined);
+  };
 
   /** Makes a move; a walk the reducer just ended as solved is the article's positive feedback. */
   const move = (action: Parameters<Store['dispatch']>[0]): void => {
@@ -48,13 +64,13 @@ export function createGuided(deps: GuidedDeps): Guided {
 
   return {
     startFlow(articleId) {
-      kb.withFlow(articleId, (flow) => move({ type: 'flowStart', articleId, flow, at: now() }));
+      kb.withFlow(articleId, (flow) => withSlice(() => move({ type: 'flowStart', articleId, flow, at: now() })));
     },
     flowAnswer(stepId, answerIndex) {
-      withWalk((articleId) => kb.withFlow(articleId, (flow) => move({ type: 'flowAnswer', flow, stepId, answerIndex, at: now() })));
+      withWalk((articleId) => kb.withFlow(articleId, (flow) => withSlice(() => move({ type: 'flowAnswer', flow, stepId, answerIndex, at: now() }))));
     },
     flowBack() {
-      withWalk((articleId) => kb.withFlow(articleId, (flow) => store.dispatch({ type: 'flowBack', flow, at: now() })));
+      withWalk((articleId) => kb.withFlow(articleId, (flow) => withSlice(() => store.dispatch({ type: 'flowBack', flow, at: now() }))));
     },
     offerDiagnostics(userText, ids = DIAGNOSTIC_IDS) {
       if (!deps.runChecks) return;

@@ -1,0 +1,69 @@
+/**
+ * A guided flow's moves in the conversation state (start, answer, Back): a slice reducer run
+ * after the core one (core/store.ts), which the guided controller adds before the first move. It
+ * is a lazy chunk: a search-and-read session never walks a flow, so the panel does not carry it.
+ * What the next step is, and that a dead end or "I need a person" goes to the ticket form, is
+ * decided here; flow-walk.ts keeps the walk itself.
+ */
+import { add, viewed, type Action, type FlowSession, type WidgetState } from './state.ts';
+import type { Flow } from './flow-types.ts';
+import { answerFlow, backFlow, currentStep, startFlow } from './flow-walk.ts';
+
+/** The slice reducer for `flowStart`, `flowAnswer` and `flowBack` (every other action: unchanged). */
+export function flowReducer(state: WidgetState, action: Action): WidgetState {
+  switch (action.type) {
+    case 'flowStart': {
+      const walk = startFlow(action.flow);
+      const s = add({ ...state, view: 'home' }, action.at, { kind: 'flowIntro', articleId: action.articleId, title: action.flow.title });
+      return showFlow(s, { articleId: action.articleId, title: action.flow.title, walk }, action.flow, action.at);
+    }
+    case 'flowAnswer': {
+      const session = state.flow;
+      if (!session) return state;
+      const walk = answerFlow(action.flow, session.walk, action.stepId, action.answerIndex);
+      if (walk === session.walk) return state; // a stale or unknown answer
+      const given = walk.path[walk.path.length - 1]!;
+      let s = add(state, action.at, { kind: 'flowAnswer', step: given.step, answer: given.answer });
+      s = { ...s, flowAnswers: [...s.flowAnswers, { flow: session.title, step: given.step, answer: given.answer }] };
+      return showFlow(s, { ...session, walk }, action.flow, action.at);
+    }
+    case 'flowBack': {
+      const session = state.flow;
+      if (!session) return state;
+      const walk = backFlow(action.flow, session.walk);
+      if (walk === session.walk) return state;
+      const s = add({ ...state, flowAnswers: state.flowAnswers.slice(0, -1) }, action.at, { kind: 'flowBack' });
+      return showFlow(s, { ...session, walk }, action.flow, action.at);
+    }
+    default:
+      return state;
+  }
+}
+
+/** After a flow move: the next step as a bot message, or how the walk ended. */
+function showFlow(state: WidgetState, session: FlowSession, flow: Flow, at: string): WidgetState {
+  const { walk } = session;
+  const step = currentStep(flow, walk);
+  if (step) {
+    const s = add(state, at, { kind: 'flowStep', articleId: session.articleId, step });
+    return { ...s, flow: { ...session, messageId: s.nextId - 1 } };
+  }
+  if (walk.status === 'solved') {
+    const s = add(state, at, { kind: 'flowEnd', articleId: session.articleId, outcome: 'solved' });
+    return { ...s, flow: { ...session, messageId: undefined }, articlesViewed: viewed(s.articlesViewed, session.articleId, { helpful: true }) };
+  }
+  // Support, asked for or forced by a broken guide: a step that has no answers is still shown.
+  let s = state;
+  const dead = walk.problem === 'no-answers' && walk.current ? flow.steps[walk.current] : undefined;
+  if (dead) s = add(s, at, { kind: 'flowStep', articleId: session.articleId, step: dead });
+  s = add(s, at, { kind: 'flowEnd', articleId: session.articleId, outcome: 'support', ...(walk.problem ? { broken: true } : {}) });
+  // The guide sends the user to a person: straight to the ticket form (the `escalate` event follows).
+  return {
+    ...s,
+    open: true,
+    view: 'ticket',
+    flow: { ...session, messageId: undefined },
+    escalationReason: `flow:${session.articleId}`,
+    articlesViewed: viewed(s.articlesViewed, session.articleId, { helpful: false }),
+  };
+}
