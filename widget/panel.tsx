@@ -6,7 +6,8 @@ import { render } from 'preact';
 import { mergeStrings } from './core/i18n/strings.ts';
 import { loadUiStrings } from './core/i18n/ui-strings.ts';
 import { createWidgetController } from './services/widget-controller.ts';
-import { App, preloadArticleView, preloadStatus } from './ui/app.tsx';
+import { App, preloadStatus } from './ui/app.tsx';
+import { preloadSanitizer } from './services/sanitize.ts';
 import { panelCss } from './ui/styles.ts';
 import { releaseScrollLock } from './ui/scroll-lock.ts';
 import type { PanelContext, PanelController } from './ui/panel-api.ts';
@@ -120,8 +121,7 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
     warm: () => {
       // Failures are retried on first use, where they are reported.
       const ignore = (): undefined => undefined;
-      preloadArticleView().catch(ignore);
-      import('./services/sanitize.ts').then((m) => m.preloadSanitizer()).catch(ignore);
+      preloadSanitizer().catch(ignore);
       loadGuided().catch(ignore);
       if (statusUrl) preloadStatus().catch(ignore);
     },

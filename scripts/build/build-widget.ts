@@ -116,10 +116,10 @@ async function buildPanel(extraPlugins: Plugin[] = [], withOffline = existsSync(
           minify: true,
           comments: false,
           entryFileNames: 'chunks/[name].[hash].js',
-          // The article view and the sanitizer's entry as one chunk (a guided step reuses the
-          // sanitizer). DOMPurify stays out of it: only the fallback chunk for browsers without
+          // The article view and the sanitizer's entry are part of the panel (every session reads
+          // an article). DOMPurify stays out of it: only the fallback chunk for browsers without
           // `setHTML` (sanitize-fallback.ts, imported dynamically) holds it.
-          codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'article-view', test: /[\\/](article-view\.tsx|sanitize\.ts|html-rules\.ts|article-html\.ts)$/ }] },
+          codeSplitting: { groups: [{ name: 'shared', test: /[\/](warm-store|kb-updates|trusted-types)\.ts$/ }] },
           chunkFileNames: 'chunks/[name].[hash].js',
           assetFileNames: 'chunks/[name].[hash][extname]',
         },
@@ -141,10 +141,11 @@ async function buildPanel(extraPlugins: Plugin[] = [], withOffline = existsSync(
 }
 
 /** Build 2: the loader as a single classic script (no preact in it). */
-async function buildLoader(panelFile: string, offlineFile: string): Promise<void> {
+async function buildLoader(panelFile: string, offlineFile: string, plugins: Plugin[] = []): Promise<void> {
   const base = widgetBase();
   await build({
     ...base,
+    plugins,
     define: { __TIER0_PANEL_FILE__: JSON.stringify(panelFile), __TIER0_OFFLINE_FILE__: JSON.stringify(offlineFile) },
     build: {
       ...base.build,
@@ -163,8 +164,8 @@ async function copyPublic(): Promise<void> {
 }
 
 /**
- * Runs every widget build step. `panelPlugins` join the panel build (scripts/dev/chunk-modules.ts
- * uses one to see what each chunk is made of).
+ * Runs every widget build step. `panelPlugins` join the panel and loader builds
+ * (scripts/dev/chunk-modules.ts uses one to see what each chunk is made of).
  */
 export async function buildWidget(panelPlugins: Plugin[] = []): Promise<{ panelFile: string; offlineFile: string }> {
   const t0 = Date.now();
@@ -173,7 +174,7 @@ export async function buildWidget(panelPlugins: Plugin[] = []): Promise<{ panelF
   await rm(path.join(OUT_DIR, 'chunks'), { recursive: true, force: true });
   await rm(path.join(OUT_DIR, 'tier0.js'), { force: true });
   const { panelFile, offlineFile } = await buildPanel(panelPlugins);
-  await buildLoader(panelFile, offlineFile);
+  await buildLoader(panelFile, offlineFile, panelPlugins);
 
   // Step 3, the service worker: after the chunks and the loader exist (and `tier0 build` wrote
   // dist/kb/), so its precache manifest lists dist/tier0.js, dist/chunks/* and dist/kb/*.

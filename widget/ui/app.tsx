@@ -19,7 +19,11 @@ import { TicketSlot, type TicketLoader } from './ticket-slot.tsx';
 import { announce } from './message.tsx';
 import { Icon } from './icons.tsx';
 import { format } from '../core/i18n/strings.ts';
-import type { ArticleViewProps } from './article-view.tsx';
+// Part of the panel chunk: every session reads an article, and the panel warmed it at idle anyway;
+// as its own chunk it cost a request and ~0.5 KB gzip more. DOMPurify, the heavy part, stays a
+// lazy chunk for browsers without setHTML (services/sanitize.ts).
+import { ArticleView } from './article-view.tsx';
+import { preloadSanitizer } from '../services/sanitize.ts';
 import type { StatusBannerProps } from './guided/status-banner.tsx';
 import { onKbUpdated } from '../services/kb-updates.ts';
 import { chunkLoadFailed } from '../core/chunk-errors.ts';
@@ -36,36 +40,6 @@ interface Props {
   strings: Strings;
   /** The ticket form's chunk and the panel's ticket service (lazy). */
   loadTicket: TicketLoader;
-}
-
-let articleViewModule: Promise<{ ArticleView: ComponentType<ArticleViewProps> }> | undefined;
-/** Starts loading the article view chunk (DOMPurify included). */
-export function preloadArticleView(): Promise<{ ArticleView: ComponentType<ArticleViewProps> }> {
-  articleViewModule ??= import('./article-view.tsx');
-  return articleViewModule;
-}
-
-function LazyArticle(props: ArticleViewProps) {
-  const [View, setView] = useState<ComponentType<ArticleViewProps> | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let live = true;
-    preloadArticleView().then((m) => { if (live) setView(() => m.ArticleView); }, () => {
-      articleViewModule = undefined;
-      if (live) setFailed(true);
-    });
-    return () => { live = false; };
-  }, [failed]);
-  if (View) return <View {...props} />;
-  if (failed) {
-    return (
-      <div class="t0-notice" role="alert">
-        <p>{props.strings.errorArticle}</p>
-        <button type="button" class="t0-btn" onClick={() => setFailed(false)}>{props.strings.retry}</button>
-      </div>
-    );
-  }
-  return <p class="t0-loading t0-muted"><span class="t0-spinner" aria-hidden="true" />{props.strings.loading}</p>;
 }
 
 type StatusParts = { StatusBanner: ComponentType<StatusBannerProps>; formatAsOf: (fetchedAt: number, now: number, locale: string) => string };
@@ -148,9 +122,9 @@ export function App({ controller, ctx, strings, loadTicket }: Props) {
     return lockScroll();
   }, [open, phone]);
 
-  // Warm the article chunk while the user reads results.
+  // Warm the sanitizer while the user reads results: where setHTML is missing, its DOMPurify chunk.
   useEffect(() => {
-    if (open) void preloadArticleView().catch(() => { /* retried when an article is opened */ });
+    if (open) void preloadSanitizer().catch(() => { /* retried when an article is opened */ });
   }, [open]);
 
   /** Scrolls the conversation so the user's latest message (and the reply under it) is in view. */
@@ -266,7 +240,7 @@ export function App({ controller, ctx, strings, loadTicket }: Props) {
               </>
             )}
             {view === 'article' && (
-              <LazyArticle state={state} controller={controller} strings={strings} canEscalate={canEscalate} locale={ctx.locale} />
+              <ArticleView state={state} controller={controller} strings={strings} canEscalate={canEscalate} locale={ctx.locale} />
             )}
             {view === 'ticket' && (
               <TicketSlot state={state} options={ctx.options} strings={strings} load={loadTicket} />
