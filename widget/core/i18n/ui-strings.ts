@@ -67,8 +67,10 @@ export type UiStrings = Record<UiStringKey, string>;
 /** The English table: the fallback for every locale and the source of the key type. */
 export const enStrings: UiStrings = en;
 
-// One chunk per locale, so a page downloads only its own language.
-const lazyLocales = import.meta.glob<{ default: UiStrings }>('./locales/*.ts');
+// One chunk per locale, so a page downloads only its own language. The guided and ticket texts
+// beside them in locales/ have loaders of their own: listing them here too would only add their
+// chunk names to the panel.
+const lazyLocales = import.meta.glob<{ default: UiStrings }>(['./locales/*.ts', '!./locales/guided-*.ts', '!./locales/ticket-*.ts']);
 
 /** Loads the UI strings table of a locale (English is built in). */
 export async function loadUiStrings(locale: Locale): Promise<UiStrings> {
