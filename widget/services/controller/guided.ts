@@ -1,14 +1,15 @@
 /**
  * Guided help in the chat: walking an article's flow (start, answer, Back) and the browser
  * self-diagnostics (offer, run). Decisions (what the next step is, that a dead end escalates) are
- * the reducers'; this module fetches the flow, adds the flow's slice reducer (its own chunk) before
- * the first move, runs the checks and emits the solved feedback.
+ * the reducers'. The flow moves (fetching the flow, the solved feedback) and the flow's slice
+ * reducer are a lazy chunk (flow-moves.ts) loaded on the first move; this module runs the checks.
  */
 import { DIAGNOSTIC_IDS, type DiagnosticId } from '../../core/diagnostic-triggers.ts';
 import type { Finding } from '../../core/diagnostics-relevance.ts';
 import type { Emitter } from '../../core/events.ts';
 import type { Store } from '../../core/store.ts';
 import { lazyChunk } from '../../core/lazy-chunk.ts';
+import type { FlowMoves } from './flow-moves.ts';
 import type { KbAccess } from './kb-access.ts';
 
 export interface GuidedDeps {
@@ -32,46 +33,22 @@ export interface Guided {
 /** Creates the guided-help part of the controller. */
 export function createGuided(deps: GuidedDeps): Guided {
   const { kb, store, now } = deps;
-  let sliceReady = false;
-  const loadSlice = lazyChunk(() => import('../../core/flow-state.ts').then((m) => {
-    store.use(m.flowReducer);
-    sliceReady = true;
-  }), 'the guided flow chunk', deps.report);
+  let moves: FlowMoves | undefined;
+  const loadMoves = lazyChunk(() => import('./flow-moves.ts').then((m) => (moves ??= m.createFlowMoves(deps))), 'the guided flow chunk', deps.report);
   /**
-   * Runs `fn` once the flow's slice reducer is in the store: at once when it is (an answer stays
-   * synchronous inside the click), else after its chunk arrives; a chunk that fails was reported
-   * and the move is dropped (the user can click again, which retries).
+   * Runs `fn` with the flow moves: at once when their chunk is there (an answer stays synchronous
+   * inside the click), else once it arrives; a chunk that fails was reported and the move is
+   * dropped (the user can click again, which retries).
    */
-  const withSlice = (fn: () => void): void => {
-    if (sliceReady) fn();
-    else loadSlice().then(() => { if (!deps.destroyed()) fn(); }, () => undefined);
-  };
-
-  /** Makes a move; a walk the reducer just ended as solved is the article's positive feedback. */
-  const move = (action: Parameters<Store['dispatch']>[0]): void => {
-    const before = store.get();
-    store.dispatch(action);
-    const after = store.get();
-    const last = after.messages.at(-1);
-    if (after !== before && last?.kind === 'flowEnd' && last.outcome === 'solved') deps.emitter.emit('feedback', { id: last.articleId, helpful: true });
-  };
-
-  /** Runs `move` with the current walk's flow (nothing when no walk is going on). */
-  const withWalk = (fn: (articleId: string) => void): void => {
-    const session = store.get().flow;
-    if (session) fn(session.articleId);
+  const withMoves = (fn: (m: FlowMoves) => void): void => {
+    if (moves) fn(moves);
+    else loadMoves().then((m) => { if (!deps.destroyed()) fn(m); }, () => undefined);
   };
 
   return {
-    startFlow(articleId) {
-      kb.withFlow(articleId, (flow) => withSlice(() => move({ type: 'flowStart', articleId, flow, at: now() })));
-    },
-    flowAnswer(stepId, answerIndex) {
-      withWalk((articleId) => kb.withFlow(articleId, (flow) => withSlice(() => move({ type: 'flowAnswer', flow, stepId, answerIndex, at: now() }))));
-    },
-    flowBack() {
-      withWalk((articleId) => kb.withFlow(articleId, (flow) => withSlice(() => store.dispatch({ type: 'flowBack', flow, at: now() }))));
-    },
+    startFlow: (articleId) => withMoves((m) => m.startFlow(articleId)),
+    flowAnswer: (stepId, answerIndex) => withMoves((m) => m.flowAnswer(stepId, answerIndex)),
+    flowBack: () => withMoves((m) => m.flowBack()),
     offerDiagnostics(userText, ids = DIAGNOSTIC_IDS) {
       if (!deps.runChecks) return;
       store.dispatch({ type: 'diagnosticsOffer', ids: [...ids], userText, at: now() });
