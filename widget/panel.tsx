@@ -6,10 +6,10 @@ import { render } from 'preact';
 import { mergeStrings } from './core/i18n/strings.ts';
 import { loadUiStrings } from './core/i18n/ui-strings.ts';
 import { createWidgetController } from './services/widget-controller.ts';
-import { App, preloadStatus } from './ui/app.tsx';
+import { App, PHONE_QUERY, preloadStatus } from './ui/app.tsx';
 import { preloadSanitizer } from './services/sanitize.ts';
 import { panelCss } from './ui/styles.ts';
-import { releaseScrollLock } from './ui/scroll-lock.ts';
+import { loadPhoneModal, phoneModal } from './ui/phone-modal-load.ts';
 import type { PanelContext, PanelController } from './ui/panel-api.ts';
 import { hasPendingTickets } from './services/outbox/pending-marker.ts';
 import { lazyChunk } from './core/lazy-chunk.ts';
@@ -41,7 +41,13 @@ function loadSiteActions(input: unknown, report: PanelContext['report']): Promis
 
 /** Mounts the panel into the loader's shadow root. */
 export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
-  const [uiTable, guided, actions] = await Promise.all([loadUiStrings(ctx.locale), loadGuidedStrings(ctx.locale), loadSiteActions(ctx.options.actions, ctx.report)]);
+  // On a phone-sized screen the panel is a full-screen modal: its scroll lock and focus trap are
+  // loaded with the strings, so they are there when it first opens (a failed load: retried on open).
+  const ignore = (): undefined => undefined;
+  const [uiTable, guided, actions] = await Promise.all([
+    loadUiStrings(ctx.locale), loadGuidedStrings(ctx.locale), loadSiteActions(ctx.options.actions, ctx.report),
+    matchMedia(PHONE_QUERY).matches ? loadPhoneModal().catch(ignore) : undefined,
+  ]);
   const strings = mergeStrings(ctx.locale, uiTable, ctx.options.strings, [guided]);
   setGuidedLocale(ctx.locale);
   const sheet = new CSSStyleSheet();
@@ -120,8 +126,8 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
     identify: (i) => controller.identify(i),
     warm: () => {
       // Failures are retried on first use, where they are reported.
-      const ignore = (): undefined => undefined;
       preloadSanitizer().catch(ignore);
+      loadPhoneModal().catch(ignore);
       loadGuided().catch(ignore);
       if (statusUrl) preloadStatus().catch(ignore);
     },
@@ -129,7 +135,7 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
       render(null, mount);
       mount.remove();
       stopGuidedCss();
-      releaseScrollLock();
+      phoneModal()?.releaseScrollLock();
       controller.destroy();
       void ticketService?.dispose();
       ctx.shadow.adoptedStyleSheets = ctx.shadow.adoptedStyleSheets.filter((s) => s !== sheet && s !== guidedSheet);

@@ -10,8 +10,7 @@ import type { Strings } from '../core/i18n/strings.ts';
 import type { PanelContext } from './panel-api.ts';
 import { useStore } from './use-store.ts';
 import { useMedia } from './use-media.ts';
-import { lockScroll } from './scroll-lock.ts';
-import { trapTab } from './focus-trap.ts';
+import { loadPhoneModal, phoneModal } from './phone-modal-load.ts';
 import { Composer, RESULTS_ID } from './composer.tsx';
 import { ResultsList } from './results-list.tsx';
 import { HomeView } from './home-view.tsx';
@@ -119,7 +118,17 @@ export function App({ controller, ctx, strings, loadTicket }: Props) {
   // frame later. It can still fire after destroy() unmounted us; never lock a page we have left.
   useLayoutEffect(() => {
     if (!(open && phone) || !dialogRef.current?.isConnected) return;
-    return lockScroll();
+    const modal = phoneModal();
+    if (modal) return modal.lockScroll();
+    // A screen that just turned phone-sized: lock once the parts arrive, if still open. A load that
+    // fails (offline before warm-up) leaves the page scrollable; the next open tries again.
+    let live = true;
+    let release: (() => void) | undefined;
+    loadPhoneModal().then((m) => { if (live && dialogRef.current?.isConnected) release = m.lockScroll(); }, () => undefined);
+    return () => {
+      live = false;
+      release?.();
+    };
   }, [open, phone]);
 
   // Warm the sanitizer while the user reads results: where setHTML is missing, its DOMPurify chunk.
@@ -173,7 +182,7 @@ export function App({ controller, ctx, strings, loadTicket }: Props) {
     if (e.key === 'Escape') {
       e.preventDefault();
       closeAndReturn();
-    } else if (phone && dialogRef.current) trapTab(e, dialogRef.current);
+    } else if (phone && dialogRef.current) phoneModal()?.trapTab(e, dialogRef.current);
   };
 
   const showResults = view === 'home' && state.query.trim() !== '';
