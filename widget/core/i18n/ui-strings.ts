@@ -1,14 +1,14 @@
 /**
  * All UI text, one table per locale: English here, the others in ./locales/<locale>.ts (loaded on
- * demand). `{name}` placeholders are filled by `format()`. The launcher's two strings live in
- * their own small table so the loader can show a localized button without the full tables.
+ * demand). `{name}` placeholders are filled by `format()`. The launcher's two strings are not in
+ * these tables: they live in their own small table (locale.ts), which only the loader ships, so it
+ * can show a localized button without the full tables and the panel does not carry all five.
  */
-import { launcherStrings, type Locale } from './locale.ts';
+import type { Locale } from './locale.ts';
 
 export { LOCALES, launcherStrings, type Locale } from './locale.ts';
 
 const en = {
-  ...launcherStrings.en,
   title: 'Help',
   close: 'Close',
   back: 'Back',

@@ -1,9 +1,7 @@
 /** UI strings: de. Loaded on demand (only the page's locale is downloaded). */
-import { launcherStrings } from '../locale.ts';
 import type { UiStrings } from '../ui-strings.ts';
 
 const strings: UiStrings = {
-  ...launcherStrings.de,
   title: 'Hilfe',
   close: 'Schließen',
   back: 'Zurück',
