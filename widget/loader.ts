@@ -17,7 +17,7 @@ import type { PanelContext, PanelController } from './ui/panel-api.ts';
 import type { Identity, Prefill } from './core/state.ts';
 
 declare const __TIER0_PANEL_FILE__: string;
-/** The offline chunk (service worker registration, KB warm-up); empty when not built. */
+/** The file exporting startOffline (service worker registration, KB warm-up): the panel chunk, which holds it; empty when not built. */
 declare const __TIER0_OFFLINE_FILE__: string;
 
 type Method = 'init' | 'open' | 'close' | 'toggle' | 'search' | 'showArticle' | 'escalate' | 'prefill' | 'identify' | 'on' | 'destroy';

@@ -1,9 +1,11 @@
 /**
  * Builds the widget into dist/ with Vite's JS API (`npx tsx scripts/build/build-widget.ts`):
- *   1. panel   widget/panel.tsx (and widget/offline.ts when present) as ES module entries,
- *              code-split into dist/chunks/ (hashed names); the offline chunk is told the ticket
+ *   1. panel   widget/panel-offline.ts (panel.tsx plus widget/offline.ts's startOffline; panel.tsx
+ *              alone when offline.ts is missing or fails to build) as the ES module entry,
+ *              code-split into dist/chunks/ (hashed names); the offline code is told the ticket
  *              form's chunk files, which it warms without a service worker (ticketChunksPlugin)
- *   2. loader  widget/loader.ts as one IIFE dist/tier0.js, told the entries' hashed file names
+ *   2. loader  widget/loader.ts as one IIFE dist/tier0.js, told the panel's hashed file name (also
+ *              as "the offline file" when the panel holds startOffline)
  *   3. sw      widget/sw.ts as dist/sw.js with the precache manifest (scripts/build/build-sw.ts)
  * Then copies public/ (demo page) into dist/. dist/kb/ (written by `tier0 build`) is left alone.
  * Chunk and KB URLs resolve against the loader's own URL at runtime, so dist/ works from any path.
@@ -21,8 +23,10 @@ export const OUT_DIR = path.join(root, 'dist');
 /** The Vite manifest of the panel build (chunk graph), relative to dist/. */
 export const PANEL_MANIFEST = '.vite/panel-manifest.json';
 export const PANEL_ENTRY = 'widget/panel.tsx';
-/** The offline engineer's page-side chunk, built beside the panel when present. */
+/** The offline engineer's page side, built into the panel chunk when present. */
 export const OFFLINE_ENTRY = 'widget/offline.ts';
+/** The panel entry that also exports the offline chunk's `startOffline` (one chunk for both). */
+export const PANEL_WITH_OFFLINE_ENTRY = 'widget/panel-offline.ts';
 
 /** Settings every widget build shares. */
 function widgetBase(): InlineConfig {
@@ -46,7 +50,7 @@ function widgetBase(): InlineConfig {
   };
 }
 
-/** The offline chunk's marker for the ticket form's chunk files (widget/offline.ts). */
+/** The offline code's marker for the ticket form's chunk files (widget/offline.ts). */
 const TICKET_CHUNKS_MARKER = '__TIER0_TICKET_CHUNKS__';
 /** Modules whose chunks make up the ticket form in every locale (lazy; warmed without a SW). */
 const TICKET_MODULES = ['widget/ui/ticket/ticket-view.tsx', 'widget/services/ticket/ticket-service.ts', 'widget/core/i18n/ticket-en.ts'];
@@ -55,10 +59,10 @@ const TICKET_LOCALE_MODULES = LOCALES.filter((locale) => locale !== 'en').map((l
 
 /**
  * Writes the ticket form's chunk files (with their static imports, minus what the panel entry
- * loads anyway) into the offline chunk, comma-separated; a file only one locale needs is written
- * `<locale>:<file>`, so warm-up fetches English plus the visitor's locale, not all five.
+ * loads anyway) into the chunk holding the offline code, comma-separated; a file only one locale
+ * needs is written `<locale>:<file>`, so warm-up fetches English plus the visitor's locale, not all five.
  * At renderChunk time names are still hash placeholders, which the bundler resolves later, so
- * the offline chunk's own hash follows them.
+ * that chunk's own hash follows them.
  */
 function ticketChunksPlugin(): Plugin {
   return {
@@ -89,10 +93,11 @@ function ticketChunksPlugin(): Plugin {
   };
 }
 
-/** Build 1: the panel (and offline) entries with their lazy chunks; returns their file names. */
+/** Build 1: the panel entry (with the offline code) and its lazy chunks; returns its file name. */
 async function buildPanel(extraPlugins: Plugin[] = [], withOffline = existsSync(path.join(root, OFFLINE_ENTRY))): Promise<{ panelFile: string; offlineFile: string }> {
   const base = widgetBase();
-  const entries = { panel: path.join(root, PANEL_ENTRY), ...(withOffline ? { offline: path.join(root, OFFLINE_ENTRY) } : {}) };
+  const entryModule = withOffline ? PANEL_WITH_OFFLINE_ENTRY : PANEL_ENTRY;
+  const entries = { panel: path.join(root, entryModule) };
   const run = () => build({
     ...base,
     plugins: [ticketChunksPlugin(), ...extraPlugins],
@@ -120,10 +125,7 @@ async function buildPanel(extraPlugins: Plugin[] = [], withOffline = existsSync(
           entryFileNames: 'chunks/[name].[hash:6].js',
           // The article view and the sanitizer are part of the panel (every session reads an
           // article); DOMPurify is not: only the fallback chunk for browsers without `setHTML`
-          // (sanitize-fallback.ts, imported dynamically) holds it. What the panel and the offline
-          // chunk share (KB update notices, the warm store, the Trusted Types policy) is one small
-          // chunk, which the fallback chunk reuses, rather than two: one gzip stream fewer a session.
-          codeSplitting: { groups: [{ name: 'shared', test: /[\/](warm-store|kb-updates|trusted-types)\.ts$/ }] },
+          // (sanitize-fallback.ts, imported dynamically) holds it.
           chunkFileNames: 'chunks/[name].[hash:6].js',
           assetFileNames: 'chunks/[name].[hash:6][extname]',
         },
@@ -133,15 +135,15 @@ async function buildPanel(extraPlugins: Plugin[] = [], withOffline = existsSync(
   try {
     await run();
   } catch (error) {
-    // The offline chunk is optional: a broken one must not take the whole widget down.
+    // Offline support is optional: a broken offline.ts must not take the whole widget down.
     if (!withOffline) throw error;
     console.warn(`tier0: building ${OFFLINE_ENTRY} failed, building the widget without offline support\n${String(error).split('\n')[0]}`);
     return buildPanel(extraPlugins, false);
   }
   const manifest = JSON.parse(await readFile(path.join(OUT_DIR, PANEL_MANIFEST), 'utf8')) as Manifest;
-  const entry = manifest[PANEL_ENTRY];
-  if (!entry) throw new Error(`[tier0] the panel build wrote no manifest entry for ${PANEL_ENTRY}`);
-  return { panelFile: entry.file, offlineFile: manifest[OFFLINE_ENTRY]?.file ?? '' };
+  const entry = manifest[entryModule];
+  if (!entry) throw new Error(`[tier0] the panel build wrote no manifest entry for ${entryModule}`);
+  return { panelFile: entry.file, offlineFile: withOffline ? entry.file : '' };
 }
 
 /** Build 2: the loader as a single classic script (no preact in it). */
