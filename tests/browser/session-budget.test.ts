@@ -4,7 +4,7 @@
  * article, give feedback), gzip level 9 per file as served. KB data (JSON) is excluded.
  * Byte counts are deterministic for a given build, so this is a budget, not a timing.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -12,16 +12,18 @@ import { launchChromium, type LaunchedBrowser } from './helpers/chromium.ts';
 import { DIST_DIR, hostPage, startHostServer, type HostServer } from './helpers/host-server.ts';
 import { ensureDist } from './helpers/dist.ts';
 import { launcher, waitReady } from './helpers/widget-page.ts';
+import { LOCALES, launcherStrings } from '../../widget/core/i18n/locale.ts';
 
 const MOUNT = '/static/help/';
-// The issue's target is 45 KB (46,080 B) for a full session on a browser with the HTML Sanitizer
+// The issue's target: 45 KB (46,080 B) for a full session on a browser with the HTML Sanitizer
 // API (article HTML goes in through setHTML; DOMPurify is the fallback chunk, not in this session).
-// Measured 47,968 B: panel 36,399, loader 5,957, article view 2,705, offline 2,202, warm-store
-// 436, trusted-types 269. The 1.9 KB still missing must come out of the panel's own code (not
-// its features); until then this ceiling stops regressions. Lower it with every saving.
-// The loader has its own budget (6 KB, tests/unit/budget.test.ts); guided help, diagnostics, the
-// ticket form, the status banner and self-service actions are lazy chunks a plain session never loads.
-const SESSION_BUDGET = 47 * 1024;
+// Measured 45,422 B: the loader 5,941 and the panel 39,481, which holds the article view and the
+// offline support's page side (all three were fetched at idle anyway; as separate chunks they cost
+// ~1.5 KB more in gzip streams and cross-chunk glue).
+// The loader has its own budget (6 KB, tests/unit/budget.test.ts); guided help and its flow moves,
+// diagnostics, the ticket form, the status banner, self-service actions and the phone layout's
+// scroll lock and focus trap are lazy chunks a plain desktop session never loads.
+const SESSION_BUDGET = 45 * 1024;
 /** A browser without the HTML Sanitizer API, which takes the DOMPurify fallback. */
 const NO_SET_HTML = 'delete Element.prototype.setHTML; delete ShadowRoot.prototype.setHTML;';
 
@@ -73,11 +75,10 @@ const describeSizes = (sizes: (readonly [string, number])[]): string => sizes.ma
 test(`a full session (open, search, article, feedback) with the native Sanitizer downloads at most ${SESSION_BUDGET / 1024} KB of JS`, async () => {
   const { sizes, total } = await session();
   const files = sizes.map(([f]) => f);
-  expect(files).toContain('tier0.js');
-  expect(files.some((f) => f.includes('article-view'))).toBe(true);
-  // Only what reading needs: no DOMPurify fallback, guided help, diagnostics, ticket form, or the
+  // The loader and the panel (article view and offline support inside), nothing else: no DOMPurify
+  // fallback, guided help, flow moves, diagnostics, ticket form, phone-only modal parts, or the
   // set-up of the self-service actions this site does not configure.
-  expect(files.filter((f) => /sanitize-fallback|guided|diagnostics|ticket|outbox|actions/.test(f))).toEqual([]);
+  expect(files).toEqual([expect.stringMatching(/^chunks\/panel\.[^/]+\.js$/), 'tier0.js']);
   console.log(`session JS, native Sanitizer: ${total} B gzip (${describeSizes(sizes)})`);
   expect(total, `session JS is ${total} B gzip: ${describeSizes(sizes)}`).toBeLessThanOrEqual(SESSION_BUDGET);
 });
@@ -89,4 +90,15 @@ test('the same session without setHTML adds exactly the DOMPurify fallback chunk
   expect(extra.map(([f]) => f)).toEqual([expect.stringMatching(/^chunks\/sanitize-fallback\.[^/]+\.js$/)]);
   expect(total).toBe(native.total + extra[0]![1]);
   console.log(`session JS, DOMPurify fallback: ${total} B gzip (${describeSizes(sizes)})`);
+});
+
+test('the panel chunk carries English only: no other locale’s launcher texts, no import of the ticket form’s locale tables', async () => {
+  const chunks = path.join(DIST_DIR, 'chunks');
+  const panelFile = (await readdir(chunks)).find((f) => /^panel\.[^/]+\.js$/.test(f));
+  expect(panelFile).toBeDefined();
+  const code = await readFile(path.join(chunks, panelFile!), 'utf8');
+  // The launcher's texts are the loader's (core/i18n/locale.ts); the panel's tables leave them out.
+  for (const locale of LOCALES.filter((l) => l !== 'en')) expect(code).not.toContain(launcherStrings[locale].launcherFailed);
+  // The UI tables' loader imports only UI tables; the ticket view loads its own locale's texts.
+  expect(code).not.toMatch(/import\(`\.\/ticket-(fr|es|de|ar)\./);
 });
