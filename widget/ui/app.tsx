@@ -242,12 +242,9 @@ export function App({ controller, ctx, strings }: Props) {
           {/* Focusable so keyboard users can scroll it (live results are not tab stops: the
               combobox keeps focus and drives them with aria-activedescendant). */}
           <div class="t0-body" ref={bodyRef} tabIndex={0} role="region" aria-labelledby="t0-title">
-            {ctx.problems.length > 0 && view === 'home' && (
-              <div class="t0-notice" role="alert">
-                <p>{strings.errorConfig}</p>
-                {ctx.problems.map((p) => <p key={p}><code>{p}</code></p>)}
-              </div>
-            )}
+            {/* Option problems the widget falls back from are the site owner's business: the
+                loader reported them to the console. Visitors see only what stops the widget
+                working (the KB), in plain words. */}
             {state.kb === 'error' && view !== 'ticket' && (
               <div class="t0-notice" role="alert">
                 <p>{strings.errorKb}</p>

@@ -49,7 +49,6 @@ const en = {
   errorKb: 'Help articles couldn’t be loaded. Check your connection and try again.',
   errorArticle: 'This article couldn’t be loaded.',
   errorTicket: 'The contact form couldn’t be loaded. Check your connection and try again.',
-  errorConfig: 'The help widget isn’t set up correctly.',
   articleMissing: 'That article doesn’t exist any more.',
   retry: 'Retry',
   startOver: 'Start over',

@@ -44,7 +44,6 @@ const strings: UiStrings = {
   errorKb: 'Die Hilfeartikel konnten nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   errorArticle: 'Dieser Artikel konnte nicht geladen werden.',
   errorTicket: 'Das Kontaktformular konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
-  errorConfig: 'Das Hilfe-Widget ist nicht richtig eingerichtet.',
   articleMissing: 'Diesen Artikel gibt es nicht mehr.',
   retry: 'Erneut versuchen',
   startOver: 'Neu beginnen',

@@ -44,7 +44,6 @@ const strings: UiStrings = {
   errorKb: 'No se pudieron cargar los artículos de ayuda. Revisa tu conexión e inténtalo de nuevo.',
   errorArticle: 'No se pudo cargar este artículo.',
   errorTicket: 'No se pudo cargar el formulario de contacto. Revisa tu conexión e inténtalo de nuevo.',
-  errorConfig: 'El widget de ayuda no está bien configurado.',
   articleMissing: 'Ese artículo ya no existe.',
   retry: 'Reintentar',
   startOver: 'Empezar de nuevo',

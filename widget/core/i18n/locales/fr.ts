@@ -44,7 +44,6 @@ const strings: UiStrings = {
   errorKb: 'Impossible de charger les articles d’aide. Vérifiez votre connexion et réessayez.',
   errorArticle: 'Impossible de charger cet article.',
   errorTicket: 'Impossible de charger le formulaire de contact. Vérifiez votre connexion et réessayez.',
-  errorConfig: 'Le widget d’aide est mal configuré.',
   articleMissing: 'Cet article n’existe plus.',
   retry: 'Réessayer',
   startOver: 'Recommencer',
