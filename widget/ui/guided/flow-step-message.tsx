@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { FlowStep } from '../../core/flow-types.ts';
 import { sanitizeHtml } from '../../services/sanitize.ts';
+import { reveal } from '../chat-scroll.ts';
 
 export interface FlowStepMessageProps {
   step: FlowStep;
@@ -29,12 +30,12 @@ export function FlowStepMessage({ step, strings, active, autoFocus, canGoBack, o
   const firstAnswer = useRef<HTMLButtonElement>(null);
   // useId, not the step id: a looping flow can show the same step twice in one transcript.
   const titleId = useId();
-  const answers = useRef<HTMLDivElement>(null);
+  const stepRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!(active && autoFocus)) return;
     firstAnswer.current?.focus({ preventScroll: true });
-    // Bring every answer into view, not just the first (the chat scrolls to the user's message).
-    answers.current?.scrollIntoView?.({ block: 'nearest' });
+    // Focus moved into new content: show the whole step, its question first when it is tall.
+    if (stepRef.current) reveal(stepRef.current);
   }, [active, autoFocus, step.id]);
   const html = step.html.trim() ? sanitizeHtml(step.html) : '';
   // Links to other articles open inside the widget, like in the article view.
@@ -46,19 +47,21 @@ export function FlowStepMessage({ step, strings, active, autoFocus, canGoBack, o
     onOpenArticle(id);
   };
   return (
-    <div class="t0-flow-step" data-step={step.id}>
-      <p class="t0-flow-title" id={titleId}>
+    <div class="t0-flow-step" data-step={step.id} ref={stepRef}>
+      {/* Authored text in the KB's language, whatever the widget's: its own direction (dir=auto). */}
+      <p class="t0-flow-title" id={titleId} dir="auto">
         <strong>{step.title}</strong>
       </p>
-      {html && <div class="t0-flow-body" onClick={onBodyClick} dangerouslySetInnerHTML={{ __html: html }} />}
+      {html && <div class="t0-flow-body" dir="auto" onClick={onBodyClick} dangerouslySetInnerHTML={{ __html: html }} />}
       {active && (
         <>
-          <div class="t0-flow-answers" role="group" aria-labelledby={titleId} ref={answers}>
+          <div class="t0-flow-answers" role="group" aria-labelledby={titleId}>
             {step.answers.map((answer, index) => (
               <button
                 key={`${index}:${answer.label}`}
                 type="button"
                 class="t0-flow-answer"
+                dir="auto"
                 ref={index === 0 ? firstAnswer : undefined}
                 onClick={() => onAnswer(index)}
               >
