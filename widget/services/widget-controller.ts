@@ -326,7 +326,7 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     canDiagnose: !!deps.runChecks,
     startFlow(articleId) {
       withFlow(articleId, (flow) => {
-        store.dispatch({ type: 'flowStart', articleId, flow, at: now() });
+        store.dispatch({ type: 'flowStart', articleId, flow, at: now(), articleTitle: engine?.article(articleId)?.title });
         afterFlow();
       });
     },

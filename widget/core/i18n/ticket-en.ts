@@ -102,6 +102,7 @@ export const ticketEn = {
   'ticket.summary.notHelped': '— it didn’t help',
   'ticket.summary.noVerdict': '',
   'ticket.summary.flow': 'Guided steps: {step} → {answer}',
+  'ticket.summary.more': '… and {count} more',
   'ticket.mail.from': 'From',
   'ticket.mail.category': 'Category',
   'ticket.mail.reference': 'Reference',

@@ -100,6 +100,7 @@ const table: Record<TicketStringKey, string> = {
   'ticket.summary.notHelped': '— لم يُفِد',
   'ticket.summary.noVerdict': '',
   'ticket.summary.flow': 'خطوات موجَّهة: {step} ← {answer}',
+  'ticket.summary.more': '… و{count} غيرها',
   'ticket.mail.from': 'من',
   'ticket.mail.category': 'الفئة',
   'ticket.mail.reference': 'المرجع',

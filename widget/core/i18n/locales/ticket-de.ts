@@ -100,6 +100,7 @@ const table: Record<TicketStringKey, string> = {
   'ticket.summary.notHelped': '– hat nicht geholfen',
   'ticket.summary.noVerdict': '',
   'ticket.summary.flow': 'Geführte Schritte: {step} → {answer}',
+  'ticket.summary.more': '… und {count} weitere',
   'ticket.mail.from': 'Von',
   'ticket.mail.category': 'Kategorie',
   'ticket.mail.reference': 'Referenz',

@@ -100,6 +100,7 @@ const table: Record<TicketStringKey, string> = {
   'ticket.summary.notHelped': '— no ayudó',
   'ticket.summary.noVerdict': '',
   'ticket.summary.flow': 'Pasos guiados: {step} → {answer}',
+  'ticket.summary.more': '… y {count} más',
   'ticket.mail.from': 'De',
   'ticket.mail.category': 'Categoría',
   'ticket.mail.reference': 'Referencia',

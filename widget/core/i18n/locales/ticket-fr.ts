@@ -100,6 +100,7 @@ const table: Record<TicketStringKey, string> = {
   'ticket.summary.notHelped': '— cela n’a pas aidé',
   'ticket.summary.noVerdict': '',
   'ticket.summary.flow': 'Étapes guidées : {step} → {answer}',
+  'ticket.summary.more': '… et {count} de plus',
   'ticket.mail.from': 'De',
   'ticket.mail.category': 'Catégorie',
   'ticket.mail.reference': 'Référence',
