@@ -23,7 +23,7 @@ export const ticketCss = `
 .t0-priority{font-weight:600}
 .t0-errors{padding:12px;border:2px solid var(--t0-danger);border-radius:12px;background:var(--t0-danger-bg);color:var(--t0-text)}
 .t0-errors ul{margin:6px 0 0;padding-inline-start:20px}
-.t0-errors a{color:var(--t0-danger);font-weight:600}
+.t0-errors a{display:inline-flex;align-items:center;min-block-size:24px;color:var(--t0-danger);font-weight:600}
 .t0-warn{padding:10px 12px;border-radius:10px;border:1px solid var(--t0-danger);background:var(--t0-danger-bg);font-size:14px}
 .t0-details{border:1px solid var(--t0-border);border-radius:12px;background:var(--t0-bg);padding:0 12px}
 .t0-details summary{cursor:pointer;padding:10px 0;font-weight:600}
