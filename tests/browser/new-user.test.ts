@@ -158,3 +158,70 @@ describe('focus', () => {
     await page.close();
   });
 });
+
+describe('layout of the chat, the article and the form', () => {
+  test('live results open in a tray above the box, with the conversation still in view; no match says so there', async () => {
+    const page = await openPanel('/', { width: 390, height: 760 });
+    await ask(page, 'printer offline');
+    const box = page.locator('tier0-widget input[role="combobox"]');
+    await box.fill('vpn');
+    const listbox = page.locator('tier0-widget [role="listbox"]');
+    await listbox.waitFor();
+    const layout = await page.evaluate(() => {
+      const root = document.querySelector('tier0-widget')!.shadowRoot!;
+      const rect = (sel: string) => root.querySelector(sel)!.getBoundingClientRect();
+      return { body: rect('.t0-body'), tray: rect('.t0-suggest'), composer: rect('.t0-composer'), thread: root.querySelector('.t0-thread') !== null, panel: rect('.t0-panel') };
+    });
+    expect(layout.thread).toBe(true);
+    // The tray sits between the conversation and the box, and leaves the conversation at least half.
+    expect(layout.tray.bottom).toBeLessThanOrEqual(layout.composer.top + 1);
+    expect(layout.body.bottom).toBeLessThanOrEqual(layout.tray.top + 1);
+    expect(layout.body.height).toBeGreaterThanOrEqual(layout.tray.height);
+    expect(await page.locator('tier0-widget .t0-user').filter({ hasText: 'printer offline' }).isVisible()).toBe(true);
+
+    await box.fill('zzqqxxkk');
+    const hint = page.locator('tier0-widget .t0-suggest .t0-hint');
+    await hint.waitFor();
+    expect(await hint.textContent()).toContain('No matching articles yet');
+    expect(await page.locator('tier0-widget .t0-thread .t0-msg').count()).toBeGreaterThan(1);
+    await page.close();
+  });
+
+  test('in the article, a flow\'s "solved" and "support" answers are controls tagged with the outcome', async () => {
+    const page = await openPanel('/');
+    await page.evaluate(() => (window as unknown as { Tier0: { showArticle(id: string): void } }).Tier0.showArticle('printing/printer-offline'));
+    await page.locator('tier0-widget .t0-article-title').waitFor();
+    await page.locator('tier0-widget .t0-prose section.t0-flow').waitFor();
+    expect(await page.locator('tier0-widget .t0-prose em[data-tier0-flow-end]').count()).toBe(0);
+    const solved = page.locator('tier0-widget .t0-prose button.t0-flow-end[data-outcome="solved"]');
+    const support = page.locator('tier0-widget .t0-prose button.t0-flow-end[data-outcome="support"]');
+    expect(await solved.count()).toBeGreaterThan(3);
+    expect(await support.count()).toBeGreaterThan(2);
+    expect(await solved.first().textContent()).toBe('It prints now Solved');
+    const style = await solved.first().evaluate((el) => {
+      const link = el.closest('ul')!.querySelector('a')!;
+      return { color: getComputedStyle(el).color, linkColor: getComputedStyle(link).color, fontStyle: getComputedStyle(el).fontStyle, height: el.getBoundingClientRect().height };
+    });
+    expect(style).toMatchObject({ color: style.linkColor, fontStyle: 'normal' });
+    expect(style.height).toBeGreaterThanOrEqual(24);
+    await solved.first().click();
+    await page.locator('tier0-widget .t0-article-feedback [role="status"]').filter({ hasText: 'Thanks' }).waitFor();
+    await support.first().click();
+    await page.locator('tier0-widget form.t0-ticket').waitFor();
+    await page.close();
+  });
+
+  test('technical details are one checkbox per item in rows at least 24px high, no Remove buttons', async () => {
+    const page = await openPanel('/');
+    await page.locator('tier0-widget .t0-header button').filter({ hasText: 'Contact support' }).click();
+    await page.locator('tier0-widget form.t0-ticket').waitFor();
+    await page.locator('tier0-widget .t0-details summary').click();
+    const boxes = page.locator('tier0-widget .t0-details input[type="checkbox"]');
+    const n = await boxes.count();
+    expect(n).toBeGreaterThan(5);
+    expect(await page.locator('tier0-widget .t0-details button').count()).toBe(0);
+    const tops = await boxes.evaluateAll((els) => els.map((el) => el.closest('label')!.getBoundingClientRect().height));
+    expect(Math.min(...tops)).toBeGreaterThanOrEqual(24);
+    await page.close();
+  });
+});

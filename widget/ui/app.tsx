@@ -281,13 +281,7 @@ export function App({ controller, ctx, strings }: Props) {
                 </button>
               </div>
             )}
-            {view === 'home' && (
-              <>
-                <ResultsList state={state} controller={controller} strings={strings} show={showResults} />
-                {showResults && state.results.length === 0 && state.kb === 'ready' && <p class="t0-hint">{strings.noResultsLive}</p>}
-                {!showResults && <HomeView state={state} controller={controller} strings={strings} canEscalate={canEscalate} />}
-              </>
-            )}
+            {view === 'home' && <HomeView state={state} controller={controller} strings={strings} canEscalate={canEscalate} />}
             {view === 'article' && (
               <LazyArticle state={state} controller={controller} strings={strings} canEscalate={canEscalate} locale={ctx.locale} />
             )}
@@ -302,6 +296,16 @@ export function App({ controller, ctx, strings }: Props) {
               />
             )}
           </div>
+          {/* Live results sit in a tray above the box, as a combobox's popup does: the
+              conversation stays in view above them while the user types. */}
+          {view === 'home' && (
+            <div class="t0-suggest" hidden={!showResults}>
+              <ResultsList state={state} controller={controller} strings={strings} show={showResults} />
+              {showResults && state.results.length === 0 && state.kb === 'ready' && (
+                <p class="t0-hint"><Icon name="search" />{strings.noResultsLive}</p>
+              )}
+            </div>
+          )}
           {view === 'home' && (
             <Composer state={state} controller={controller} strings={strings} inputRef={inputRef} onClose={closeAndReturn} />
           )}

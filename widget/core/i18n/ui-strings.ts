@@ -38,6 +38,8 @@ const en = {
   offerPerson: 'Would you like to contact a person from support?',
   contactSupport: 'Contact support',
   noSupport: 'If you still need help, contact your IT team.',
+  flowEndSolved: 'Solved',
+  flowEndSupport: 'Needs support',
   humanAck: 'Of course — a person from support can take it from here.',
   categoryIntro: 'Articles about {category}:',
   articleHelpful: 'Was this helpful?',

@@ -33,6 +33,8 @@ const strings: UiStrings = {
   offerPerson: 'هل تريد التواصل مع أحد موظفي الدعم؟',
   contactSupport: 'تواصل مع الدعم',
   noSupport: 'إذا كنت لا تزال بحاجة إلى مساعدة، فتواصل مع فريق تقنية المعلومات.',
+  flowEndSolved: 'تم الحل',
+  flowEndSupport: 'يحتاج إلى الدعم',
   humanAck: 'بالتأكيد، يمكن لأحد موظفي الدعم المتابعة من هنا.',
   categoryIntro: 'مقالات عن {category}:',
   articleHelpful: 'هل كان هذا مفيدًا؟',

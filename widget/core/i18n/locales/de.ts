@@ -33,6 +33,8 @@ const strings: UiStrings = {
   offerPerson: 'Möchten Sie eine Person vom Support kontaktieren?',
   contactSupport: 'Support kontaktieren',
   noSupport: 'Wenn Sie weiterhin Hilfe brauchen, wenden Sie sich an Ihr IT-Team.',
+  flowEndSolved: 'Gelöst',
+  flowEndSupport: 'Braucht Support',
   humanAck: 'Natürlich – eine Person vom Support kann übernehmen.',
   categoryIntro: 'Artikel zu {category}:',
   articleHelpful: 'War das hilfreich?',

@@ -33,6 +33,8 @@ const strings: UiStrings = {
   offerPerson: '¿Quieres contactar con una persona de soporte?',
   contactSupport: 'Contactar con soporte',
   noSupport: 'Si aún necesitas ayuda, contacta con tu equipo de TI.',
+  flowEndSolved: 'Resuelto',
+  flowEndSupport: 'Necesita soporte',
   humanAck: 'Por supuesto, una persona de soporte puede continuar desde aquí.',
   categoryIntro: 'Artículos sobre {category}:',
   articleHelpful: '¿Te ha resultado útil?',

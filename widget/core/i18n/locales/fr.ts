@@ -33,6 +33,8 @@ const strings: UiStrings = {
   offerPerson: 'Voulez-vous contacter une personne du support ?',
   contactSupport: 'Contacter le support',
   noSupport: 'Si vous avez encore besoin d’aide, contactez votre service informatique.',
+  flowEndSolved: 'Résolu',
+  flowEndSupport: 'Besoin du support',
   humanAck: 'Bien sûr, une personne du support peut prendre le relais.',
   categoryIntro: 'Articles sur {category} :',
   articleHelpful: 'Cet article vous a-t-il aidé ?',
