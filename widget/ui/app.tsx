@@ -299,7 +299,8 @@ export function App({ controller, ctx, strings }: Props) {
           {/* Live results sit in a tray above the box, as a combobox's popup does: the
               conversation stays in view above them while the user types. */}
           {view === 'home' && (
-            <div class="t0-suggest" hidden={!showResults}>
+            // Focusable so keyboard users can scroll a long list (options are driven from the box).
+            <div class="t0-suggest" hidden={!showResults} tabIndex={showResults ? 0 : -1}>
               <ResultsList state={state} controller={controller} strings={strings} show={showResults} />
               {showResults && state.results.length === 0 && state.kb === 'ready' && (
                 <p class="t0-hint"><Icon name="search" />{strings.noResultsLive}</p>

@@ -2,7 +2,8 @@
  * Panel styles, adopted as a constructed stylesheet on the shadow root (no <style> elements, no
  * style attributes: works under `style-src 'self'`). px only, logical properties for RTL,
  * light/dark through custom properties, reduced motion respected, 44px targets on phones and
- * at least 24px everywhere (WCAG 2.5.8) by min-block-size, whatever the font's line metrics.
+ * at least 24px everywhere (WCAG 2.5.8) by a zero-specificity min-block-size default that any
+ * component's own size overrides, whatever the font's line metrics.
  * Filled buttons have transparent borders rather than none: forced colors (Windows High
  * Contrast) paint them, so every button keeps a visible edge there.
  */
@@ -23,7 +24,8 @@ export const panelCss = `
 .t0[dir=rtl] .t0-flip{transform:scaleX(-1)}
 .t0-body{flex:1;min-block-size:0;overflow-y:auto;overscroll-behavior:contain;background:var(--t0-bg-soft);padding:16px;scroll-padding-block:16px}
 .t0-body:focus-visible{outline:2px solid var(--t0-link,var(--t0-accent));outline-offset:-2px}
-.t0 :is(button,select,summary):not(.t0-inline){min-block-size:24px}
+.t0-suggest:focus-visible{outline:2px solid var(--t0-link,var(--t0-accent));outline-offset:-2px}
+:where(.t0 :is(button,select,summary):not(.t0-inline)){min-block-size:24px}
 .t0 button:focus-visible,.t0 a:focus-visible,.t0 [role=option]:focus-visible{outline:2px solid var(--t0-link,var(--t0-accent));outline-offset:2px}
 .t0-thread{display:flex;flex-direction:column;gap:12px}
 .t0-msg{max-inline-size:92%;margin:0;padding:12px 14px;border-radius:14px;background:var(--t0-bubble);border:1px solid var(--t0-border);box-shadow:0 1px 2px rgba(15,23,42,.04);overflow-wrap:anywhere}
