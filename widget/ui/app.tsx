@@ -23,7 +23,7 @@ import type { ArticleViewProps } from './article-view.tsx';
 import type { StatusBannerProps } from './guided/status-banner.tsx';
 import { onKbUpdated } from '../services/kb-updates.ts';
 import { chunkLoadFailed } from '../core/chunk-errors.ts';
-import { elementAt, focusSpotOf, showFromTop, type FocusSpot } from './chat-scroll.ts';
+import { focusableAt, focusRank } from './chat-scroll.ts';
 
 export const PANEL_ID = 't0-panel';
 /** Phones get the full-screen modal layout. */
@@ -138,12 +138,12 @@ export function App({ controller, ctx, strings }: Props) {
   // so coming back from an article or the form puts them there again instead of at the top.
   const viewRef = useRef(view);
   viewRef.current = view;
-  const homeSpot = useRef<{ scrollTop: number; focus: FocusSpot | null }>({ scrollTop: 0, focus: null });
+  const homeSpot = useRef({ scrollTop: 0, focus: -1 });
   const onBodyScroll = (): void => {
     if (viewRef.current === 'home' && bodyRef.current) homeSpot.current.scrollTop = bodyRef.current.scrollTop;
   };
   const onPanelFocusIn = (e: FocusEvent): void => {
-    if (viewRef.current === 'home' && dialogRef.current) homeSpot.current.focus = focusSpotOf(dialogRef.current, e.target as Element);
+    if (viewRef.current === 'home' && bodyRef.current) homeSpot.current.focus = focusRank(bodyRef.current, e.target as Element);
   };
 
   // Focus the box as soon as the panel opens; coming back to the conversation, focus and scroll
@@ -157,7 +157,8 @@ export function App({ controller, ctx, strings }: Props) {
     const back = from !== null && from !== 'home';
     const { scrollTop, focus } = homeSpot.current;
     if (back && bodyRef.current) bodyRef.current.scrollTop = scrollTop;
-    const target = back && focus && dialogRef.current ? elementAt(dialogRef.current, focus) : null;
+    // Focus in the conversation comes back to its control; anywhere else, to the box.
+    const target = back && bodyRef.current ? focusableAt(bodyRef.current, focus) : null;
     (target ?? inputRef.current)?.focus({ preventScroll: true });
   }, [open, view]);
 
@@ -181,10 +182,10 @@ export function App({ controller, ctx, strings }: Props) {
   const showLatest = (firstNew?: number): void => {
     const body = bodyRef.current;
     if (!body) return;
-    const fresh = firstNew === undefined ? null : body.querySelector(`[data-msg="${firstNew}"]`);
-    const userMsgs = body.querySelectorAll('.t0-user');
+    const fresh = firstNew === undefined ? null : body.querySelector<HTMLElement>(`[data-msg="${firstNew}"]`);
+    const userMsgs = body.querySelectorAll<HTMLElement>('.t0-user');
     const anchor = fresh ?? userMsgs[userMsgs.length - 1];
-    if (anchor) showFromTop(anchor, body);
+    if (anchor) body.scrollTo?.({ top: Math.max(0, anchor.offsetTop - 16) });
   };
 
   // Announce new bot messages politely; scroll the new messages into view.

@@ -155,18 +155,14 @@ function enhance(el: HTMLElement, kbUrl: string, title: string, strings: Strings
   }
   for (const end of el.querySelectorAll('em[data-tier0-flow-end]')) {
     const outcome = end.getAttribute('data-tier0-flow-end') === 'solved' ? 'solved' : 'support';
+    // A <button> defaults to type=submit only inside a form; the prose has none.
     const control = document.createElement(outcome === 'support' && !canEscalate ? 'span' : 'button');
-    if (control instanceof HTMLButtonElement) control.type = 'button';
     control.className = 't0-flow-end';
     control.setAttribute('data-outcome', outcome);
-    const label = document.createElement('span');
-    label.className = 't0-flow-end-label';
-    label.append(...end.childNodes);
     const tag = document.createElement('span');
-    tag.className = 't0-flow-end-tag';
     tag.textContent = outcome === 'solved' ? strings.flowEndSolved : strings.flowEndSupport;
     // The space keeps "It prints now Solved" two words in the accessible name.
-    control.append(label, ' ', tag);
+    control.append(...end.childNodes, ' ', tag);
     end.replaceWith(control);
   }
 }

@@ -6,7 +6,6 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { FlowStep } from '../../core/flow-types.ts';
 import { sanitizeHtml } from '../../services/sanitize.ts';
-import { reveal } from '../chat-scroll.ts';
 
 export interface FlowStepMessageProps {
   step: FlowStep;
@@ -23,6 +22,27 @@ export interface FlowStepMessageProps {
   onSkip?: () => void;
   /** A link to another article inside the step's text (compiled as `data-tier0-article`). */
   onOpenArticle?: (id: string) => void;
+}
+
+/** Space kept above a revealed step, in px (as the chat's own scrolling keeps). */
+const GAP = 16;
+
+/**
+ * Scrolls the conversation the least that shows all of `el`; when it is taller than the view,
+ * its top wins ("question first": a step's question before its answers). Only the
+ * conversation scrolls, never the host page. Only flow steps use it: it lives here so the panel
+ * chunk does not carry it.
+ */
+function reveal(el: Element, box: HTMLElement | null = el.closest<HTMLElement>('.t0-body')): void {
+  if (!box) return;
+  const view = box.getBoundingClientRect();
+  const rect = el.getBoundingClientRect();
+  const top = rect.top - view.top + box.scrollTop;
+  const bottom = top + rect.height;
+  let next = box.scrollTop;
+  if (bottom > next + box.clientHeight) next = bottom - box.clientHeight + GAP;
+  if (top < next + GAP) next = top - GAP;
+  if (next !== box.scrollTop) box.scrollTo?.({ top: Math.max(0, next) });
 }
 
 /** A flow step with its answer buttons, Back and "Skip to the article". */
