@@ -11,6 +11,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { rewriteDocfxBlocks } from './docfx.ts';
 import { extractFlows } from './flow-parse.ts';
 import { flowOutline, renderFlow } from './flow-html.ts';
+import { flowWordingIssues } from './flow-wording.ts';
 import type { FrontMatter } from './front-matter.ts';
 import type { Markdown } from './markdown.ts';
 import { clip, htmlToText, tokensToText } from './plain-text.ts';
@@ -56,6 +57,7 @@ export function compileArticle(
   const fail = (line: number, message: string, severity: Diagnostic['severity'] = 'error'): void =>
     report({ file: source.display, line, message, severity });
   for (const flow of flows) for (const issue of validateFlow(flowOutline(flow))) fail(issue.line, issue.message);
+  for (const flow of flows) for (const issue of flowWordingIssues(flow, text)) fail(issue.line, issue.message, 'warning');
   for (const extra of flows.slice(1)) {
     fail(extra.line, 'only the first :::flow of an article is offered as a guided flow; this one shows as text only', 'warning');
   }

@@ -48,7 +48,7 @@ export function createGuided(deps: GuidedDeps): Guided {
 
   return {
     startFlow(articleId) {
-      kb.withFlow(articleId, (flow) => move({ type: 'flowStart', articleId, flow, at: now() }));
+      kb.withFlow(articleId, (flow) => move({ type: 'flowStart', articleId, flow, at: now(), articleTitle: kb.engine()?.article(articleId)?.title }));
     },
     flowAnswer(stepId, answerIndex) {
       withWalk((articleId) => kb.withFlow(articleId, (flow) => move({ type: 'flowAnswer', flow, stepId, answerIndex, at: now() })));
