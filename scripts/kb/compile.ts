@@ -88,7 +88,6 @@ export async function compileKb(options: CompileOptions): Promise<CompileResult>
     },
     displayPath,
     report,
-    brokenSeverity: writing ? 'warning' : 'error',
   });
   const compiled = sources.map((source) => {
     try {
