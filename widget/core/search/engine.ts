@@ -6,7 +6,7 @@
  * and never walks the whole term tree for every keystroke.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { KB_SCHEMA_VERSION, type ArticleMeta, type KbIndex } from '../kb-format.ts';
+import { KB_SCHEMA_VERSION, type ArticleMeta, type ArticleSection, type KbIndex } from '../kb-format.ts';
 import { parseQuery } from './analyze.ts';
 import { decodeStems, readSerializedIndex } from './index-format.ts';
 import { miniSearchOptions } from './minisearch-options.ts';
@@ -29,12 +29,27 @@ const SCOPE_FIELDS: Record<Scope, readonly string[]> = {
 
 interface Ranked {
   id: string;
-  score: number;
-  /** What orders hits: the score, raised for articles that match every required query word. */
+  /** What orders hits: raised for articles that match every required query word. */
   rankScore: number;
   matchedAll: boolean;
   boosted: boolean;
   terms: string[];
+  /** Position of the best-matching section in the article's sections, -1 for none. */
+  section: number;
+}
+
+/** What one search has found of one article so far, over its documents (see build-index.ts). */
+interface Evidence {
+  /** Score of the title, aliases, tags and description. */
+  fields: number;
+  /** Best section score, and which section. */
+  best: number;
+  section: number;
+  /** Sum of every section's score. */
+  sections: number;
+  /** Bit i set: query word i matched somewhere in the article. */
+  mask: number;
+  terms: Set<string>;
 }
 
 /** Ranking order: boosted (contextual) first, then rank score, then id. */
@@ -110,10 +125,13 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
   // analysed once per article, and finished snippets reused for the same matched terms.
   const sourceCache = createLru<SnippetSources>(SNIPPET_CACHE_SIZE);
   const snippetCache = createLru<SnippetPart[]>(SNIPPET_CACHE_SIZE);
-  const snippetFor = (article: ArticleMeta, terms: string[]): SnippetPart[] =>
-    snippetCache.get(`${article.id}\n${terms.join(' ')}`, () =>
-      buildSnippet(sourceCache.get(article.id, () => snippetSources(article)), new Set(terms), table, config.snippetLength),
+  const snippetFor = (article: ArticleMeta, section: ArticleSection | undefined, terms: string[]): SnippetPart[] => {
+    const key = section ? `${article.id}#${section.anchor}` : article.id;
+    return snippetCache.get(`${key}\n${terms.join(' ')}`, () =>
+      buildSnippet(sourceCache.get(key, () => snippetSources(article, section)), new Set(terms), table, config.snippetLength),
     );
+  };
+  const ids = serialized.ids;
   const documentCount = miniSearch.documentCount;
   const maxIdf = Math.log(1 + documentCount);
   // MiniSearch's idf is per field, so a generic word ("working") still scores high in short
@@ -146,41 +164,65 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
     });
     if (!required) required = 2 ** units.length - 1;
     const boosted = new Set(options.boost ?? []);
-    const best: Ranked[] = [];
-    const rank = (result: SearchResult): boolean => {
-      const id = String(result.id);
-      if (!byId.has(id)) return false;
-      let mask = 0;
-      for (const term of result.queryTerms) mask |= lookup.unitsOf.get(term) ?? 0;
-      let matchedUnits = 0;
-      for (let bits = mask; bits; bits &= bits - 1) matchedUnits++;
+    const found = new Map<number, Evidence>();
+    const collect = (result: SearchResult): boolean => {
+      const docId = String(result.id);
+      const dot = docId.indexOf('.');
+      const position = Number(dot < 0 ? docId : docId.slice(0, dot));
+      let evidence = found.get(position);
+      if (!evidence) found.set(position, (evidence = { fields: 0, best: 0, section: -1, sections: 0, mask: 0, terms: new Set() }));
+      for (const term of result.queryTerms) evidence.mask |= lookup.unitsOf.get(term) ?? 0;
+      for (const term of result.terms) evidence.terms.add(term);
       // MiniSearch multiplies by the number of distinct terms matched, which counts synonyms and
-      // completions of one word several times: undo that and weigh by query words instead.
-      const score = (result.score / Math.max(1, result.queryTerms.length)) * matchedUnits;
-      const matchedAll = (mask & required) === required;
-      const rankScore = matchedAll ? score * config.matchedAllBoost : score;
-      keepBest(best, { id, score, rankScore, matchedAll, boosted: boosted.has(id), terms: result.terms }, limit);
-      // Ranked here, so MiniSearch need not collect and sort thousands of results for 10 hits.
+      // completions of one word several times: undo that (query words are counted below).
+      const score = result.score / Math.max(1, result.queryTerms.length);
+      if (dot < 0) evidence.fields += score;
+      else {
+        evidence.sections += score;
+        if (score > evidence.best) {
+          evidence.best = score;
+          evidence.section = Number(docId.slice(dot + 1));
+        }
+      }
+      // Ranked below, so MiniSearch need not collect and sort thousands of results for 10 hits.
       return false;
     };
     const { weights, scopes } = lookup;
     const queries = (Object.keys(scopes) as Scope[])
       .filter((scope) => scopes[scope].length)
       .map((scope) => ({ queries: [scopes[scope].join(' ')], fields: [...SCOPE_FIELDS[scope]] }));
-    miniSearch.search({ combineWith: 'OR', queries }, { boostTerm: (term) => weights.get(term) ?? 0, filter: rank });
+    miniSearch.search({ combineWith: 'OR', queries }, { boostTerm: (term) => weights.get(term) ?? 0, filter: collect });
+
+    const best: Ranked[] = [];
+    for (const [position, evidence] of found) {
+      const id = ids[position];
+      if (id === undefined || !byId.has(id)) continue;
+      let matchedUnits = 0;
+      for (let bits = evidence.mask; bits; bits &= bits - 1) matchedUnits++;
+      // The best section counts in full and the others in part: an article whose one section
+      // answers the query beats one that mentions its words here and there across a long page.
+      const body = evidence.best + config.otherSectionsWeight * (evidence.sections - evidence.best);
+      const score = (evidence.fields + body) * matchedUnits;
+      const matchedAll = (evidence.mask & required) === required;
+      const rankScore = matchedAll ? score * config.matchedAllBoost : score;
+      keepBest(best, { id, rankScore, matchedAll, boosted: boosted.has(id), terms: [...evidence.terms], section: evidence.section }, limit);
+    }
 
     const hits: SearchHit[] = [];
     for (const entry of best) {
       const article = byId.get(entry.id);
       if (!article) continue;
+      const section = entry.section >= 0 ? article.sections?.[entry.section] : undefined;
+      const shown = section?.anchor ? section : undefined;
       hits.push({
         id: article.id,
         title: article.title,
-        score: entry.score,
+        score: entry.rankScore,
         category: article.category,
         matchedAll: entry.matchedAll,
+        ...(shown ? { section: { anchor: shown.anchor, heading: shown.heading } } : {}),
         // Snippet parts are shared with the cache: handed out as copies so callers may change them.
-        snippet: snippetFor(article, entry.terms).map((part) => ({ ...part })),
+        snippet: snippetFor(article, shown, entry.terms).map((part) => ({ ...part })),
       });
     }
     return respond(hits, new Set(best[0]?.terms));

@@ -39,6 +39,8 @@ export interface SearchConfig {
   minBodyDfCap: number;
   /** A body term is written up to this many times to keep some of its frequency. */
   maxBodyTermRepeat: number;
+  /** Weight of the sections other than the best-matching one (the best counts in full). */
+  otherSectionsWeight: number;
   /** Exponent of the whole-article idf that scales each query word (0: off; see engine.ts). */
   unitIdfPower: number;
   /**
@@ -78,6 +80,7 @@ export const SEARCH_CONFIG: SearchConfig = Object.freeze({
   maxBodyTermRepeat: 2,
   maxBodyDfRatio: 0.2,
   minBodyDfCap: 20,
+  otherSectionsWeight: 0.2,
   unitIdfPower: 1,
   matchedAllBoost: 1.5,
   commonTermRatio: 0.2,

@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import { FILLER, makeArticle, makeEngine, makeHelpDesk } from './search-fixtures.ts';
+
+const section = (heading: string, text: string) => ({ heading, text });
+
+/** A long article whose one section answers "outlook ost file too large", and one that scatters the words. */
+function longArticles() {
+  return [
+    makeArticle({
+      id: 'outlook/many-problems',
+      title: 'Fix common Outlook problems',
+      body: '',
+      sections: [
+        section('', `Outlook problems and their fixes. ${FILLER}`),
+        section('Outlook is slow', `Slow search and long start-up times. ${FILLER}`),
+        section('The OST file is too large', `A large OST file makes Outlook slow: compact the OST file or archive mail. ${FILLER}`),
+        section('Add-ins crash', `Disable add-ins one at a time. ${FILLER}`),
+      ],
+    }),
+    makeArticle({
+      id: 'outlook/overview',
+      title: 'Outlook overview',
+      body: '',
+      sections: [
+        section('', `Outlook keeps a local file of your mail. ${FILLER}`),
+        section('Storage', `Your mailbox may grow large over the years. ${FILLER}`),
+        section('Offline mode', `The OST cache lets you read mail offline. ${FILLER}`),
+        section('Sizes', `Attachments that are too big are refused. ${FILLER}`),
+      ],
+    }),
+    ...makeHelpDesk(),
+  ];
+}
+
+describe('sections', () => {
+  test('rank an article whose one section answers the query above one that scatters its words across the page', () => {
+    const hits = makeEngine(longArticles()).search('ost file too large').hits;
+    expect(hits[0]?.id).toBe('outlook/many-problems');
+  });
+
+  test('give each hit its best-matching section, and the snippet from that section', () => {
+    const hit = makeEngine(longArticles()).search('ost file too large').hits[0];
+    expect(hit?.section).toEqual({ anchor: 'the-ost-file-is-too-large', heading: 'The OST file is too large' });
+    expect(hit?.snippet.filter((part) => part.mark).map((part) => part.text.toLowerCase())).toContain('ost file');
+  });
+
+  test('leave the section out when only the title or the opening matches', () => {
+    const hit = makeEngine(longArticles()).search('common outlook problems').hits[0];
+    expect(hit?.id).toBe('outlook/many-problems');
+    expect(hit?.section).toBeUndefined();
+  });
+
+  test('find an error message quoted in a code block', () => {
+    const engine = makeEngine([
+      makeArticle({ id: 'git/auth', title: 'Git asks for a password', sections: [section('Symptoms', 'fatal: Authentication failed for https://example.com/repo.git')] }),
+      ...makeHelpDesk(),
+    ]);
+    expect(engine.search('fatal: Authentication failed for').hits[0]?.id).toBe('git/auth');
+  });
+
+  test('print hits in descending order of the score the ranking used', () => {
+    const engine = makeEngine(longArticles());
+    for (const query of ['outlook slow', 'password reset', 'ost file too large', 'printer offline settings', 'the settings window']) {
+      const scores = engine.search(query).hits.map((hit) => hit.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      expect(scores.length).toBeGreaterThan(0);
+    }
+  });
+});
