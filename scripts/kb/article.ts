@@ -19,8 +19,8 @@ import { createSlugger } from './slug.ts';
 import { stripTemplateTags, stripTemplateText } from './template-tags.ts';
 
 const SUMMARY_LENGTH = 300;
-/** Characters of a section kept for its snippet (the engine shows about 180); the opening has the summary. */
-const LEAD_LENGTH = 200;
+/** Characters of a section kept for its snippet (the engine's snippets are up to 180); the opening has the summary. */
+const LEAD_LENGTH = 160;
 
 export interface ArticleSource {
   /** Absolute path. */

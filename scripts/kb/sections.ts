@@ -18,7 +18,7 @@ const HEADING = /<h([23]) id="([^"]*)">([\s\S]*?)<\/h\1>/g;
 const FLOW = /<section class="t0-flow">[\s\S]*?<\/section>/g;
 const PRE = /<pre\b[^>]*>([\s\S]*?)<\/pre\s*>/gi;
 /** A pasted log is not a question: the first lines of a code block hold its error text. */
-const MAX_CODE_CHARS = 400;
+const MAX_CODE_CHARS = 200;
 
 /**
  * Text for the search index: like htmlToText, but code blocks are kept (up to MAX_CODE_CHARS

@@ -41,10 +41,9 @@ function countTerms(terms: readonly string[]): Map<string, number> {
  *
  * Each article is one document for its title, aliases, tags and description (id: its position
  * in `ids`), plus one document per section for the section's heading and body terms (id:
- * "<position>.<section>"). The body is pruned per article as before, and each kept term goes to
- * the section that uses it most, so the index holds as many body postings as one document per
- * article would, while the engine can tell an article whose one section holds the query's words
- * from one that mentions them across the page.
+ * "<position>.<section>"). The body is pruned per article as before, and each kept term is
+ * written into every section that uses it, so the engine can tell an article whose one section
+ * holds the query's words from one that mentions them across the page, and open it there.
  */
 export function buildSearchIndex(articles: IndexableArticle[], options: BuildSearchIndexOptions, config: SearchConfig = SEARCH_CONFIG): unknown {
   const synonyms = withBuiltinSynonyms(normalizeSynonymGroups(options.synonyms ?? []));
@@ -78,12 +77,11 @@ export function buildSearchIndex(articles: IndexableArticle[], options: BuildSea
   analysed.forEach(({ fields, sections }, position) => {
     const kept = pruneBody(articleTf[position] as Map<string, number>, bodyDf, analysed.length, config);
     const bodies: string[][] = sections.map(() => []);
-    for (const [term, count] of kept) {
-      let home = 0;
+    for (const [term] of kept) {
       sections.forEach((section, i) => {
-        if ((section.tf.get(term) ?? 0) > (sections[home]?.tf.get(term) ?? 0)) home = i;
+        const count = section.tf.get(term) ?? 0;
+        if (count) bodies[i]?.push(...repeated(term, count, config));
       });
-      bodies[home]?.push(...repeated(term, count, config));
     }
     const [title, aliases, tags, description] = fields as [string[], string[], string[], string[]];
     rows.push([String(position), title.join(' '), aliases.join(' '), tags.join(' '), '', description.join(' '), '']);

@@ -42,9 +42,11 @@ interface Ranked {
 interface Evidence {
   /** Score of the title, aliases, tags and description. */
   fields: number;
-  /** Best section score, and which section. */
+  /** Best section score. */
   best: number;
+  /** The section to show, and how well it answers (see sectionHeadingBonus). */
   section: number;
+  choice: number;
   /** Sum of every section's score. */
   sections: number;
   /** Bit i set: query word i matched somewhere in the article. */
@@ -170,7 +172,7 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
       const dot = docId.indexOf('.');
       const position = Number(dot < 0 ? docId : docId.slice(0, dot));
       let evidence = found.get(position);
-      if (!evidence) found.set(position, (evidence = { fields: 0, best: 0, section: -1, sections: 0, mask: 0, terms: new Set() }));
+      if (!evidence) found.set(position, (evidence = { fields: 0, best: 0, section: -1, choice: 0, sections: 0, mask: 0, terms: new Set() }));
       for (const term of result.queryTerms) evidence.mask |= lookup.unitsOf.get(term) ?? 0;
       for (const term of result.terms) evidence.terms.add(term);
       // MiniSearch multiplies by the number of distinct terms matched, which counts synonyms and
@@ -179,8 +181,16 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
       if (dot < 0) evidence.fields += score;
       else {
         evidence.sections += score;
-        if (score > evidence.best) {
-          evidence.best = score;
+        if (score > evidence.best) evidence.best = score;
+        // Which section to show: the best score, with a heading that names a query word
+        // favoured ("If you can't find the email" for "reset email never arrived").
+        let named = 0;
+        for (const term of result.terms) if (result.match[term]?.includes('headings')) named |= lookup.unitsOf.get(term) ?? 0;
+        let count = 0;
+        for (let bits = named; bits; bits &= bits - 1) count++;
+        const choice = score * (1 + config.sectionHeadingBonus * count);
+        if (choice > evidence.choice) {
+          evidence.choice = choice;
           evidence.section = Number(docId.slice(dot + 1));
         }
       }

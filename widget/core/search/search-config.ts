@@ -41,6 +41,8 @@ export interface SearchConfig {
   maxBodyTermRepeat: number;
   /** Weight of the sections other than the best-matching one (the best counts in full). */
   otherSectionsWeight: number;
+  /** When choosing the section to show: a section's score is raised by this share per query word its heading names. */
+  sectionHeadingBonus: number;
   /** Exponent of the whole-article idf that scales each query word (0: off; see engine.ts). */
   unitIdfPower: number;
   /**
@@ -81,6 +83,7 @@ export const SEARCH_CONFIG: SearchConfig = Object.freeze({
   maxBodyDfRatio: 0.2,
   minBodyDfCap: 20,
   otherSectionsWeight: 0.2,
+  sectionHeadingBonus: 1,
   unitIdfPower: 1,
   matchedAllBoost: 1.5,
   commonTermRatio: 0.2,
