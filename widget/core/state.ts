@@ -3,7 +3,7 @@
  * dispatches `Action`s; everything the Level 1 hand-off needs (transcript, searches, articles
  * viewed, first question, escalation reason, identity, prefill) is recorded here.
  */
-import type { SearchHit, SnippetPart } from './search/search-types.ts';
+import type { SearchHit, SectionRef, SnippetPart } from './search/search-types.ts';
 import { wantsHuman } from './intent.ts';
 import type { Flow, FlowStep } from './flow-types.ts';
 import { answerFlow, backFlow, currentStep, startFlow, type FlowWalk } from './flow-walk.ts';
@@ -31,6 +31,8 @@ export interface AnswerHit {
   id: string;
   title: string;
   score: number;
+  /** The section that answers (the article opens there), when it is one under a heading. */
+  section?: SectionRef;
   snippet: SnippetPart[];
 }
 
@@ -74,6 +76,8 @@ export interface ArticleState {
   status: 'loading' | 'ready' | 'error' | 'missing';
   /** Articles to go Back to, most recent last. */
   stack: string[];
+  /** Heading id to open the article at (a search hit's section). */
+  anchor?: string;
 }
 
 /** The guided flow being walked: which article, where (`walk`), and the live step message. */
@@ -152,7 +156,7 @@ export type Action =
   | { type: 'ask'; query: string; hits: AnswerHit[]; suggestion?: string; at: string; actions?: string[]; diagnostics?: DiagnosticId[] }
   | { type: 'category'; title: string; hits: AnswerHit[]; at: string }
   | { type: 'answerFeedback'; messageId: number; helpful: boolean; at: string }
-  | { type: 'openArticle'; id: string; title?: string; push?: boolean }
+  | { type: 'openArticle'; id: string; title?: string; push?: boolean; anchor?: string }
   | { type: 'articleStatus'; id: string; status: ArticleState['status']; title?: string }
   | { type: 'back' }
   | { type: 'articleFeedback'; id: string; helpful: boolean }
@@ -199,7 +203,7 @@ export function initialState(): WidgetState {
 
 /** Converts search hits to what the conversation keeps. */
 export function toAnswerHits(hits: readonly SearchHit[]): AnswerHit[] {
-  return hits.map(({ id, title, score, snippet }) => ({ id, title, score, snippet }));
+  return hits.map(({ id, title, score, section, snippet }) => (section ? { id, title, score, section, snippet } : { id, title, score, snippet }));
 }
 
 /** Plain-text line for the ticket transcript describing a bot message. */
@@ -339,7 +343,7 @@ export function reducer(state: WidgetState, action: Action): WidgetState {
         ...state,
         open: true,
         view: 'article',
-        article: { id: action.id, status: 'loading', stack: prev },
+        article: action.anchor ? { id: action.id, status: 'loading', stack: prev, anchor: action.anchor } : { id: action.id, status: 'loading', stack: prev },
         articlesViewed: viewed(state.articlesViewed, action.id, { title: action.title }),
       };
     }

@@ -4,7 +4,7 @@
  * and call its methods (Pagefind's modular-UI shape).
  */
 import type { ArticleBody, ArticleMeta, KbCategory } from '../core/kb-format.ts';
-import type { SearchEngine } from '../core/search/search-types.ts';
+import type { SearchEngine, SearchHit } from '../core/search/search-types.ts';
 // Bundled with the panel, not a lazy chunk: the panel loads the index as soon as it mounts, so the
 // engine is always wanted at once, and one chunk is one request and one gzip stream fewer.
 import { loadSearchEngine } from '../core/search/engine.ts';
@@ -63,7 +63,8 @@ export interface WidgetController {
   ask(query: string): void;
   chooseCategory(category: KbCategory): void;
   answerFeedback(messageId: number, helpful: boolean): void;
-  openArticle(id: string, push?: boolean): void;
+  /** `anchor`: a heading id to open the article at (a search hit's section). */
+  openArticle(id: string, push?: boolean, anchor?: string): void;
   retryArticle(): void;
   /** Called by the article view once the article is in the DOM. */
   articleShown(id: string): void;
@@ -156,8 +157,8 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
 
   const search = (query: string, limit: number) => engine!.search(query, { limit, boost });
 
-  const emitSearch = (query: string, hits: Array<{ id: string; title: string; score: number }>): void => {
-    emitter.emit('search', { query, results: hits.map(({ id, title, score }) => ({ id, title, score })) });
+  const emitSearch = (query: string, hits: readonly SearchHit[]): void => {
+    emitter.emit('search', { query, results: hits.map(({ id, title, score, section }) => (section ? { id, title, score, section } : { id, title, score })) });
   };
 
   const runLive = (query: string): void => {
@@ -173,8 +174,8 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     }, SETTLE_MS);
   };
 
-  const openArticle = (id: string, push = false): void => {
-    store.dispatch({ type: 'openArticle', id, title: engine?.article(id)?.title, push });
+  const openArticle = (id: string, push = false, anchor?: string): void => {
+    store.dispatch({ type: 'openArticle', id, title: engine?.article(id)?.title, push, anchor });
     whenReady(() => void loadBody(id));
   };
 

@@ -9,6 +9,7 @@ import type { WidgetState } from '../core/state.ts';
 import { format, type Strings } from '../core/i18n/strings.ts';
 import { sanitizeHtml } from '../services/sanitize.ts';
 import { Icon } from './icons.tsx';
+import { openAtSection } from './open-at-section.ts';
 
 export interface ArticleViewProps {
   state: WidgetState;
@@ -37,8 +38,9 @@ export function ArticleView({ state, controller, strings, canEscalate, locale }:
     }
     el.innerHTML = sanitizeHtml(body.html);
     enhance(el, controller.kbUrl, meta?.title ?? '', strings);
-    titleRef.current?.focus({ preventScroll: true });
     el.closest('.t0-body')?.scrollTo?.({ top: 0 });
+    const anchor = article?.anchor;
+    if (!anchor || !openAtSection(el, anchor)) titleRef.current?.focus({ preventScroll: true });
     controller.articleShown(id);
   }, [id, status]);
 
@@ -64,7 +66,7 @@ export function ArticleView({ state, controller, strings, canEscalate, locale }:
     const href = link.getAttribute('href') ?? '';
     if (articleId) {
       e.preventDefault();
-      controller.openArticle(articleId, true);
+      controller.openArticle(articleId, true, link.getAttribute('data-tier0-anchor') ?? undefined);
     } else if (href.startsWith('#')) {
       e.preventDefault();
       const name = decodeURIComponent(href.slice(1));
