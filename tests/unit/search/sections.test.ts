@@ -67,3 +67,24 @@ describe('sections', () => {
     }
   });
 });
+
+describe('everyday words', () => {
+  test('do not carry a match on their own: "teams status away" does not find an article that says "straight away"', () => {
+    const engine = makeEngine([
+      makeArticle({ id: 'meetings/teams-status', title: 'Set your Teams status', body: `Choose Available, Busy or Do not disturb. ${FILLER}` }),
+      makeArticle({ id: 'printing/print-queue-stuck', title: 'Clear stuck print jobs', body: `Cancel the job and it should go straight away. ${FILLER}` }),
+      ...makeHelpDesk(),
+    ]);
+    const found = engine.search('teams status away').hits.map((hit) => hit.id);
+    expect(found[0]).toBe('meetings/teams-status');
+    expect(found).not.toContain('printing/print-queue-stuck');
+  });
+
+  test('still find articles when nothing else in the query matches', () => {
+    const engine = makeEngine([
+      makeArticle({ id: 'email/out-of-office', title: 'Set an automatic reply', body: `Tell people you are away. ${FILLER}` }),
+      ...makeHelpDesk(),
+    ]);
+    expect(engine.search('away').hits[0]?.id).toBe('email/out-of-office');
+  });
+});

@@ -17,6 +17,7 @@ import type { SearchEngine, SearchHit, SearchOptions, SearchResponse, SnippetPar
 import { buildSnippet, snippetSources, type SnippetSources } from './snippet.ts';
 import { compileSynonyms } from './synonyms.ts';
 import { createVocabulary, type Vocabulary } from './vocabulary.ts';
+import { WEAK_WORDS } from './weak-words.ts';
 
 const SNIPPET_CACHE_SIZE = 500;
 
@@ -203,8 +204,17 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
       .map((scope) => ({ queries: [scopes[scope].join(' ')], fields: [...SCOPE_FIELDS[scope]] }));
     miniSearch.search({ combineWith: 'OR', queries }, { boostTerm: (term) => weights.get(term) ?? 0, filter: collect });
 
+    // Everyday words ("away", "still") add to a hit but never carry one alone, as long as some
+    // article matches a telling word of the query.
+    let telling = 0;
+    units.forEach((unit, i) => {
+      if (!WEAK_WORDS.has(unit.surface)) telling |= 1 << i;
+    });
+    let anyTelling = false;
+    for (const evidence of found.values()) if (evidence.mask & telling) anyTelling = true;
     const best: Ranked[] = [];
     for (const [position, evidence] of found) {
+      if (anyTelling && !(evidence.mask & telling)) continue;
       const id = ids[position];
       if (id === undefined || !byId.has(id)) continue;
       let matchedUnits = 0;
