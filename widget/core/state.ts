@@ -3,6 +3,7 @@
  * dispatches `Action`s; everything the Level 1 hand-off needs (transcript, searches, articles
  * viewed, first question, escalation reason, identity, prefill) is recorded here.
  */
+import { relatedAnswers } from './related-answers.ts';
 import type { SearchHit, SectionRef, SnippetPart } from './search/search-types.ts';
 import { wantsHuman } from './intent.ts';
 import type { Flow, FlowStep } from './flow-types.ts';
@@ -33,6 +34,8 @@ export interface AnswerHit {
   score: number;
   /** The section that answers (the article opens there), when it is one under a heading. */
   section?: SectionRef;
+  /** The article's category: next-best answers of the same one count as related. */
+  category?: string;
   snippet: SnippetPart[];
 }
 
@@ -203,7 +206,7 @@ export function initialState(): WidgetState {
 
 /** Converts search hits to what the conversation keeps. */
 export function toAnswerHits(hits: readonly SearchHit[]): AnswerHit[] {
-  return hits.map(({ id, title, score, section, snippet }) => (section ? { id, title, score, section, snippet } : { id, title, score, snippet }));
+  return hits.map(({ id, title, score, section, category, snippet }) => (section ? { id, title, score, section, category, snippet } : { id, title, score, category, snippet }));
 }
 
 /** Plain-text line for the ticket transcript describing a bot message. */
@@ -333,7 +336,7 @@ export function reducer(state: WidgetState, action: Action): WidgetState {
       if (best) s = { ...s, articlesViewed: viewed(s.articlesViewed, best.id, { title: best.title, helpful: action.helpful }) };
       if (action.helpful) return add(s, action.at, { kind: 'text', key: 'solved' });
       const count = s.notHelpfulCount + 1;
-      const rest = msg.hits.slice(SHOWN_ANSWERS);
+      const rest = best ? relatedAnswers(best, msg.hits.slice(SHOWN_ANSWERS)) : [];
       s = add({ ...s, notHelpfulCount: count }, action.at, rest.length ? { kind: 'more', hits: rest } : { kind: 'text', key: 'noMore' });
       return count >= 2 ? add({ ...s, escalationReason: 'not-helpful' }, action.at, { kind: 'offer', reason: 'not-helpful' }) : s;
     }

@@ -1,4 +1,5 @@
 /** One conversation message: the user's words, or a bot reply (answer, alternatives, no result, offer). */
+import { relatedAnswers } from '../core/related-answers.ts';
 import type { ComponentChildren } from 'preact';
 import type { Message, AnswerHit, WidgetState } from '../core/state.ts';
 import { SHOWN_ANSWERS } from '../core/state.ts';
@@ -60,7 +61,7 @@ export function MessageView({ message: m, state, controller, strings, canEscalat
   switch (m.kind) {
     case 'answer': {
       const [best, ...rest] = m.hits;
-      const alts = rest.slice(0, SHOWN_ANSWERS - 1);
+      const alts = best ? relatedAnswers(best, rest).slice(0, SHOWN_ANSWERS - 1) : [];
       if (!best) return null;
       const qid = `t0-q-${m.id}`;
       return bot(
