@@ -34,7 +34,8 @@ interface Ranked {
   rankScore: number;
   matchedAll: boolean;
   boosted: boolean;
-  terms: string[];
+  /** Matched index terms, per document of the article. */
+  terms: string[][];
   /** Position of the best-matching section in the article's sections, -1 for none. */
   section: number;
 }
@@ -52,7 +53,8 @@ interface Evidence {
   sections: number;
   /** Bit i set: query word i matched somewhere in the article. */
   mask: number;
-  terms: Set<string>;
+  /** The matched index terms of each of its documents (merged only for the hits shown). */
+  terms: string[][];
 }
 
 /** Ranking order: boosted (contextual) first, then rank score, then id. */
@@ -135,7 +137,8 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
     );
   };
   const ids = serialized.ids;
-  const documentCount = miniSearch.documentCount;
+  // Articles, not MiniSearch documents (one per article and one per section): df counts articles.
+  const documentCount = serialized.ids.length;
   const maxIdf = Math.log(1 + documentCount);
   // MiniSearch's idf is per field, so a generic word ("working") still scores high in short
   // fields such as titles, where it is rarer. Scaling each query word by its idf over whole
@@ -173,9 +176,9 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
       const dot = docId.indexOf('.');
       const position = Number(dot < 0 ? docId : docId.slice(0, dot));
       let evidence = found.get(position);
-      if (!evidence) found.set(position, (evidence = { fields: 0, best: 0, section: -1, choice: 0, sections: 0, mask: 0, terms: new Set() }));
+      if (!evidence) found.set(position, (evidence = { fields: 0, best: 0, section: -1, choice: 0, sections: 0, mask: 0, terms: [] }));
       for (const term of result.queryTerms) evidence.mask |= lookup.unitsOf.get(term) ?? 0;
-      for (const term of result.terms) evidence.terms.add(term);
+      evidence.terms.push(result.terms);
       // MiniSearch multiplies by the number of distinct terms matched, which counts synonyms and
       // completions of one word several times: undo that (query words are counted below).
       const score = result.score / Math.max(1, result.queryTerms.length);
@@ -225,10 +228,11 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
       const score = (evidence.fields + body) * matchedUnits;
       const matchedAll = (evidence.mask & required) === required;
       const rankScore = matchedAll ? score * config.matchedAllBoost : score;
-      keepBest(best, { id, rankScore, matchedAll, boosted: boosted.has(id), terms: [...evidence.terms], section: evidence.section }, limit);
+      keepBest(best, { id, rankScore, matchedAll, boosted: boosted.has(id), terms: evidence.terms, section: evidence.section }, limit);
     }
 
     const hits: SearchHit[] = [];
+    const termsOf = (entry: Ranked): string[] => [...new Set(entry.terms.flat())].sort();
     for (const entry of best) {
       const article = byId.get(entry.id);
       if (!article) continue;
@@ -242,10 +246,10 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
         matchedAll: entry.matchedAll,
         ...(shown ? { section: { anchor: shown.anchor, heading: shown.heading } } : {}),
         // Snippet parts are shared with the cache: handed out as copies so callers may change them.
-        snippet: snippetFor(article, shown, entry.terms).map((part) => ({ ...part })),
+        snippet: snippetFor(article, shown, termsOf(entry)).map((part) => ({ ...part })),
       });
     }
-    return respond(hits, new Set(best[0]?.terms));
+    return respond(hits, new Set(best[0] ? termsOf(best[0]) : []));
   }
 
   return {
