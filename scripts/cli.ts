@@ -7,6 +7,7 @@ const commands: Record<string, () => Promise<Command>> = {
   search: async () => (await import('./kb/search-command.ts')).searchCommand,
   demo: async () => (await import('./demo/demo-server.ts')).demoCommand,
   bench: async () => (await import('./bench/bench.ts')).benchCommand,
+  relay: async () => (await import('./relay/relay-command.ts')).relayCommand,
 };
 
 const usage = `usage: tier0 <command> [options]
@@ -15,6 +16,7 @@ const usage = `usage: tier0 <command> [options]
   check  [--content DIR] [--strict]                 validate articles without writing
   search [--kb DIR] [--limit N] [--json] [QUERY…]   search a built bundle as the widget does (stdin: one query per line)
   demo   [--port N]                                 build everything and serve the demo page with a ticket inbox
+  relay  [--config FILE] [--port N]                  run the Level 1 relay (retry|status: manage its queue)
   bench                                             print performance figures as JSON`;
 
 /** Runs one tier0 subcommand and resolves to its exit code. */

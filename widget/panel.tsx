@@ -6,32 +6,25 @@ import { render } from 'preact';
 import { mergeStrings } from './core/i18n/strings.ts';
 import { loadUiStrings } from './core/i18n/ui-strings.ts';
 import { createWidgetController } from './services/widget-controller.ts';
-import { App, preloadArticleView, preloadStatus, STATUS_CHUNK_FAILED } from './ui/app.tsx';
+import { App, preloadArticleView, preloadStatus } from './ui/app.tsx';
 import { panelCss } from './ui/styles.ts';
 import { releaseScrollLock } from './ui/scroll-lock.ts';
 import type { PanelContext, PanelController } from './ui/panel-api.ts';
 import { hasPendingTickets } from './services/outbox/pending-marker.ts';
+import { lazyChunk } from './core/lazy-chunk.ts';
+import type { TicketService } from './services/ticket/ticket-service.ts';
+import type { TicketLoader } from './ui/ticket-slot.tsx';
 import { loadGuidedStrings } from './core/i18n/guided-locale.ts';
 import type { StatusFeed } from './services/status-banner.ts';
 import { loadGuided, onGuidedCss, runGuidedChecks, setGuidedLocale } from './ui/guided/guided-messages.tsx';
 import type { SiteActions } from './services/site-actions.ts';
-import { chunkLoadFailed } from './core/chunk-errors.ts';
 
 /** The status feed client as its own chunk, fetched on the first load (when the panel opens). */
-function lazyStatusFeed(make: () => Promise<StatusFeed>, report: (message: string, error?: unknown) => void): StatusFeed {
+function lazyStatusFeed(client: () => Promise<StatusFeed>): StatusFeed {
   let feed: StatusFeed | undefined;
-  let pending: Promise<StatusFeed> | undefined;
   return {
-    load() {
-      pending ??= make().then((f) => (feed = f), (error: unknown) => {
-        pending = undefined;
-        throw error;
-      });
-      return pending.then((f) => f.load(), (error: unknown) => {
-        report(STATUS_CHUNK_FAILED, error);
-        return null; // no banner this time; the next open retries
-      });
-    },
+    // A chunk that fails to load means no banner this time (lazyChunk reported it); the next open retries.
+    load: () => client().then((f) => (feed = f).load(), () => null),
     // Both only follow a snapshot that load() returned, so the client is there by then.
     dismiss: (id) => feed?.dismiss(id),
     visible: (snapshot) => feed?.visible(snapshot) ?? [],
@@ -39,14 +32,10 @@ function lazyStatusFeed(make: () => Promise<StatusFeed>, report: (message: strin
 }
 
 /** The `actions` option, set up by its own chunk when there is one (a chunk that fails: none). */
-async function loadSiteActions(input: unknown, report: PanelContext['report']): Promise<SiteActions | undefined> {
-  if (input == null || input === '') return undefined;
-  try {
-    return (await import('./services/site-actions.ts')).setUpActions(input, document.baseURI);
-  } catch (error) {
-    report(chunkLoadFailed('the self-service actions chunk'), error);
-    return undefined;
-  }
+function loadSiteActions(input: unknown, report: PanelContext['report']): Promise<SiteActions | undefined> {
+  if (input == null || input === '') return Promise.resolve(undefined);
+  return lazyChunk(() => import('./services/site-actions.ts'), 'the self-service actions chunk', report)()
+    .then((m) => m.setUpActions(input, document.baseURI), () => undefined);
 }
 
 /** Mounts the panel into the loader's shadow root. */
@@ -80,33 +69,33 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
     // like every chunk, so they still run when the network is gone ("no internet").
     runChecks: ctx.options.diagnostics ? (ids) => runGuidedChecks(ids, ctx.options.kb) : undefined,
     statusFeed: statusUrl
-      ? lazyStatusFeed(() => import('./services/status-banner.ts').then((m) => m.createStatusFeed({
+      ? lazyStatusFeed(lazyChunk(() => import('./services/status-banner.ts').then((m) => m.createStatusFeed({
         url: statusUrl, fetch: (...a) => fetch(...a), storage: m.safeLocalStorage(), now: () => Date.now(), report: ctx.report,
-      })), ctx.report)
+      })), 'the status banner chunk', ctx.report))
       : undefined,
   });
+  // The hand-off's one service (outbox, draft, delivery status in the store), made on first use:
+  // the ticket form, or tickets an earlier visit left queued.
+  let ticketService: TicketService | undefined;
+  const loadService = lazyChunk(() => import('./services/ticket/ticket-service.ts').then((m) =>
+    (ticketService ??= m.createTicketService({ store: controller.store, emit: ctx.emitter.emit, options: ctx.options, report: ctx.report }))),
+  'the ticket service', ctx.report);
+  const loadView = lazyChunk(() => import('./ui/ticket/ticket-view.tsx').then(async (m) =>
+    ({ View: m.TicketView, strings: await m.resolveTicketStrings(ctx.locale, ctx.options.strings) })), 'the ticket form', ctx.report);
+  const loadTicket: TicketLoader = () => Promise.all([loadView(), loadService()]).then(([view, service]) => ({ ...view, service }));
+
   // Warm the index now (idle or first hover) so the first keystroke already has results.
   void controller.loadKb();
-  render(<App controller={controller} ctx={{ ...ctx, problems: [...ctx.problems, ...actionProblems] }} strings={strings} />, mount);
+  render(<App controller={controller} ctx={{ ...ctx, problems: [...ctx.problems, ...actionProblems] }} strings={strings} loadTicket={loadTicket} />, mount);
 
   // Tickets queued on an earlier visit (endpoint down, tab closed) are sent now, without the
   // user opening anything. The outbox code is only fetched when the marker says one is waiting.
-  let outboxLoaded = false;
   if (ctx.options.ticketEndpoint && hasPendingTickets()) {
-    outboxLoaded = true;
-    void import('./services/outbox/resume-outbox.ts')
-      .then((m) => m.resumeOutbox({ emit: ctx.emitter.emit, challenge: ctx.options.challenge }))
-      .catch((error: unknown) => ctx.report('[tier0] could not resume queued tickets — they stay queued and are retried on the next visit', error));
+    void loadService().then((service) => service.resume()).catch((error: unknown) =>
+      ctx.report('[tier0] could not resume queued tickets — they stay queued and are retried on the next visit', error));
   }
 
-  // The ticket view opens the same outbox (online/visibilitychange listeners) once the user
-  // escalates; destroy() must dispose it in that case too, not only after a resume.
-  ctx.emitter.on('escalate', () => { outboxLoaded = true; });
-
   const focusInside = (): boolean => ctx.shadow.activeElement !== null && ctx.shadow.activeElement !== ctx.launcher;
-  const home = (): void => {
-    if (controller.store.get().view !== 'home') controller.store.dispatch({ type: 'view', view: 'home' });
-  };
 
   return {
     open: () => controller.open(),
@@ -117,7 +106,7 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
     },
     toggle: () => (controller.store.get().open ? controller.close() : controller.open()),
     search: (query) => {
-      home();
+      controller.show('home');
       controller.open();
       controller.setQuery(query);
     },
@@ -141,7 +130,7 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
       stopGuidedCss();
       releaseScrollLock();
       controller.destroy();
-      if (outboxLoaded) void import('./services/outbox/resume-outbox.ts').then((m) => m.disposeOutbox());
+      void ticketService?.dispose();
       ctx.shadow.adoptedStyleSheets = ctx.shadow.adoptedStyleSheets.filter((s) => s !== sheet && s !== guidedSheet);
     },
   };

@@ -269,6 +269,8 @@ export async function benchCommand(args: string[]): Promise<number> {
     for (const corpus of corpora) results[corpus.name] = await benchCorpus(corpus, scratch, gc);
     const synthetic1k = corpora.find((corpus) => corpus.name === 'synthetic-1000')!;
     const widget = await benchWidgetFigures({ bundleDir: bundleDir(scratch, synthetic1k.name), queries: synthetic1k.queries });
+    log('relay');
+    const relay = await (await import('./bench-relay.ts')).benchRelay();
     const small = results['synthetic-1000'];
     const large = results['synthetic-10000'];
     const ratios = Object.values(results).map((result) => result.build.searchIndexGzipVsMarkdownGzip);
@@ -286,6 +288,7 @@ export async function benchCommand(args: string[]): Promise<number> {
       },
       corpora: results,
       widget,
+      relay,
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return 'failed' in widget || widget.failures?.length ? 1 : 0;

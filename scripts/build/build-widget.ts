@@ -51,6 +51,7 @@ const TICKET_CHUNKS_MARKER = '__TIER0_TICKET_CHUNKS__';
 /** Modules whose chunks make up the ticket form (lazy; warmed into the HTTP cache without a SW). */
 const TICKET_MODULES = [
   'widget/ui/ticket/ticket-view.tsx',
+  'widget/services/ticket/ticket-service.ts',
   'widget/core/i18n/ticket-en.ts',
   ...LOCALES.filter((locale) => locale !== 'en').map((locale) => `widget/core/i18n/locales/ticket-${locale}.ts`),
 ];

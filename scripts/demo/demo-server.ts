@@ -1,14 +1,20 @@
 /**
- * `tier0 demo` (`npm start`): compiles the KB and the widget, then serves dist/ (the demo page at
- * `/`) and the demo ticket inbox on one origin, http://localhost:5170/ by default.
+ * `tier0 demo` (`npm start`): compiles the KB and the widget, then runs the whole path on this
+ * machine: dist/ (the demo page at `/`, http://localhost:5170/ by default), the relay (SQLite in
+ * .tier0-relay/, the inbox connector) behind the page's own `/api/tickets`, and the inbox page
+ * at `/inbox` showing what Level 1 receives. Edits under kb-content/ rebuild the KB.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createInbox, type Inbox } from './inbox/inbox.ts';
+import { readInbox, type InboxTicket } from '../relay/connectors/inbox.ts';
+import { resolveConfig } from '../relay/config.ts';
+import { startRelay, type Relay } from '../relay/relay.ts';
+import { AGENT_INBOX_CSS, renderAgentInbox } from './agent-inbox-page.ts';
+import { watchKb } from './kb-watch.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_PORT = 5170;
@@ -74,17 +80,84 @@ export async function serveStatic(dir: string, req: IncomingMessage, res: Server
 export interface DemoServerOptions {
   port: number;
   distDir?: string;
+  /** Where the relay keeps its SQLite database and the inbox. Default `.tier0-relay/`. */
   dataDir?: string;
   host?: string;
+  /** The relay's port. Default 5180 (0: any free port). */
+  relayPort?: number;
 }
 
-/** Starts the demo server (static dist/ + inbox); resolves once it listens. */
-export async function startDemoServer(options: DemoServerOptions): Promise<{ server: Server; inbox: Inbox; url: string }> {
+export interface DemoServer {
+  server: Server;
+  relay: Relay;
+  url: string;
+  /** The tickets the relay delivered to the demo inbox, oldest first. */
+  inboxTickets(): InboxTicket[];
+  close(): Promise<void>;
+}
+
+/**
+ * Forwards the demo page's `/api/tickets` to the relay's `/tickets`, as a site would with its
+ * own reverse proxy: the page and its ticket endpoint share one origin, so there is no CORS and
+ * the service worker can retry tickets in the background.
+ */
+function proxyToRelay(relayUrl: string, req: IncomingMessage, res: ServerResponse): void {
+  const target = new URL('/tickets', relayUrl);
+  const headers = { ...req.headers, host: target.host, 'x-forwarded-for': req.socket.remoteAddress ?? '' };
+  // Same-origin for the browser; the relay sees a request with no cross-site Origin.
+  delete headers.origin;
+  const upstream = request(target, { method: req.method, headers }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '5' });
+    res.end(JSON.stringify({ error: 'the relay is not running; your ticket is kept and sent again' }));
+  });
+  req.pipe(upstream);
+}
+
+/** Starts the demo: static dist/, the relay (SQLite + inbox connector) and the inbox page. */
+export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const distDir = path.resolve(options.distDir ?? path.join(root, 'dist'));
-  const inbox = createInbox({ dataDir: options.dataDir ?? path.join(root, '.data') });
+  const dataDir = path.resolve(options.dataDir ?? path.join(root, '.tier0-relay'));
+  const host = options.host ?? 'localhost';
+  const config = resolveConfig(
+    {
+      port: options.relayPort ?? 5180,
+      host: '127.0.0.1',
+      origins: ['*'],
+      store: `sqlite:${path.join(dataDir, 'relay.db')}`,
+      helpdesk: { kind: 'inbox', url: path.join(dataDir, 'inbox'), queue: 'Service Desk' },
+      routing: { queues: DEMO_QUEUES },
+      // The whole demo comes from one address: keep the limits for real sites, not for it.
+      limits: { perClientBurst: 1000, perClientPerMinute: 6000 },
+      delivery: { pollMs: 250 },
+    },
+    process.env,
+    'demo relay',
+    root,
+  );
+  const relay = await startRelay(config, { log: () => {} });
+  const inboxDir = config.helpdesk.url;
   const server = createServer((req, res) => {
     void (async () => {
-      if (await inbox.handle(req, res)) return;
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname === '/api/tickets') return proxyToRelay(relay.url, req, res);
+      if (url.pathname === '/inbox' || url.pathname === '/inbox/') {
+        res.writeHead(200, {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Cache-Control': 'no-store',
+          'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src data:; base-uri 'none'; form-action 'none'",
+        });
+        res.end(renderAgentInbox(readInbox(inboxDir)));
+        return;
+      }
+      if (url.pathname === '/inbox.css') {
+        res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8' });
+        res.end(AGENT_INBOX_CSS);
+        return;
+      }
       if (await serveStatic(distDir, req, res)) return;
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');
@@ -94,13 +167,31 @@ export async function startDemoServer(options: DemoServerOptions): Promise<{ ser
       res.end();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? 'localhost', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, host, () => resolve());
+    });
+  } catch (error) {
+    await relay.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
-  return { server, inbox, url: `http://localhost:${port}/` };
+  return {
+    server,
+    relay,
+    url: `http://localhost:${port}/`,
+    inboxTickets: () => readInbox(inboxDir),
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await relay.close();
+    },
+  };
 }
+
+// The starter KB's categories, each to its own L1 queue; anything else goes to "Service Desk".
+const DEMO_QUEUES = { accounts: 'Accounts', printing: 'Printing', network: 'Network', email: 'Email', devices: 'Devices', security: 'Security' };
 
 function parsePort(args: string[]): number | null {
   const i = args.indexOf('--port');
@@ -110,15 +201,17 @@ function parsePort(args: string[]): number | null {
   return Number.isInteger(port) && port >= 0 && port < 65536 ? port : null;
 }
 
-/** `tier0 demo [--port N]`: build everything, serve the demo and the inbox until Ctrl-C. */
+/** `tier0 demo [--port N]`: build everything, serve the demo, the relay and the inbox until Ctrl-C. */
 export async function demoCommand(args: string[]): Promise<number> {
   const port = parsePort(args);
   if (port === null) {
     console.error('tier0 demo: --port needs a number between 0 and 65535');
     return 2;
   }
+  const contentDir = path.join(root, 'kb-content');
+  const kbOut = path.join(root, 'dist/kb');
   const { compileKb } = await import('../kb/compile.ts');
-  const kb = await compileKb({ contentDir: path.join(root, 'kb-content'), outDir: path.join(root, 'dist/kb') });
+  const kb = await compileKb({ contentDir, outDir: kbOut });
   for (const d of kb.diagnostics) console.error(`${d.file}:${d.line}: ${d.severity}: ${d.message}`);
   if (!kb.ok) {
     console.error('tier0 demo: the knowledge base has errors (above); fix them and run again');
@@ -128,22 +221,24 @@ export async function demoCommand(args: string[]): Promise<number> {
   const { buildWidget } = await import('../build/build-widget.ts');
   await buildWidget();
 
-  let started: Awaited<ReturnType<typeof startDemoServer>>;
+  let started: DemoServer;
   try {
     started = await startDemoServer({ port });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    console.error(code === 'EADDRINUSE' ? `tier0 demo: port ${port} is in use — try --port ${port + 1}` : `tier0 demo: ${String(error)}`);
+    const e = error as NodeJS.ErrnoException;
+    console.error(e.code === 'EADDRINUSE' ? `tier0 demo: a port is in use (${e.message}) — try --port ${port + 1}, or stop the other relay on 5180` : `tier0 demo: ${String(error)}`);
     return 1;
   }
-  console.log(`\n  Demo page:     ${started.url}\n  Ticket inbox:  ${started.url}inbox\n  Ticket API:    ${started.url}api/tickets\n\n  Ctrl-C stops.`);
+  const stopWatching = watchKb({ contentDir, distDir: path.join(root, 'dist'), kbOut });
+  console.log(
+    `\n  Demo page:     ${started.url}\n  Ticket inbox:  ${started.url}inbox   (what Level 1 receives)\n  Relay:         ${started.relay.url}/tickets   (health: ${started.relay.url}/healthz)\n\n  Editing kb-content/ rebuilds the KB; open widgets show "Help content was updated".\n  Ctrl-C stops.`,
+  );
   return new Promise<number>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      started.server.close(() => resolve(0));
-      // Keep-alive connections from the browser would hold close() open.
-      started.server.closeAllConnections();
+      stopWatching();
+      void started.close().then(() => resolve(0));
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

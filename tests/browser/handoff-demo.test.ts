@@ -1,6 +1,7 @@
 /**
- * `npm start`'s server (dist/ + the demo inbox on one origin): a ticket sent from the demo page
- * shows up in the inbox page, and the demo's second page shows contextual suggestions.
+ * `npm start`'s whole path (dist/, the relay behind the page's /api/tickets, the inbox
+ * connector): a ticket sent from the demo page shows up in the inbox page as Level 1 sees it
+ * (queue, priority, summary first), and the demo's second page shows contextual suggestions.
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,20 +19,17 @@ beforeAll(async () => {
   const built = await stat(path.join(DIST_DIR, 'index.html')).then(() => true, () => false);
   if (!built) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
   dataDir = await mkdtemp(path.join(tmpdir(), 'tier0-demo-inbox-'));
-  demo = await startDemoServer({ port: 0, distDir: DIST_DIR, dataDir, host: '127.0.0.1' });
+  demo = await startDemoServer({ port: 0, relayPort: 0, distDir: DIST_DIR, dataDir, host: '127.0.0.1' });
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (demo) {
-    demo.server.closeAllConnections();
-    await new Promise<void>((resolve) => demo.server.close(() => resolve()));
-  }
+  await demo?.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-test('the demo inbox lists a ticket sent from the demo page, with its conversation and context', async () => {
+test('the demo inbox shows a ticket sent from the demo page as Level 1 receives it through the relay', async () => {
   const page = await browser.newPage();
   await page.goto(demo.url);
   await page.evaluate(() => {
@@ -45,9 +43,10 @@ test('the demo inbox lists a ticket sent from the demo page, with its conversati
   await page.getByRole('button', { name: 'No', exact: true }).first().click();
   await page.evaluate(() => (window as unknown as { Tier0: { escalate(): void } }).Tier0.escalate());
   await page.getByRole('button', { name: 'Send to support' }).waitFor();
-  await page.waitForTimeout(3200); // a person's pause: the form refuses sends within 3 s
+  await page.waitForTimeout(3200); // a person reading the form over
   await page.getByRole('button', { name: 'Send to support' }).click();
-  await page.getByText('Sent — ticket L1-1001').waitFor({ timeout: 20_000 });
+  await page.getByText(/T0-1001/).first().waitFor({ timeout: 20_000 });
+  await expect.poll(() => demo.inboxTickets().length, { timeout: 10_000 }).toBe(1);
 
   const inbox = await browser.newPage();
   await inbox.goto(new URL('/inbox', demo.url).href);
@@ -55,12 +54,17 @@ test('the demo inbox lists a ticket sent from the demo page, with its conversati
   expect(await ticket.count()).toBe(1);
   const text = (await ticket.textContent()) ?? '';
   expect(text).toContain('L1-1001');
-  expect(text).toContain('printer offline');
+  expect(text).toContain('Queue: Printing');
+  expect(text).toMatch(/P\d/);
   expect(text).toContain('Dana Kim');
   expect(text).toContain('dana@example.com');
-  expect(text).toContain('printing/printer-offline');
-  expect(text).toContain('userAgent');
-  expect(text).toContain('timezone');
+  expect(text).toContain('Tier0 hand-off T0-1001');
+  expect(text).toContain(`Problem, in the user's words: "printer offline"`);
+  expect(text).toContain('Searched: "printer offline"');
+  expect(text).toMatch(/Environment: .*time zone/);
+  // The conversation is folded below the summary, as an attachment would be.
+  await inbox.getByText('Conversation (transcript.txt)').click();
+  expect(await inbox.locator('pre.transcript').textContent()).toContain('User: printer offline');
 });
 
 test('the demo Account page suggests the starter KB account articles first, below the conversation kept from Expenses', async () => {

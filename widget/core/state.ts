@@ -10,6 +10,9 @@ import type { Flow, FlowStep } from './flow-types.ts';
 import { answerFlow, backFlow, currentStep, startFlow, type FlowWalk } from './flow-walk.ts';
 import type { DiagnosticId, Finding } from './diagnostics-relevance.ts';
 import type { Incident } from './status-feed.ts';
+import type { HandoffAction, HandoffState } from './ticket/handoff-state.ts';
+
+export type { Delivery, HandoffState } from './ticket/handoff-state.ts';
 
 export type View = 'home' | 'article' | 'ticket';
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -119,6 +122,8 @@ export interface WidgetState {
   kbError?: string;
   /** What the combobox holds, and the live results for it. */
   query: string;
+  /** Counts query changes: results carry the id they were asked for, so stale ones are dropped. */
+  queryId: number;
   results: AnswerHit[];
   activeIndex: number;
   messages: Message[];
@@ -139,6 +144,8 @@ export interface WidgetState {
   flowAnswers: FlowAnswerRecord[];
   diagnostics: DiagnosticsState;
   status?: StatusState;
+  /** The Level 1 hand-off: changed by its own slice reducer, which arrives with the ticket chunk. */
+  handoff: HandoffState;
 }
 
 /** Conversation fields kept across page navigations. */
@@ -153,7 +160,7 @@ export type Action =
   | { type: 'close' }
   | { type: 'kb'; status: LoadStatus; error?: string }
   | { type: 'query'; query: string }
-  | { type: 'results'; query: string; hits: AnswerHit[] }
+  | { type: 'results'; queryId: number; hits: AnswerHit[] }
   | { type: 'active'; index: number }
   | { type: 'settled'; query: string }
   | { type: 'ask'; query: string; hits: AnswerHit[]; suggestion?: string; at: string; actions?: string[]; diagnostics?: DiagnosticId[] }
@@ -176,7 +183,8 @@ export type Action =
   | { type: 'diagnosticsRun' }
   | { type: 'diagnosticsDone'; findings: Finding[]; at: string }
   | { type: 'status'; status: StatusState | undefined }
-  | { type: 'dismissIncident'; id: string };
+  | { type: 'dismissIncident'; id: string }
+  | HandoffAction;
 
 /** How many answers a reply shows at first (best + alternatives); the rest come after "No". */
 export const SHOWN_ANSWERS = 3;
@@ -188,6 +196,7 @@ export function initialState(): WidgetState {
     view: 'home',
     kb: 'idle',
     query: '',
+    queryId: 0,
     results: [],
     activeIndex: -1,
     messages: [],
@@ -201,6 +210,7 @@ export function initialState(): WidgetState {
     nextId: 1,
     flowAnswers: [],
     diagnostics: { status: 'idle', findings: [] },
+    handoff: {},
   };
 }
 
@@ -277,13 +287,13 @@ export function reducer(state: WidgetState, action: Action): WidgetState {
       return state.open ? { ...state, open: false, activeIndex: -1 } : state;
     case 'kb':
       return { ...state, kb: action.status, kbError: action.status === 'error' ? action.error : undefined };
-    case 'query':
-      return action.query.trim()
-        ? { ...state, query: action.query, activeIndex: -1 }
-        : { ...state, query: action.query, results: [], activeIndex: -1 };
+    case 'query': {
+      const s = { ...state, query: action.query, queryId: state.queryId + 1, activeIndex: -1 };
+      return action.query.trim() ? s : { ...s, results: [] };
+    }
     case 'results':
-      // Drop stale results: only the ones for what the box holds now are shown.
-      if (action.query !== state.query) return state;
+      // Drop stale results: only the ones asked for what the box holds now are shown.
+      if (action.queryId !== state.queryId) return state;
       return { ...state, results: action.hits, activeIndex: -1 };
     case 'active': {
       const n = state.results.length;
@@ -298,6 +308,7 @@ export function reducer(state: WidgetState, action: Action): WidgetState {
       let s: WidgetState = {
         ...state,
         query: '',
+        queryId: state.queryId + 1,
         results: [],
         activeIndex: -1,
         view: 'home',
@@ -378,7 +389,7 @@ export function reducer(state: WidgetState, action: Action): WidgetState {
     case 'restore':
       return { ...state, ...action.saved };
     case 'reset':
-      return { ...initialState(), open: state.open, kb: state.kb, kbError: state.kbError, identity: state.identity, prefill: state.prefill, status: state.status };
+      return { ...initialState(), open: state.open, kb: state.kb, kbError: state.kbError, identity: state.identity, prefill: state.prefill, status: state.status, handoff: state.handoff };
     case 'flowStart': {
       const walk = startFlow(action.flow);
       const s = add({ ...state, view: 'home' }, action.at, { kind: 'flowIntro', articleId: action.articleId, title: action.flow.title });
@@ -423,6 +434,8 @@ export function reducer(state: WidgetState, action: Action): WidgetState {
     case 'dismissIncident':
       if (!state.status) return state;
       return { ...state, status: { ...state.status, incidents: state.status.incidents.filter((i) => i.id !== action.id) } };
+    default:
+      return state; // the hand-off's actions: its slice reducer (core/ticket/handoff-state.ts)
   }
 }
 
@@ -443,8 +456,11 @@ function showFlow(state: WidgetState, session: FlowSession, flow: Flow, at: stri
   const dead = walk.problem === 'no-answers' && walk.current ? flow.steps[walk.current] : undefined;
   if (dead) s = add(s, at, { kind: 'flowStep', articleId: session.articleId, step: dead });
   s = add(s, at, { kind: 'flowEnd', articleId: session.articleId, outcome: 'support', ...(walk.problem ? { broken: true } : {}) });
+  // The guide sends the user to a person: straight to the ticket form (the `escalate` event follows).
   return {
     ...s,
+    open: true,
+    view: 'ticket',
     flow: { ...session, messageId: undefined },
     escalationReason: `flow:${session.articleId}`,
     articlesViewed: viewed(s.articlesViewed, session.articleId, { helpful: false }),

@@ -15,7 +15,7 @@ import { trapTab } from './focus-trap.ts';
 import { Composer, RESULTS_ID } from './composer.tsx';
 import { ResultsList } from './results-list.tsx';
 import { HomeView } from './home-view.tsx';
-import { TicketSlot } from './ticket-slot.tsx';
+import { TicketSlot, type TicketLoader } from './ticket-slot.tsx';
 import { announce } from './message.tsx';
 import { Icon } from './icons.tsx';
 import { format } from '../core/i18n/strings.ts';
@@ -34,6 +34,8 @@ interface Props {
   controller: WidgetController;
   ctx: PanelContext;
   strings: Strings;
+  /** The ticket form's chunk and the panel's ticket service (lazy). */
+  loadTicket: TicketLoader;
 }
 
 let articleViewModule: Promise<{ ArticleView: ComponentType<ArticleViewProps> }> | undefined;
@@ -111,7 +113,7 @@ function LazyStatus({ status, strings, locale, onDismiss, report }: {
 }
 
 /** The whole panel. */
-export function App({ controller, ctx, strings }: Props) {
+export function App({ controller, ctx, strings, loadTicket }: Props) {
   const state = useStore(controller.store);
   const phone = useMedia(PHONE_QUERY);
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -267,14 +269,7 @@ export function App({ controller, ctx, strings }: Props) {
               <LazyArticle state={state} controller={controller} strings={strings} canEscalate={canEscalate} locale={ctx.locale} />
             )}
             {view === 'ticket' && (
-              <TicketSlot
-                state={state}
-                options={ctx.options}
-                strings={strings}
-                emit={ctx.emitter.emit}
-                dispatch={controller.store.dispatch}
-                locale={ctx.locale}
-              />
+              <TicketSlot state={state} options={ctx.options} strings={strings} load={loadTicket} />
             )}
           </div>
           {view === 'home' && (

@@ -28,12 +28,12 @@ export function Composer({ state, controller, strings, inputRef, onClose }: Prop
       case 'ArrowDown':
         if (!expanded) return;
         e.preventDefault();
-        controller.store.dispatch({ type: 'active', index: activeIndex + 1 >= n ? 0 : activeIndex + 1 });
+        controller.setActive(activeIndex + 1 >= n ? 0 : activeIndex + 1);
         break;
       case 'ArrowUp':
         if (!expanded) return;
         e.preventDefault();
-        controller.store.dispatch({ type: 'active', index: activeIndex <= 0 ? n - 1 : activeIndex - 1 });
+        controller.setActive(activeIndex <= 0 ? n - 1 : activeIndex - 1);
         break;
       case 'Enter': {
         if (e.isComposing) return;

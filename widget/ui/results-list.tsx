@@ -32,7 +32,7 @@ export function ResultsList({ state, controller, strings, show }: Props) {
           role="option"
           class="t0-option"
           aria-selected={i === state.activeIndex ? 'true' : 'false'}
-          onMouseMove={() => { if (i !== state.activeIndex) controller.store.dispatch({ type: 'active', index: i }); }}
+          onMouseMove={() => { if (i !== state.activeIndex) controller.setActive(i); }}
           onClick={() => {
             controller.setQuery('');
             controller.openArticle(hit.id, false, hit.section?.anchor);

@@ -1,52 +1,63 @@
 /**
- * Where the hand-off's ticket form goes: `widget/ui/ticket/ticket-view.tsx` (owned by the hand-off
- * engineer), imported lazily as its own chunk together with the ticket strings.
+ * Where the hand-off's ticket form goes: `widget/ui/ticket/ticket-view.tsx`, imported lazily as
+ * its own chunk together with its strings and the panel's ticket service (`load`, the panel's).
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
-import type { Action, WidgetState } from '../core/state.ts';
+import type { WidgetState } from '../core/state.ts';
 import type { ResolvedOptions } from '../core/options.ts';
-import { resolveTicketStrings, type Locale, type Strings } from '../core/i18n/strings.ts';
-import type { Emitter } from '../core/events.ts';
+import type { Strings } from '../core/i18n/strings.ts';
+import type { TicketService } from '../services/ticket/ticket-service.ts';
 import { Icon } from './icons.tsx';
-import { chunkLoadFailed } from '../core/chunk-errors.ts';
 
 /** Props the ticket view receives. */
 export interface TicketViewProps {
   state: WidgetState;
   options: ResolvedOptions;
   strings: Strings;
-  emit: Emitter['emit'];
-  dispatch: (action: Action) => void;
+  service: TicketService;
+}
+
+/** What the slot renders once loaded: the view, the ticket texts merged in, the ticket service. */
+export interface LoadedTicket {
+  View: ComponentType<TicketViewProps>;
+  strings: Strings;
+  service: TicketService;
+}
+
+/** Loads the ticket form (the panel's lazy chunks; they report their own failures). */
+export type TicketLoader = () => Promise<LoadedTicket>;
+
+interface SlotProps {
+  state: WidgetState;
+  options: ResolvedOptions;
+  strings: Strings;
+  load: TicketLoader;
 }
 
 /** Renders the ticket view (lazy, with its strings merged in), or a Retry if its chunk failed. */
-export function TicketSlot(props: TicketViewProps & { locale: Locale }) {
-  const { locale, ...viewProps } = props;
-  const [loaded, setLoaded] = useState<{ View: ComponentType<TicketViewProps>; strings: Strings } | null>(null);
+export function TicketSlot({ state, options, strings, load }: SlotProps) {
+  const [loaded, setLoaded] = useState<LoadedTicket | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;
-    Promise.all([import('./ticket/ticket-view.tsx'), resolveTicketStrings(locale, props.options.strings)]).then(
-      ([m, strings]) => { if (live) setLoaded({ View: m.TicketView, strings }); },
-      (error: unknown) => {
-        console.error(chunkLoadFailed('the ticket form'), error);
-        if (live) setFailed(true);
-      },
+    load().then(
+      (m) => { if (live) setLoaded(m); },
+      () => { if (live) setFailed(true); },
     );
     return () => { live = false; };
   }, [attempt]);
-  if (loaded) return <loaded.View {...viewProps} strings={loaded.strings} />;
+  if (loaded) return <loaded.View state={state} options={options} strings={loaded.strings} service={loaded.service} />;
   if (failed) {
     return (
       <div class="t0-notice" role="alert">
-        <p>{props.strings.errorTicket}</p>
+        <p>{strings.errorTicket}</p>
         <button type="button" class="t0-btn" onClick={() => { setFailed(false); setAttempt(attempt + 1); }}>
-          <Icon name="refresh" />{props.strings.retry}
+          <Icon name="refresh" />{strings.retry}
         </button>
       </div>
     );
   }
-  return <p class="t0-loading t0-muted"><span class="t0-spinner" aria-hidden="true" />{props.strings.loading}</p>;
+  return <p class="t0-loading t0-muted"><span class="t0-spinner" aria-hidden="true" />{strings.loading}</p>;
 }

@@ -8,7 +8,8 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } fr
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { INBOX_CSS, renderInboxPage } from './inbox-page.ts';
-import { ticketProblem } from './validate-ticket.ts';
+import { HONEYPOT_FIELD } from '../../../widget/core/ticket/ticket-types.ts';
+import { ticketProblem } from '../../relay/validate-ticket.ts';
 
 export interface StoredTicket {
   ticketId: string;
@@ -112,7 +113,9 @@ export function createInbox(options: InboxOptions = {}): Inbox {
     } catch {
       return sendJson(res, 400, { error: 'the body is not valid JSON' });
     }
-    const problem = ticketProblem(body);
+    // Bots fill every field they see; the widget sends its off-screen honeypot when filled.
+    const honeypot = (body as Record<string, unknown> | null)?.[HONEYPOT_FIELD];
+    const problem = typeof honeypot === 'string' && honeypot.trim() !== '' ? 'this ticket looks automated and was not accepted' : ticketProblem(body);
     if (problem) return sendJson(res, 422, { error: problem });
     const ticket = body as Record<string, unknown>;
     const header = req.headers['idempotency-key'];

@@ -11,7 +11,6 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInbox, type Inbox } from '../../../scripts/demo/inbox/inbox.ts';
-import { MIN_FILL_MS } from '../../../widget/ui/ticket/ticket-view.tsx';
 import { launchChromium, type LaunchedBrowser } from '../helpers/chromium.ts';
 import { hostPage, REPO_ROOT, startHostServer, type HostServer } from '../helpers/host-server.ts';
 import { actAndWait, callTier0, inboxRoute, waitForWidget, siteWithFreshKb, type SiteFolder } from './kit.ts';
@@ -93,7 +92,6 @@ describe.each([
 
   beforeAll(async () => {
     page = await browser.newPage();
-    await page.clock.install();
     await page.goto(server.url(`/${locale}`));
     await waitForWidget(page);
   });
@@ -139,7 +137,6 @@ describe.each([
     const form = page.locator('tier0-widget form.t0-ticket');
     await form.waitFor();
     for (const field of ['input[name=email]', 'input[name=subject]', 'textarea[name=description]']) await form.locator(field).fill('');
-    await page.clock.fastForward(MIN_FILL_MS + 100);
     await form.locator('button[type=submit]').click();
     await form.locator('[aria-invalid=true]').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -176,7 +173,6 @@ describe('keyboard only', () => {
     // A fresh profile: no conversation or draft left by the tests above.
     const own = await launchChromium();
     const page = await own.newPage();
-    await page.clock.install();
     await page.goto(server.url('/en'));
     await waitForWidget(page);
 
@@ -202,7 +198,6 @@ describe('keyboard only', () => {
     await tabTo(page, /^textarea\|description\|/);
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('Typed with the keyboard only.');
-    await page.clock.fastForward(MIN_FILL_MS + 100);
     await tabTo(page, /^button\|\|\|Send/i);
     const sent = await actAndWait(page, 'ticket:sent', {}, () => page.keyboard.press('Enter'));
     expect(inbox.tickets().some((t) => t.ticketId === sent.ticketId)).toBe(true);

@@ -69,6 +69,9 @@ describe('guided messages in the chat', () => {
     let state = reducer(initialState(), { type: 'flowStart', articleId: 'x/flow', flow, at: AT });
     state = reducer(state, { type: 'flowAnswer', flow, stepId: 'a', answerIndex: 0, at: AT });
     state = reducer(state, { type: 'flowAnswer', flow, stepId: 'b', answerIndex: 1, at: AT });
+    // The reducer opened the form; back in the chat, the message still offers it.
+    expect(state.view).toBe('ticket');
+    state = reducer(state, { type: 'view', view: 'home' });
     renderAll(state, controller);
     expect(screen.getByText(strings['guided.support']!)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: strings.contactSupport }));

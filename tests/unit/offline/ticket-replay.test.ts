@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { classifyReplay, isDue, isRetryableStatus } from '../../../widget/core/offline/ticket-replay.ts';
+import { classifyReplay, isDue } from '../../../widget/core/offline/ticket-replay.ts';
+import { isRetryableStatus } from '../../../widget/core/ticket/backoff.ts';
 
 const now = Date.parse('2026-11-23T10:00:00Z');
 

@@ -28,7 +28,26 @@ test('shapes the contract §4 ticket from the form and the conversation', () => 
     searches: ['printer offline'],
     articlesViewed: [{ id: 'printing/printer-offline', helpful: false, title: 'Printer shows "Offline"' }],
     context: { url: 'https://example.com/app', language: 'en-GB' },
+    flowAnswers: [],
   });
+});
+
+test('leaves impact, urgency and priority out while unset, so the help desk applies its default', () => {
+  const ticket = buildTicket({ ...base, form: makeForm({ impact: '', urgency: '' }), facts: makeFacts() });
+  expect(ticket.fields).toEqual({});
+  expect(buildTicket({ ...base, form: makeForm({ impact: 'low', urgency: '' }), facts: makeFacts() }).fields).toEqual({ impact: 'low' });
+  expect(initialForm({ facts: makeFacts(), t })).toMatchObject({ impact: '', urgency: '' });
+});
+
+test('carries the time to submit and the standing flow answers for the endpoint', () => {
+  const facts = makeFacts({ flowAnswers: [{ flow: 'Printer offline', step: 'Is it on?', answer: 'Yes' }, { step: 'Cable?', answer: 'No' }] });
+  const ticket = buildTicket({ ...base, form: makeForm(), facts, formMs: 312.4 });
+  expect(ticket.signals).toEqual({ formMs: 312 });
+  expect(ticket.flowAnswers).toEqual([
+    { flow: 'Printer offline', step: 'Is it on?', answer: 'Yes' },
+    { flow: '', step: 'Cable?', answer: 'No' },
+  ]);
+  expect('signals' in buildTicket({ ...base, form: makeForm(), facts })).toBe(false);
 });
 
 test('masks secrets in subject, description, transcript and searches', () => {
@@ -118,7 +137,24 @@ test('lets prefill() values win over identify() and the derived pre-fills', () =
 
 test('restores the saved draft over every pre-fill', () => {
   const draft = makeForm({ subject: 'typed by the user' });
-  expect(initialForm({ facts: makeFacts(), t, prefill: { subject: 'from prefill' }, draft })).toBe(draft);
+  expect(initialForm({ facts: makeFacts(), t, prefill: { subject: 'from prefill' }, draft })).toEqual(draft);
+});
+
+test('composes the form with one precedence: typed > prefill() > identify() > remembered e-mail > conversation', () => {
+  const facts = makeFacts();
+  const layers = { facts, t, identity: { name: 'Ada', email: 'id@example.com' }, prefill: { subject: 'from prefill', email: 'pre@example.com' }, rememberedEmail: 'mem@example.com' };
+  expect(initialForm(layers)).toMatchObject({ name: 'Ada', email: 'pre@example.com', subject: 'from prefill', rememberEmail: true });
+  expect(initialForm({ ...layers, prefill: {} })).toMatchObject({ email: 'id@example.com', subject: 'printer offline' });
+  expect(initialForm({ ...layers, prefill: {}, identity: {} })).toMatchObject({ email: 'mem@example.com' });
+  expect(initialForm({ ...layers, draft: { subject: 'typed', email: '' } })).toMatchObject({ subject: 'typed', email: '', name: 'Ada' });
+  // lockIdentity: what the organisation says the user is always wins (the fields are read-only).
+  expect(initialForm({ ...layers, lockIdentity: true, draft: { email: 'typed@example.com' } }).email).toBe('id@example.com');
+});
+
+test('merges custom fields one by one, so editing one keeps the others’ pre-fills', () => {
+  const customFields = [{ name: 'asset', type: 'text', label: 'Asset' }, { name: 'office', type: 'text', label: 'Office' }];
+  const form = initialForm({ facts: makeFacts(), t, prefill: { fields: { asset: 'A-9', office: 'Rome' } }, customFields, draft: { custom: { office: 'Paris' } } });
+  expect(form.custom).toEqual({ asset: 'A-9', office: 'Paris' });
 });
 
 test('carries a filled honeypot so the endpoint can reject the ticket, and nothing otherwise', () => {

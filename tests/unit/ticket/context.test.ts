@@ -2,7 +2,7 @@ import { expect, test, vi } from 'vitest';
 import { contextFromItems, diagnosticsItems, siteItems } from '../../../widget/core/ticket/context-items.ts';
 import type { Finding } from '../../../widget/core/diagnostics-relevance.ts';
 import { SECRET_MASK } from '../../../widget/core/ticket/secrets.ts';
-import { fetchKbFacts } from '../../../widget/ui/ticket/collect-context.ts';
+import { fetchKbFacts } from '../../../widget/services/ticket/collect-context.ts';
 import { describeUserAgent } from '../../../widget/core/ticket/user-agent.ts';
 
 test('names browser and OS from common user agents', () => {

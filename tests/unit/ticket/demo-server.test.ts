@@ -14,11 +14,11 @@ beforeEach(async () => {
   writeFileSync(join(work, 'dist/index.html'), '<!doctype html><title>Demo</title>');
   writeFileSync(join(work, 'dist/chunks/panel.abc123XY.js'), 'export {}');
   writeFileSync(join(work, 'secret.txt'), 'not for the web');
-  demo = await startDemoServer({ port: 0, distDir: join(work, 'dist'), dataDir: join(work, '.data') });
+  demo = await startDemoServer({ port: 0, relayPort: 0, distDir: join(work, 'dist'), dataDir: join(work, '.data') });
 });
 
 afterEach(async () => {
-  await new Promise<void>((resolve) => demo.server.close(() => resolve()));
+  await demo.close();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -37,14 +37,31 @@ test('never serves files outside dist/', async () => {
   expect((await fetch(new URL('/%2e%2e/secret.txt', demo.url))).status).toBe(404);
 });
 
-test('receives tickets and lists them in the inbox on the same origin', async () => {
+test('relays tickets sent to the page origin and shows what Level 1 received in the inbox', async () => {
+  const ticket = makeTicket({ subject: 'Sent from the demo', category: 'printing', fields: { impact: 'high', urgency: 'high' } });
   const res = await fetch(new URL('/api/tickets', demo.url), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': makeTicket().id },
-    body: JSON.stringify(makeTicket({ subject: 'Sent from the demo' })),
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': ticket.id },
+    body: JSON.stringify(ticket),
   });
-  expect(await res.json()).toEqual({ ticketId: 'L1-1001' });
+  expect(res.status).toBe(202);
+  expect(await res.json()).toEqual({ ticketId: 'T0-1001', status: 'queued' });
+  await expect.poll(() => demo.inboxTickets().length, { timeout: 5000 }).toBe(1);
   const inbox = await (await fetch(new URL('/inbox', demo.url))).text();
   expect(inbox).toContain('Sent from the demo');
-  expect(demo.inbox.tickets()).toHaveLength(1);
+  expect(inbox).toContain('Queue: Printing');
+  expect(inbox).toContain('>P1<');
+  expect(inbox).toContain('Tier0 hand-off T0-1001');
+});
+
+test('answers the widget with a retryable 503 when the relay is gone', async () => {
+  await demo.relay.close();
+  const ticket = makeTicket();
+  const res = await fetch(new URL('/api/tickets', demo.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': ticket.id },
+    body: JSON.stringify(ticket),
+  });
+  expect(res.status).toBe(503);
+  expect(res.headers.get('retry-after')).toBe('5');
 });

@@ -17,6 +17,7 @@ export function makeForm(overrides: Partial<TicketForm> = {}): TicketForm {
     custom: {},
     removedContext: [],
     honeypot: '',
+    rememberEmail: false,
     ...overrides,
   };
 }

@@ -84,6 +84,36 @@ function makeOutbox(overrides: Partial<OutboxDeps> & { replies?: Reply[] } = {})
 }
 
 describe('outbox', () => {
+  test('sends a ticket enqueued while a drain is finishing (a submit right after the form opened)', async () => {
+    const inner = createMemoryStore();
+    let calls = 0;
+    let release: () => void = () => {};
+    // The drain's last read of the store (its schedule step, after flush and drainOnce) answers
+    // with what it read before the ticket was put there, and only once the ticket is in: the
+    // race a submit made right after the form opened hits.
+    const store: OutboxStore = {
+      kind: inner.kind,
+      put: inner.put,
+      remove: inner.remove,
+      all: async () => {
+        calls++;
+        if (calls !== 3) return inner.all();
+        const before = await inner.all();
+        await new Promise<void>((resolve) => { release = resolve; });
+        return before;
+      },
+    };
+    const { outbox, calls: posts, events } = makeOutbox({ store });
+    const flushing = outbox.flush();
+    await settle();
+    await outbox.enqueue(makeTicket(), ENDPOINT);
+    release();
+    await flushing;
+    await settle();
+    expect(posts).toHaveLength(1);
+    expect(events.map((e) => e.type)).toEqual(['queued', 'sending', 'sent']);
+  });
+
   test('delivers a ticket with its Idempotency-Key and reports the endpoint’s ticketId', async () => {
     const { outbox, calls, events, store } = makeOutbox({ replies: [json(201, { ticketId: 'L1-1001' })] });
     const ticket = makeTicket();

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { isRetryable, sendOnce } from '../../../widget/services/outbox/send-once.ts';
+import { isRetryableStatus as isRetryable } from '../../../widget/core/ticket/backoff.ts';
+import { sendOnce } from '../../../widget/services/outbox/send-once.ts';
 import { makeTicket } from './factories.ts';
 
 const reply = (res: Response | Error) =>

@@ -1,13 +1,17 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { resolveTicketStrings, type Strings } from '../../../widget/core/i18n/strings.ts';
+import type { Strings } from '../../../widget/core/i18n/strings.ts';
+import { resolveTicketStrings } from '../../../widget/core/i18n/ticket-strings-load.ts';
 import { resolveOptions, type WidgetOptions } from '../../../widget/core/options.ts';
 import type { Finding } from '../../../widget/core/diagnostics-relevance.ts';
 import { initialState, reducer, type WidgetState } from '../../../widget/core/state.ts';
+import { createStore, type Store } from '../../../widget/core/store.ts';
+import type { ResolvedOptions } from '../../../widget/core/options.ts';
 import { draftKey } from '../../../widget/services/outbox/draft-store.ts';
-import { disposeOutbox } from '../../../widget/services/outbox/outbox-instance.ts';
-import { MIN_FILL_MS, TicketView } from '../../../widget/ui/ticket/ticket-view.tsx';
+import { createTicketService, type TicketService } from '../../../widget/services/ticket/ticket-service.ts';
+import { useStore } from '../../../widget/ui/use-store.ts';
+import { TicketView } from '../../../widget/ui/ticket/ticket-view.tsx';
 
 const ENDPOINT = 'https://help.example.com/api/tickets';
 let strings: Strings;
@@ -21,15 +25,25 @@ function makeState(): WidgetState {
   return s;
 }
 
+/** The panel's wiring in small: one store, the ticket service over it, the view rendering it. */
+function Harness({ store, options, service }: { store: Store; options: ResolvedOptions; service: TicketService }) {
+  const state = useStore(store);
+  return <TicketView state={state} options={options} strings={strings} service={service} />;
+}
+
+let services: TicketService[] = [];
+
 function setup(options: WidgetOptions = {}, state = makeState()) {
   const { options: resolved } = resolveOptions({ ticketEndpoint: ENDPOINT, kb: 'https://help.example.com/kb/', ...options }, {
     loaderUrl: 'https://help.example.com/tier0/tier0.js',
     pageUrl: 'https://help.example.com/app',
   });
   const emit = vi.fn();
-  const dispatch = vi.fn();
-  render(<TicketView state={state} options={resolved} strings={strings} emit={emit} dispatch={dispatch} />);
-  return { emit, dispatch };
+  const store = createStore(state);
+  const service = createTicketService({ store, emit, options: resolved, report: vi.fn() });
+  services.push(service);
+  render(<Harness store={store} options={resolved} service={service} />);
+  return { emit, store, service };
 }
 
 let posted: Array<{ headers: Record<string, string>; body: Record<string, unknown> }>;
@@ -55,14 +69,9 @@ afterEach(async () => {
   cleanup();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
-  await disposeOutbox();
+  await Promise.all(services.map((service) => service.dispose()));
+  services = [];
 });
-
-/** Pretends the user spent long enough on the form (the minimum time-to-submit). */
-function later() {
-  const now = Date.now();
-  vi.spyOn(Date, 'now').mockReturnValue(now + MIN_FILL_MS + 1);
-}
 
 describe('TicketView', () => {
   test('pre-fills identity, subject, a summary of what was tried and the category', async () => {
@@ -87,17 +96,87 @@ describe('TicketView', () => {
     expect(screen.getByLabelText(/^E-mail/)).toHaveProperty('readOnly', true);
   });
 
-  test('asks for a moment when sent within seconds of opening', async () => {
+  test('sends a complete form at once, however fast, with the time it took as a signal', async () => {
+    const state = reducer(makeState(), { type: 'identify', identity: { email: 'ada@example.com' } });
+    setup({}, state);
+    fireEvent.click(await screen.findByRole('button', { name: 'Send to support' }));
+    expect(await screen.findByText('Sent — ticket L1-1001')).toBeTruthy();
+    expect(posted).toHaveLength(1);
+    expect(screen.queryByText(/take a moment/)).toBeNull();
+    const signals = posted[0]!.body.signals as { formMs: number };
+    expect(signals.formMs).toBeGreaterThanOrEqual(0);
+    expect(signals.formMs).toBeLessThan(60_000);
+  });
+
+  test('marks the empty e-mail at once on a fast submit (field errors first, no refusal)', async () => {
     setup();
     fireEvent.click(await screen.findByRole('button', { name: 'Send to support' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Please take a moment');
+    const email = screen.getByLabelText(/^E-mail/);
+    await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByRole('alert').textContent).toContain('Enter your e-mail address so support can reply.');
     expect(posted).toHaveLength(0);
+  });
+
+  test('shows a prefill() that arrives after the form opened, and keeps what the user typed over it', async () => {
+    const { store } = setup();
+    const subject = await screen.findByLabelText(/^Subject/);
+    expect(subject).toHaveProperty('value', 'printer offline');
+    store.dispatch({ type: 'prefill', prefill: { subject: 'VPN down', message: 'Since 9am' } });
+    await waitFor(() => expect(screen.getByLabelText(/^Subject/)).toHaveProperty('value', 'VPN down'));
+    expect(screen.getByLabelText(/^Description/)).toHaveProperty('value', 'Since 9am');
+    fireEvent.input(screen.getByLabelText(/^Subject/), { target: { value: 'My own words' } });
+    store.dispatch({ type: 'prefill', prefill: { subject: 'Later prefill', message: 'Later message' } });
+    await waitFor(() => expect(screen.getByLabelText(/^Description/)).toHaveProperty('value', 'Later message'));
+    expect(screen.getByLabelText(/^Subject/)).toHaveProperty('value', 'My own words');
+  });
+
+  test('leaves impact and urgency unset unless the user chooses, and sends the flow answers', async () => {
+    let state = makeState();
+    state = { ...state, flowAnswers: [{ flow: 'Printer offline', step: 'Is it on?', answer: 'Yes' }] };
+    setup({}, state);
+    expect(await screen.findByLabelText(/^Impact/)).toHaveProperty('value', '');
+    expect(screen.queryByText(/^Priority:/)).toBeNull();
+    fireEvent.input(screen.getByLabelText(/^E-mail/), { target: { value: 'ada@example.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    const body = posted[0]!.body;
+    expect(body.fields).toEqual({ escalationReason: 'not-helpful' });
+    expect(body.flowAnswers).toEqual([{ flow: 'Printer offline', step: 'Is it on?', answer: 'Yes' }]);
+  });
+
+  test('sends impact, urgency and their priority once the user sets both', async () => {
+    setup();
+    fireEvent.input(await screen.findByLabelText(/^E-mail/), { target: { value: 'ada@example.com' } });
+    fireEvent.change(screen.getByLabelText(/^Impact/), { target: { value: 'high' } });
+    fireEvent.change(screen.getByLabelText(/^Urgency/), { target: { value: 'medium' } });
+    expect(screen.getByText('Priority: P2 — High')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]!.body.fields).toMatchObject({ impact: 'high', urgency: 'medium', priority: 'P2' });
+  });
+
+  test('remembers the e-mail for the next ticket only when the user agrees, and says what happens next', async () => {
+    setup();
+    fireEvent.input(await screen.findByLabelText(/^E-mail/), { target: { value: 'ada@example.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
+    expect(await screen.findByText(/replies by e-mail to ada@example\.com/)).toBeTruthy();
+    expect(screen.getByText(/mention ticket L1-1001/)).toBeTruthy();
+    cleanup();
+    setup();
+    expect(await screen.findByLabelText(/^E-mail/)).toHaveProperty('value', '');
+    fireEvent.input(screen.getByLabelText(/^E-mail/), { target: { value: 'ada@example.com' } });
+    fireEvent.click(screen.getByLabelText('Remember my e-mail address on this browser'));
+    fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
+    await screen.findByText(/Sent — ticket/);
+    cleanup();
+    setup();
+    expect(await screen.findByLabelText(/^E-mail/)).toHaveProperty('value', 'ada@example.com');
+    expect(screen.getByLabelText('Remember my e-mail address on this browser')).toHaveProperty('checked', true);
   });
 
   test('says exactly what is wrong next to each field, announces it and focuses the first one', async () => {
     setup();
     fireEvent.input(await screen.findByLabelText(/^Subject/), { target: { value: '' } });
-    later();
     fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
     const email = screen.getByLabelText(/^E-mail/);
     await waitFor(() => expect(document.activeElement).toBe(email));
@@ -109,6 +188,14 @@ describe('TicketView', () => {
     expect(summary.textContent).toContain('Please fix 2 problems before sending');
     expect(summary.textContent).toContain('Enter a subject');
     expect(posted).toHaveLength(0);
+  });
+
+  test('says the file is optional once, and its limit without repeating it', async () => {
+    setup({ maxAttachmentBytes: 5 * 1024 * 1024 });
+    const input = await screen.findByLabelText(/^Screenshot or file/);
+    const field = input.closest('.t0-field')!;
+    expect(field.textContent!.match(/optional/gi)).toHaveLength(1);
+    expect(document.getElementById(`${input.id}-hint`)!.textContent).toMatch(/^Up to 5 MB\.$/);
   });
 
   test('refuses an attachment over the size limit with a clear message', async () => {
@@ -126,7 +213,6 @@ describe('TicketView', () => {
     fireEvent.input(description, { target: { value: 'my password is hunter2 and it fails' } });
     expect(await screen.findByText(/Never share passwords/)).toBeTruthy();
     fireEvent.input(screen.getByLabelText(/^E-mail/), { target: { value: 'ada@example.com' } });
-    later();
     fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
     await waitFor(() => expect(posted).toHaveLength(1));
     expect(JSON.stringify(posted[0]?.body)).not.toContain('hunter2');
@@ -138,7 +224,6 @@ describe('TicketView', () => {
     fireEvent.click(screen.getByText('Technical details'));
     fireEvent.click(screen.getByRole('button', { name: 'Remove “Page”' }));
     expect(screen.queryByRole('button', { name: 'Remove “Page”' })).toBeNull();
-    later();
     fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
     await waitFor(() => expect(posted).toHaveLength(1));
     const context = posted[0]?.body.context as Record<string, unknown>;
@@ -155,7 +240,6 @@ describe('TicketView', () => {
     fireEvent.input(await screen.findByLabelText(/^E-mail/), { target: { value: 'ada@example.com' } });
     fireEvent.click(screen.getByText('Technical details'));
     expect(screen.getByText('clock: problem — device clock is 300 s ahead of the server; popups: ok — pop-ups are allowed')).toBeTruthy();
-    later();
     fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
     await waitFor(() => expect(posted).toHaveLength(1));
     expect((posted[0]?.body.context as Record<string, unknown>).diagnostics).toEqual([
@@ -172,7 +256,6 @@ describe('TicketView', () => {
     const row = screen.getByText('storage: problem — blocked: cookies').closest('li')!;
     fireEvent.click(within(row).getByRole('button'));
     expect(screen.queryByText('storage: problem — blocked: cookies')).toBeNull();
-    later();
     fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
     await waitFor(() => expect(posted).toHaveLength(1));
     const context = posted[0]?.body.context as Record<string, unknown>;
@@ -183,7 +266,6 @@ describe('TicketView', () => {
   test('sends the ticket once with its Idempotency-Key and shows the endpoint’s ticketId', async () => {
     const { emit } = setup();
     fireEvent.input(await screen.findByLabelText(/^E-mail/), { target: { value: 'ada@example.com' } });
-    later();
     fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
     expect(await screen.findByText('Sent — ticket L1-1001')).toBeTruthy();
     expect(posted).toHaveLength(1);
@@ -195,7 +277,7 @@ describe('TicketView', () => {
       category: 'printing',
       searches: ['printer offline'],
       articlesViewed: [{ id: 'printing/printer-offline', helpful: false }],
-      fields: { impact: 'medium', urgency: 'medium', priority: 'P3', escalationReason: 'not-helpful' },
+      fields: { escalationReason: 'not-helpful' },
     });
     expect(emit).toHaveBeenCalledWith('ticket:queued', { id: body.id });
     expect(emit).toHaveBeenCalledWith('ticket:sent', { id: body.id, ticketId: 'L1-1001' });
@@ -206,7 +288,6 @@ describe('TicketView', () => {
     replies.push(new Response(JSON.stringify({ error: 'Your account is not allowed to open tickets.' }), { status: 403 }));
     const { emit } = setup();
     fireEvent.input(await screen.findByLabelText(/^E-mail/), { target: { value: 'ada@example.com' } });
-    later();
     fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
     expect((await screen.findByText(/Your account is not allowed to open tickets\./)).closest('[role=alert]')).toBeTruthy();
     expect(screen.getByLabelText(/^E-mail/)).toHaveProperty('value', 'ada@example.com');
@@ -217,7 +298,6 @@ describe('TicketView', () => {
   test('composes an e-mail for a mailto: endpoint without any network request', async () => {
     setup({ ticketEndpoint: 'mailto:it@example.com' });
     fireEvent.input(await screen.findByLabelText(/^E-mail/), { target: { value: 'ada@example.com' } });
-    later();
     fireEvent.click(screen.getByRole('button', { name: 'Send to support' }));
     const link = (await screen.findByRole('link', { name: 'Open the e-mail' })) as HTMLAnchorElement;
     expect(link.href.startsWith('mailto:it@example.com?subject=printer%20offline&body=')).toBe(true);
@@ -226,12 +306,20 @@ describe('TicketView', () => {
 });
 
 test('fills name and e-mail from an identify() that arrives after the form opened', async () => {
-  const { options: resolved } = resolveOptions({ ticketEndpoint: ENDPOINT }, { loaderUrl: ENDPOINT, pageUrl: ENDPOINT });
-  const props = { options: resolved, strings, emit: vi.fn(), dispatch: vi.fn() };
-  const state = makeState();
-  const { rerender } = render(<TicketView state={state} {...props} />);
+  const { store } = setup();
   fireEvent.input(await screen.findByLabelText(/^Name/), { target: { value: 'Typed Name' } });
-  rerender(<TicketView state={reducer(state, { type: 'identify', identity: { name: 'Ada', email: 'ada@example.com' } })} {...props} />);
+  store.dispatch({ type: 'identify', identity: { name: 'Ada', email: 'ada@example.com' } });
   await waitFor(() => expect(screen.getByLabelText(/^E-mail/)).toHaveProperty('value', 'ada@example.com'));
   expect(screen.getByLabelText(/^Name/)).toHaveProperty('value', 'Typed Name');
+});
+
+test('restores what the user typed after a reload, under a prefill() for the fields they left alone', async () => {
+  setup();
+  fireEvent.input(await screen.findByLabelText(/^Description/), { target: { value: 'typed before the reload' } });
+  await waitFor(() => expect(localStorage.getItem(draftKey(ENDPOINT))).toContain('typed before the reload'));
+  cleanup();
+  const { store } = setup();
+  store.dispatch({ type: 'prefill', prefill: { subject: 'From the site', message: 'site text' } });
+  await waitFor(() => expect(screen.getByLabelText(/^Subject/)).toHaveProperty('value', 'From the site'));
+  expect(screen.getByLabelText(/^Description/)).toHaveProperty('value', 'typed before the reload');
 });

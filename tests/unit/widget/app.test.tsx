@@ -29,7 +29,7 @@ async function setup(opts: { options?: WidgetOptions; locale?: Locale; fail?: bo
     shadow: null as unknown as ShadowRoot, root: document.body, launcher, options, problems, locale, emitter,
     report: () => {}, setExpanded: vi.fn(),
   } satisfies PanelContext;
-  render(<App controller={controller} ctx={ctx} strings={strings} />);
+  render(<App controller={controller} ctx={ctx} strings={strings} loadTicket={() => new Promise(() => {})} />);
   controller.open();
   await controller.loadKb();
   return { controller, events, ctx, client, launcher };

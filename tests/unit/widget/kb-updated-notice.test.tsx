@@ -28,7 +28,7 @@ test('says "Help content was updated" as a status once the KB in use changed', a
     shadow: null as unknown as ShadowRoot, root: document.body, launcher, options, problems, locale: 'en', emitter,
     report: () => {}, setExpanded: vi.fn(),
   } satisfies PanelContext;
-  render(<App controller={controller} ctx={ctx} strings={strings} />);
+  render(<App controller={controller} ctx={ctx} strings={strings} loadTicket={() => new Promise(() => {})} />);
   controller.open();
   await screen.findByRole('dialog', { name: 'Help' });
   expect(screen.queryByText('Help content was updated')).toBeNull();

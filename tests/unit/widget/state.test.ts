@@ -19,7 +19,7 @@ describe('reducer: asking', () => {
   });
 
   test('clears the box and the live results', () => {
-    const s = run({ type: 'query', query: 'print' }, { type: 'results', query: 'print', hits: [hit('a')] }, ask('print'));
+    const s = run({ type: 'query', query: 'print' }, { type: 'results', queryId: 1, hits: [hit('a')] }, ask('print'));
     expect(s.query).toBe('');
     expect(s.results).toEqual([]);
   });
@@ -100,12 +100,20 @@ describe('reducer: "Did this solve it?"', () => {
 
 describe('reducer: live results and the combobox', () => {
   test('drops results for a query the box no longer holds', () => {
-    const s = run({ type: 'query', query: 'printer' }, { type: 'results', query: 'print', hits: [hit('a')] });
+    const s = run({ type: 'query', query: 'print' }, { type: 'query', query: 'printer' }, { type: 'results', queryId: 1, hits: [hit('a')] });
     expect(s.results).toEqual([]);
   });
 
+  test('drops results asked for an earlier keystroke, even when the box holds that text again', () => {
+    // print (1) → printer (2) → print (3): results computed for the first "print" are stale.
+    const s = run({ type: 'query', query: 'print' }, { type: 'query', query: 'printer' }, { type: 'query', query: 'print' },
+      { type: 'results', queryId: 1, hits: [hit('old')] });
+    expect(s.results).toEqual([]);
+    expect(reducer(s, { type: 'results', queryId: 3, hits: [hit('new')] }).results.map((h) => h.id)).toEqual(['new']);
+  });
+
   test('clamps the active option to the results', () => {
-    const base = run({ type: 'query', query: 'p' }, { type: 'results', query: 'p', hits: [hit('a'), hit('b')] });
+    const base = run({ type: 'query', query: 'p' }, { type: 'results', queryId: 1, hits: [hit('a'), hit('b')] });
     expect(reducer(base, { type: 'active', index: 5 }).activeIndex).toBe(1);
     expect(reducer(base, { type: 'active', index: -4 }).activeIndex).toBe(-1);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { format, launcherText, loadTicketStrings, localeDir, mergeStrings, resolveLocale, resolveStrings, resolveTicketStrings } from '../../../widget/core/i18n/strings.ts';
+import { format, launcherText, localeDir, mergeStrings, resolveLocale, resolveStrings } from '../../../widget/core/i18n/strings.ts';
+import { loadTicketStrings, resolveTicketStrings } from '../../../widget/core/i18n/ticket-strings-load.ts';
 import { enStrings, loadUiStrings, LOCALES } from '../../../widget/core/i18n/ui-strings.ts';
 
 describe('resolveLocale', () => {

@@ -50,18 +50,6 @@ export async function withLocaleTable(
   return table ? { en: english, [locale]: table } : { en: english };
 }
 
-const ticketLocales = import.meta.glob<{ default: Record<string, string> }>('./locales/ticket-*.ts');
-
-/** Loads the hand-off's strings: big and only needed with the ticket form, so lazy chunks. */
-export function loadTicketStrings(locale: Locale): Promise<StringTables> {
-  return withLocaleTable(import('./ticket-en.ts').then((m) => m.ticketEn), locale, ticketLocales[`./locales/ticket-${locale}.ts`]);
-}
-
-/** UI strings merged with the ticket strings and overrides, for the ticket form. */
-export async function resolveTicketStrings(locale: Locale, overrides: Record<string, string> = {}): Promise<Strings> {
-  return resolveStrings(locale, overrides, [await loadTicketStrings(locale)]);
-}
-
 /** Fills `{name}` placeholders; unknown placeholders are left as written. */
 export function format(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));

@@ -3,7 +3,7 @@
  * Queue only re-queues on network errors; CONTRACT §4 also retries 408, 429 and 5xx (honouring
  * Retry-After) and never retries any other 4xx, so the worker classifies every outcome here.
  */
-import { parseRetryAfter } from '../ticket/backoff.ts';
+import { isRetryableStatus, parseRetryAfter } from '../ticket/backoff.ts';
 
 export type ReplayOutcome =
   /** 2xx: delivered, drop it from the queue. */
@@ -12,11 +12,6 @@ export type ReplayOutcome =
   | { kind: 'retry'; notBefore: number }
   /** Permanent failure (4xx other than 408/429): drop it, the page shows the user why. */
   | { kind: 'drop'; status: number };
-
-/** True for statuses worth retrying per CONTRACT §4: 408, 429 and 5xx. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || (status >= 500 && status <= 599);
-}
 
 /**
  * Classifies a delivery attempt: `null` status means the request never got a response (offline,

@@ -38,3 +38,11 @@ export function backoffDelay(attempt: number, retryAfterMs: number | null = null
   const jitter = Math.floor(random() * ceiling);
   return Math.min(maxMs, Math.max(jitter, retryAfterMs ?? 0));
 }
+
+/**
+ * The one retry rule (CONTRACT §4), shared by the page's outbox and the service worker: 408, 429
+ * and 5xx are worth retrying; any other status is final.
+ */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || (status >= 500 && status <= 599);
+}

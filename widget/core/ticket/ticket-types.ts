@@ -46,12 +46,32 @@ export interface Ticket {
   articlesViewed: TicketArticle[];
   context: Record<string, unknown>;
   attachments?: TicketAttachment[];
+  /**
+   * Anti-bot signals for the endpoint to judge (CONTRACT §5): `formMs` is the time between the
+   * form opening and the submit. The widget itself refuses no one.
+   */
+  signals?: TicketSignals;
+  /** The guided-flow answers still standing, as the description's summary lists them. */
+  flowAnswers?: TicketFlowAnswer[];
   /** Only present when a bot filled the honeypot; endpoints reject such tickets. */
   tier0_hp_website?: string;
 }
 
+export interface TicketSignals {
+  formMs: number;
+}
+
+export interface TicketFlowAnswer {
+  flow: string;
+  step: string;
+  answer: string;
+}
+
 /** ITIL levels for impact and urgency, as the form offers them. */
 export type Level = 'high' | 'medium' | 'low';
+
+/** A level, or '' while nobody set it (the help desk then applies its default). */
+export type LevelChoice = Level | '';
 
 /** A site-defined custom field (options.ticketFields). */
 export interface CustomFieldSpec {
@@ -69,11 +89,13 @@ export interface TicketForm {
   subject: string;
   description: string;
   category: string;
-  impact: Level;
-  urgency: Level;
+  impact: LevelChoice;
+  urgency: LevelChoice;
   custom: Record<string, string | boolean>;
   /** Context keys the user removed from "Technical details". */
   removedContext: string[];
   /** The honeypot; humans never see or fill it. */
   honeypot: string;
+  /** The user agreed to have this browser remember their e-mail address for the next ticket. */
+  rememberEmail: boolean;
 }

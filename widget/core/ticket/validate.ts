@@ -44,8 +44,9 @@ export function validateTicketForm(form: TicketForm, customFields: readonly Cust
   }
   text('subject', form.subject, true, LIMITS.subject, errors);
   text('description', form.description, true, LIMITS.description, errors);
-  if (!isLevel(form.impact)) errors.push({ field: 'impact', code: 'choice' });
-  if (!isLevel(form.urgency)) errors.push({ field: 'urgency', code: 'choice' });
+  // Unset ('') is allowed: the help desk applies its default.
+  if (form.impact !== '' && !isLevel(form.impact)) errors.push({ field: 'impact', code: 'choice' });
+  if (form.urgency !== '' && !isLevel(form.urgency)) errors.push({ field: 'urgency', code: 'choice' });
   for (const spec of customFields) {
     const field = `custom.${spec.name}`;
     const value = form.custom[spec.name];

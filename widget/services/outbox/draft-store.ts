@@ -10,14 +10,18 @@ export function draftKey(endpoint: string): string {
   return `tier0:ticket-draft:${endpoint}`;
 }
 
-/** The saved draft, or null when there is none (or it is unreadable). */
-export function loadDraft(key: string): TicketForm | null {
+/**
+ * The saved draft: the fields the user typed (a draft saved by an older version holds the whole
+ * form), or null when there is none (or it is unreadable).
+ */
+export function loadDraft(key: string): Partial<TicketForm> | null {
   try {
     const raw = globalThis.localStorage?.getItem(key);
     if (!raw) return null;
-    const parsed = JSON.parse(raw) as Partial<TicketForm>;
-    if (typeof parsed !== 'object' || parsed === null || typeof parsed.subject !== 'string') return null;
-    return parsed as TicketForm;
+    const parsed = JSON.parse(raw) as unknown;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+    const { honeypot: _dropped, ...draft } = parsed as Partial<TicketForm>;
+    return draft;
   } catch {
     // Corrupt or inaccessible: a fresh form is better than a broken one.
     return null;
@@ -25,10 +29,11 @@ export function loadDraft(key: string): TicketForm | null {
 }
 
 /** Saves the draft; false when storage is unavailable or full. */
-export function saveDraft(key: string, form: TicketForm): boolean {
+export function saveDraft(key: string, form: Partial<TicketForm>): boolean {
   try {
-    // The honeypot is never restored: a bot-filled value must not survive into a human's form.
-    globalThis.localStorage.setItem(key, JSON.stringify({ ...form, honeypot: '' }));
+    // The honeypot is never kept: a bot-filled value must not survive into a human's form.
+    const { honeypot: _dropped, ...draft } = form;
+    globalThis.localStorage.setItem(key, JSON.stringify(draft));
     return true;
   } catch {
     return false; // storage disabled or full: the form still works, it just won't survive a reload
@@ -41,5 +46,26 @@ export function clearDraft(key: string): void {
     globalThis.localStorage.removeItem(key);
   } catch {
     // Nothing stored means nothing to clear.
+  }
+}
+
+const EMAIL_KEY = 'tier0:ticket-email';
+
+/** The e-mail address the user asked this browser to remember, or '' when none. */
+export function loadRememberedEmail(): string {
+  try {
+    return globalThis.localStorage?.getItem(EMAIL_KEY) ?? '';
+  } catch {
+    return ''; // storage blocked: nothing remembered
+  }
+}
+
+/** Remembers the address for the next ticket, or forgets it (''), as the user chose on the form. */
+export function rememberEmail(email: string): void {
+  try {
+    if (email) globalThis.localStorage.setItem(EMAIL_KEY, email);
+    else globalThis.localStorage.removeItem(EMAIL_KEY);
+  } catch {
+    // Storage blocked: the user types it again next time, as without consent.
   }
 }

@@ -111,11 +111,16 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
     draining = (async () => {
       try {
-        do {
+        // A ticket enqueued while this runs sets `again`, also during schedule(), which may have
+        // read the store before the ticket was put there: go round once more rather than leave it
+        // waiting for the next `online` or tab switch.
+        for (;;) {
           again = false;
           await drainOnce();
-        } while (again && !disposed);
-        await schedule();
+          if (again && !disposed) continue;
+          await schedule();
+          if (!again || disposed) break;
+        }
       } finally {
         draining = null;
       }

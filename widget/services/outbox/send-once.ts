@@ -2,6 +2,7 @@
  * One delivery attempt (CONTRACT.md §4), classified: sent (2xx), retry (network error, 408,
  * 429, 5xx) or failed (any other status, permanent). Never throws.
  */
+import { isRetryableStatus } from '../../core/ticket/backoff.ts';
 import type { Ticket } from '../../core/ticket/ticket-types.ts';
 
 export type SendResult =
@@ -15,11 +16,6 @@ export interface SendOnceInput {
   ticket: Ticket;
   /** Anti-abuse token, asked for at every attempt so a ticket queued offline never carries a stale one. */
   challenge?: (() => Promise<string | null | undefined> | string | null | undefined) | undefined;
-}
-
-/** True for statuses worth retrying: 408, 429 and 5xx. */
-export function isRetryable(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
 }
 
 async function readJson(res: Response): Promise<Record<string, unknown> | null> {
@@ -64,6 +60,6 @@ export async function sendOnce(input: SendOnceInput): Promise<SendResult> {
     return typeof ticketId === 'string' || typeof ticketId === 'number' ? { kind: 'sent', ticketId: String(ticketId) } : { kind: 'sent' };
   }
   const message = typeof body?.error === 'string' && body.error.trim() !== '' ? body.error : `HTTP ${res.status}`;
-  if (isRetryable(res.status)) return { kind: 'retry', offline: false, retryAfter: res.headers.get('Retry-After'), error: message };
+  if (isRetryableStatus(res.status)) return { kind: 'retry', offline: false, retryAfter: res.headers.get('Retry-After'), error: message };
   return { kind: 'failed', status: res.status, error: message };
 }

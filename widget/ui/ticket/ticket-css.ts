@@ -13,6 +13,10 @@ export const ticketCss = `
 .t0-req{font-weight:400;color:var(--t0-muted)}
 .t0-ticket input[type=text],.t0-ticket input[type=email],.t0-ticket input[type=number],.t0-ticket textarea,.t0-ticket select{box-sizing:border-box;inline-size:100%;min-block-size:40px;margin:0;padding:8px 10px;border:1px solid var(--t0-muted);border-radius:8px;background:var(--t0-bg);color:var(--t0-text);font:400 15px/1.4 var(--t0-font)}
 .t0-ticket textarea{min-block-size:140px;resize:vertical}
+.t0-ticket input[type=file]{box-sizing:border-box;inline-size:100%;margin:0;color:var(--t0-muted);font:400 14px/1.4 var(--t0-font)}
+.t0-ticket input[type=file]::file-selector-button{min-block-size:36px;margin-inline-end:10px;padding:0 14px;border:1px solid var(--t0-border);border-radius:10px;background:var(--t0-bg-soft);color:var(--t0-text);font:600 14px/1 var(--t0-font);cursor:pointer}
+.t0-ticket input[type=file]:hover::file-selector-button{background:var(--t0-hover)}
+.t0-ticket input[type=file]:focus-visible{outline:2px solid var(--t0-link,var(--t0-accent));outline-offset:2px;border-radius:10px}
 .t0-ticket input[readonly]{background:var(--t0-bg-soft);border-style:dashed}
 .t0-ticket input:focus-visible,.t0-ticket textarea:focus-visible,.t0-ticket select:focus-visible,.t0-ticket summary:focus-visible{outline:2px solid var(--t0-link,var(--t0-accent));outline-offset:1px}
 .t0-ticket [aria-invalid=true]{border-color:var(--t0-danger);border-width:2px}

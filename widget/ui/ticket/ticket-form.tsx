@@ -8,7 +8,7 @@ import type { ContextItem } from '../../core/ticket/context-items.ts';
 import type { Translate } from '../../core/ticket/format.ts';
 import { LEVELS, priorityOf } from '../../core/ticket/priority.ts';
 import { detectSecret } from '../../core/ticket/secrets.ts';
-import { HONEYPOT_FIELD, type Level, type TicketAttachment, type TicketForm } from '../../core/ticket/ticket-types.ts';
+import { HONEYPOT_FIELD, type LevelChoice, type TicketAttachment, type TicketForm } from '../../core/ticket/ticket-types.ts';
 import type { FieldError } from '../../core/ticket/validate.ts';
 import { AttachmentField } from './attachment-field.tsx';
 import { errorText, fieldId } from './field-errors.ts';
@@ -19,7 +19,7 @@ export interface TicketFormProps {
   errors: FieldError[];
   /** The user tried to send: the summary then also lists the attachment's problem. */
   attempted: boolean;
-  /** Why the last submission was stopped before validation (too fast) or refused (4xx). */
+  /** Why the endpoint refused the last submission (4xx). */
   notice: string;
   /** Categories offered: the site's `categories` option, else the KB's. */
   categories: Array<{ id: string; title: string }>;
@@ -100,7 +100,8 @@ export function TicketFormView(props: TicketFormProps) {
   const summaryItems = errors.map((e) => ({ field: e.field, text: errorText(e, labels[e.field] ?? e.field, strings, t) }));
   if (props.attempted && props.attachmentError) summaryItems.push({ field: 'attachment', text: props.attachmentError });
   const secret = detectSecret(form.description) ?? detectSecret(form.subject);
-  const priority = priorityOf(form.impact, form.urgency);
+  // Shown only once both are chosen; unset, the help desk applies its own default.
+  const priority = form.impact && form.urgency ? priorityOf(form.impact, form.urgency) : null;
   const categories =
     form.category && !props.categories.some((c) => c.id === form.category)
       ? [{ id: form.category, title: form.category }, ...props.categories]
@@ -154,6 +155,12 @@ export function TicketFormView(props: TicketFormProps) {
             <input {...aria} type="email" name="email" autoComplete="email" spellcheck={false} value={form.email} readOnly={props.lockedEmail} onInput={(e) => onChange({ email: value(e) })} />
           )}
         </Field>
+        {!props.lockedEmail && (
+          <span class="t0-check">
+            <input id="t0-tk-remember" type="checkbox" checked={form.rememberEmail} onChange={(e) => onChange({ rememberEmail: (e.currentTarget as HTMLInputElement).checked })} />
+            <label for="t0-tk-remember">{t('ticket.rememberEmail')}</label>
+          </span>
+        )}
       </fieldset>
 
       <fieldset>
@@ -177,20 +184,22 @@ export function TicketFormView(props: TicketFormProps) {
         </Field>
         <Field name="impact" label={labels.impact!} hint={t('ticket.impactHint')} error={errorOf('impact')} t={t}>
           {(aria) => (
-            <select {...aria} name="impact" value={form.impact} onChange={(e) => onChange({ impact: value(e) as Level })}>
+            <select {...aria} name="impact" value={form.impact} onChange={(e) => onChange({ impact: value(e) as LevelChoice })}>
+              <option value="">{t('ticket.levelNone')}</option>
               {LEVELS.map((l) => <option key={l} value={l}>{t(`ticket.impact.${l}`)}</option>)}
             </select>
           )}
         </Field>
         <Field name="urgency" label={labels.urgency!} hint={t('ticket.urgencyHint')} error={errorOf('urgency')} t={t}>
           {(aria) => (
-            <select {...aria} name="urgency" value={form.urgency} onChange={(e) => onChange({ urgency: value(e) as Level })}>
+            <select {...aria} name="urgency" value={form.urgency} onChange={(e) => onChange({ urgency: value(e) as LevelChoice })}>
+              <option value="">{t('ticket.levelNone')}</option>
               {LEVELS.map((l) => <option key={l} value={l}>{t(`ticket.urgency.${l}`)}</option>)}
             </select>
           )}
         </Field>
         <output class="t0-priority" for={`${fieldId('impact')} ${fieldId('urgency')}`} aria-live="polite">
-          {t('ticket.priority', { priority: t(`ticket.priority.${priority}`) })}
+          {priority && t('ticket.priority', { priority: t(`ticket.priority.${priority}`) })}
         </output>
         {props.attachmentsEnabled && (
           <AttachmentField value={props.attachment} error={props.attachmentError} maxBytes={props.maxAttachmentBytes} t={t} onChange={props.onAttachment} />
@@ -203,7 +212,7 @@ export function TicketFormView(props: TicketFormProps) {
           {props.customFields.map((f) => {
             const name = `custom.${f.name}`;
             const current = form.custom[f.name];
-            const set = (v: string | boolean) => onChange({ custom: { ...form.custom, [f.name]: v } });
+            const set = (v: string | boolean) => onChange({ custom: { [f.name]: v } });
             if (f.type === 'checkbox') {
               const id = fieldId(name);
               const error = errorOf(name);

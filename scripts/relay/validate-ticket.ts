@@ -1,6 +1,8 @@
-/** What the demo inbox accepts: the contract §4 shape, checked field by field with a readable error. */
-
-import { HONEYPOT_FIELD } from '../../../widget/core/ticket/ticket-types.ts';
+/**
+ * What the relay (and the demo inbox) accept: the contract §4 shape, checked field by field, with
+ * an error the widget can show as it is. The honeypot is not judged here: a filled one is a
+ * signal the relay acts on (answered like any other ticket, never delivered).
+ */
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
@@ -8,8 +10,6 @@ const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !=
 /** The first problem with a ticket body, or null when it is acceptable. */
 export function ticketProblem(body: unknown): string | null {
   if (!isObject(body)) return 'the body must be a JSON object';
-  // Bots fill every field they see; the widget sends its off-screen honeypot when filled.
-  if (isText(body[HONEYPOT_FIELD])) return 'this ticket looks automated and was not accepted';
   if (!isText(body.id)) return 'id is missing';
   if (!isText(body.createdAt) || Number.isNaN(Date.parse(body.createdAt))) return 'createdAt must be an ISO 8601 date';
   if (!isObject(body.requester)) return 'requester is missing';
@@ -35,6 +35,16 @@ export function ticketProblem(body: unknown): string | null {
     if (!Array.isArray(body.attachments)) return 'attachments must be a list';
     for (const a of body.attachments) {
       if (!isObject(a) || typeof a.name !== 'string' || typeof a.data !== 'string') return 'each attachment needs name and data';
+    }
+  }
+  if (body.signals !== undefined) {
+    if (!isObject(body.signals)) return 'signals must be an object';
+    if (body.signals.formMs !== undefined && (typeof body.signals.formMs !== 'number' || !(body.signals.formMs >= 0))) return 'signals.formMs must be a number of milliseconds';
+  }
+  if (body.flowAnswers !== undefined) {
+    if (!Array.isArray(body.flowAnswers)) return 'flowAnswers must be a list';
+    for (const a of body.flowAnswers) {
+      if (!isObject(a) || typeof a.step !== 'string' || typeof a.answer !== 'string') return 'each flowAnswers entry needs step and answer';
     }
   }
   return null;
