@@ -9,6 +9,7 @@ import type { WidgetState } from '../core/state.ts';
 import { format, type Strings } from '../core/i18n/strings.ts';
 import { insertSanitized } from '../services/sanitize.ts';
 import { Icon } from './icons.tsx';
+import { openAtSection } from './open-at-section.ts';
 
 export interface ArticleViewProps {
   state: WidgetState;
@@ -41,8 +42,9 @@ export function ArticleView({ state, controller, strings, canEscalate, locale }:
     const shown = (): void => {
       if (!current) return;
       enhance(el, controller.kbUrl, meta?.title ?? '', strings, canEscalate);
-      titleRef.current?.focus({ preventScroll: true });
       el.closest('.t0-body')?.scrollTo?.({ top: 0 });
+      const anchor = article?.anchor;
+      if (!anchor || !openAtSection(el, anchor)) titleRef.current?.focus({ preventScroll: true });
       controller.articleShown(id);
     };
     const pending = insertSanitized(el, body.html);
@@ -80,7 +82,7 @@ export function ArticleView({ state, controller, strings, canEscalate, locale }:
     const href = link.getAttribute('href') ?? '';
     if (articleId) {
       e.preventDefault();
-      controller.openArticle(articleId, true);
+      controller.openArticle(articleId, true, link.getAttribute('data-tier0-anchor') ?? undefined);
     } else if (href.startsWith('#')) {
       e.preventDefault();
       const name = decodeURIComponent(href.slice(1));

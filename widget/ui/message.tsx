@@ -1,9 +1,11 @@
 /** One conversation message: the user's words, or a bot reply (answer, alternatives, no result, offer). */
+import { relatedAnswers } from '../core/related-answers.ts';
 import type { ComponentChildren } from 'preact';
 import type { Message, AnswerHit, WidgetState } from '../core/state.ts';
 import { SHOWN_ANSWERS } from '../core/state.ts';
 import type { WidgetController } from '../services/widget-controller.ts';
 import { format, type Strings } from '../core/i18n/strings.ts';
+import { SectionLabel } from './section-label.tsx';
 import { Snippet } from './snippet.tsx';
 import { Icon } from './icons.tsx';
 import { formatIsolated } from './isolate.tsx';
@@ -22,7 +24,7 @@ function ArticleLinks({ hits, controller }: { hits: AnswerHit[]; controller: Wid
     <ul class="t0-links">
       {hits.map((h) => (
         <li key={h.id}>
-          <button type="button" class="t0-linkbtn" onClick={() => controller.openArticle(h.id)}>
+          <button type="button" class="t0-linkbtn" onClick={() => controller.openArticle(h.id, false, h.section?.anchor)}>
             <Icon name="article" />
             <span dir="auto">{h.title}</span>
           </button>
@@ -61,7 +63,7 @@ export function MessageView({ message: m, state, controller, strings, canEscalat
   switch (m.kind) {
     case 'answer': {
       const [best, ...rest] = m.hits;
-      const alts = rest.slice(0, SHOWN_ANSWERS - 1);
+      const alts = best ? relatedAnswers(best, rest).slice(0, SHOWN_ANSWERS - 1) : [];
       if (!best) return null;
       const qid = `t0-q-${m.id}`;
       return bot(
@@ -70,9 +72,15 @@ export function MessageView({ message: m, state, controller, strings, canEscalat
           <p>{strings.answerIntro}</p>
           <div class="t0-card">
             <h3 dir="auto">{best.title}</h3>
+            <SectionLabel section={best.section} />
             <Snippet parts={best.snippet} />
             <div class="t0-card-actions">
-              <button type="button" class="t0-btn t0-btn-primary" aria-label={`${strings.openArticle}: ${best.title}`} onClick={() => controller.openArticle(best.id)}>
+              <button
+                type="button"
+                class="t0-btn t0-btn-primary"
+                aria-label={`${strings.openArticle}: ${best.title}${best.section ? ` › ${best.section.heading}` : ''}`}
+                onClick={() => controller.openArticle(best.id, false, best.section?.anchor)}
+              >
                 <Icon name="article" />
                 {strings.openArticle}
               </button>

@@ -73,6 +73,10 @@ export const panelCss = `
 .t0-option:hover{background:var(--t0-hover)}
 .t0-option[aria-selected=true]{background:var(--t0-active);border-color:var(--t0-link,var(--t0-accent))}
 .t0-option-title{display:block;margin-block-end:2px;font-weight:600;color:var(--t0-text)}
+.t0-section{display:block;margin-block-end:2px;font-size:13px;font-weight:600;color:var(--t0-text)}
+.t0-card .t0-section{margin-block:-4px 6px}
+.t0-prose .t0-target{scroll-margin-top:8px;animation:t0-target 2s ease-out}
+@keyframes t0-target{from{background:color-mix(in srgb,var(--t0-accent) 22%,transparent)}to{background:transparent}}
 .t0-option .t0-snippet{margin:0;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 .t0-suggest{flex:none;max-block-size:min(40%,320px);overflow-y:auto;overscroll-behavior:contain;padding:8px;border-block-start:1px solid var(--t0-border)}
 .t0-suggest[hidden]{display:none}
