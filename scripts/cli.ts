@@ -13,7 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
 const usage = `usage: tier0 <command> [options]
 
   build  [--content DIR] [--out DIR] [--strict]     compile the knowledge base (default kb-content/ -> dist/kb/)
-  check  [--content DIR]                            validate articles without writing
+  check  [--content DIR] [--strict]                 validate articles without writing
   search [--kb DIR] [--limit N] [--json] [QUERY…]   search a built bundle as the widget does (stdin: one query per line)
   demo   [--port N]                                 build everything and serve the demo page with a ticket inbox
   relay  [--config FILE] [--port N]                  run the Level 1 relay (retry|status: manage its queue)

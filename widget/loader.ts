@@ -150,7 +150,7 @@ const ICON_CLOSE = 'M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5
       inst.panel = import(/* @vite-ignore */ url).then(
         async (mod: { mountPanel(ctx: PanelContext): Promise<PanelController> }) => {
           if (instance !== inst) return undefined; // destroyed while loading
-          const ctx: PanelContext = { shadow, root, launcher, options, problems, locale, emitter, report, setExpanded };
+          const ctx: PanelContext = { shadow, root, launcher, options, locale, emitter, report, setExpanded };
           const controller = await mod.mountPanel(ctx);
           if (instance !== inst) {
             controller.destroy();

@@ -61,9 +61,8 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
   mount.className = 't0-mount';
   ctx.root.appendChild(mount);
 
-  // Validated here rather than in the loader: its problems join the ones the loader found.
-  const actionProblems = actions?.problems ?? [];
-  actionProblems.forEach((p) => ctx.report(p));
+  // Validated here rather than in the loader; its problems go to the console like the loader's.
+  actions?.problems.forEach((p) => ctx.report(p));
   const statusUrl = ctx.options.statusUrl;
   const controller = createWidgetController({
     kbUrl: ctx.options.kb,
@@ -93,7 +92,7 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
 
   // Warm the index now (idle or first hover) so the first keystroke already has results.
   void controller.loadKb();
-  render(<App controller={controller} ctx={{ ...ctx, problems: [...ctx.problems, ...actionProblems] }} strings={strings} loadTicket={loadTicket} />, mount);
+  render(<App controller={controller} ctx={ctx} strings={strings} loadTicket={loadTicket} />, mount);
 
   // Tickets queued on an earlier visit (endpoint down, tab closed) are sent now, without the
   // user opening anything. The outbox code is only fetched when the marker says one is waiting.

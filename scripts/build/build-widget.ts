@@ -53,7 +53,7 @@ function widgetBase(): InlineConfig {
 /** The offline code's marker for the ticket form's chunk files (widget/offline.ts). */
 const TICKET_CHUNKS_MARKER = '__TIER0_TICKET_CHUNKS__';
 /** Modules whose chunks make up the ticket form in every locale (lazy; warmed without a SW). */
-const TICKET_MODULES = ['widget/ui/ticket/ticket-view.tsx', 'widget/services/ticket/ticket-service.ts', 'widget/core/i18n/ticket-en.ts'];
+const TICKET_MODULES = ['widget/ui/ticket/ticket-view.tsx', 'widget/ui/ticket/focus-on-open.ts', 'widget/services/ticket/ticket-service.ts', 'widget/core/i18n/ticket-en.ts'];
 /** Each other locale's ticket texts: warmed only for a visitor in that locale. */
 const TICKET_LOCALE_MODULES = LOCALES.filter((locale) => locale !== 'en').map((locale) => [locale, `widget/core/i18n/locales/ticket-${locale}.ts`] as const);
 

@@ -11,13 +11,17 @@ import type { Diagnostic } from './diagnostics.ts';
 import { rewriteDocfxBlocks } from './docfx.ts';
 import { extractFlows } from './flow-parse.ts';
 import { flowOutline, renderFlow } from './flow-html.ts';
+import { flowWordingIssues } from './flow-wording.ts';
 import type { FrontMatter } from './front-matter.ts';
 import type { Markdown } from './markdown.ts';
 import { clip, htmlToText, tokensToText } from './plain-text.ts';
+import { splitSections } from './sections.ts';
 import { createSlugger } from './slug.ts';
 import { stripTemplateTags, stripTemplateText } from './template-tags.ts';
 
 const SUMMARY_LENGTH = 300;
+/** Characters of a section kept for its snippet (the engine's snippets are up to 180); the opening has the summary. */
+const LEAD_LENGTH = 160;
 
 export interface ArticleSource {
   /** Absolute path. */
@@ -56,6 +60,7 @@ export function compileArticle(
   const fail = (line: number, message: string, severity: Diagnostic['severity'] = 'error'): void =>
     report({ file: source.display, line, message, severity });
   for (const flow of flows) for (const issue of validateFlow(flowOutline(flow))) fail(issue.line, issue.message);
+  for (const flow of flows) for (const issue of flowWordingIssues(flow, text)) fail(issue.line, issue.message, 'warning');
   for (const extra of flows.slice(1)) {
     fail(extra.line, 'only the first :::flow of an article is offered as a guided flow; this one shows as text only', 'warning');
   }
@@ -94,6 +99,7 @@ export function compileArticle(
   const description = stripTemplateText(source.front.description ?? '');
   const bodyText = htmlToText(html);
   const flow = compiledFlows[0];
+  const sections = splitSections(html);
   const meta: Omit<ArticleMeta, 'body'> = {
     id: source.id,
     title,
@@ -105,6 +111,7 @@ export function compileArticle(
     ...(source.front.updated ? { updated: source.front.updated } : {}),
     headings,
     summary: summaryOf(content) || clip(bodyText, SUMMARY_LENGTH),
+    sections: sections.map((section) => ({ anchor: section.anchor, heading: section.heading, lead: section.anchor ? clip(section.text, LEAD_LENGTH) : '' })),
     hasFlow: flow !== undefined,
   };
   return {
@@ -117,6 +124,7 @@ export function compileArticle(
       headings: meta.headings,
       description: meta.description,
       body: bodyText,
+      sections: sections.map((section) => ({ heading: section.heading, text: section.text })),
     },
     body: flow ? { id: source.id, html, flow } : { id: source.id, html },
   };

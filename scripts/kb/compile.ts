@@ -89,7 +89,6 @@ export async function compileKb(options: CompileOptions): Promise<CompileResult>
     },
     displayPath,
     report,
-    brokenSeverity: writing ? 'warning' : 'error',
   });
   const sanitizer = createArticleSanitizer();
   const compiled = sources.map((source) => {

@@ -26,9 +26,14 @@ export interface MarkdownEnv {
   /** Path of a file as diagnostics print it. */
   displayPath(file: string): string;
   report(diagnostic: Diagnostic): void;
-  /** Severity of broken article links and missing images (errors in check, warnings in build). */
-  brokenSeverity: 'error' | 'warning';
 }
+
+/**
+ * Severity of a broken article link or a missing image, the same in `tier0 check` and `tier0
+ * build`: the article still renders (the link keeps its text, the image its alt text), and real
+ * knowledge bases copied in part have hundreds of them, so they warn; `--strict` makes them errors.
+ */
+const BROKEN_SEVERITY = 'warning' as const;
 
 /** One piece of markdown being rendered, and what it collects. */
 export interface RenderScope {
@@ -151,12 +156,12 @@ export function createMarkdown(env: MarkdownEnv): Markdown {
         for (const candidate of candidates) {
           const id = env.articleAt(candidate);
           if (id === 'draft') {
-            report(token.raw, `broken link: "${token.href}" is a draft article`, env.brokenSeverity);
+            report(token.raw, `broken link: "${token.href}" is a draft article`, BROKEN_SEVERITY);
             return inner;
           }
           if (id) return articleLink(id, target.anchor, token.title, inner);
         }
-        if (isMarkdown) report(token.raw, `broken link: "${token.href}" matches no article`, env.brokenSeverity);
+        if (isMarkdown) report(token.raw, `broken link: "${token.href}" matches no article`, BROKEN_SEVERITY);
         else report(token.raw, `link to "${token.href}" is not an article; kept its text only`, 'warning');
         return inner;
       }
@@ -175,7 +180,7 @@ export function createMarkdown(env: MarkdownEnv): Markdown {
     }
     const url = env.imageAt(resolve(target.path));
     if (url) return `<img src="${escapeHtml(url)}" alt="${altText}"${titleAttribute(token.title)} loading="lazy">`;
-    report(token.raw, `missing image: "${token.href}"`, env.brokenSeverity);
+    report(token.raw, `missing image: "${token.href}"`, BROKEN_SEVERITY);
     return altText;
   };
 
@@ -187,7 +192,7 @@ export function createMarkdown(env: MarkdownEnv): Markdown {
     if (!src || target.kind !== 'relative' || target.path === '') return tag;
     const url = env.imageAt(resolve(target.path));
     if (url) return tag.replace(src[0], ` src="${escapeHtml(url)}"`);
-    report(tag, `missing image: "${href}"`, env.brokenSeverity);
+    report(tag, `missing image: "${href}"`, BROKEN_SEVERITY);
     const alt = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
     return alt ? escapeHtml(decodeEntities(alt[1] ?? alt[2] ?? '')) : '';
   };

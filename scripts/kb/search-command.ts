@@ -111,16 +111,23 @@ export function formatSnippet(parts: readonly SnippetPart[]): string {
 export function formatJson(response: SearchResponse): string {
   return JSON.stringify({
     query: response.query,
-    results: response.hits.map((hit) => ({ id: hit.id, title: hit.title, score: roundScore(hit.score) })),
+    results: response.hits.map((hit) => ({
+      id: hit.id,
+      title: hit.title,
+      score: roundScore(hit.score),
+      ...(hit.section ? { section: { anchor: hit.section.anchor, heading: hit.section.heading } } : {}),
+    })),
   });
 }
 
-/** One query's results for people: numbered titles, ids, scores, snippets and "Did you mean". */
+/** One query's results for people: numbered titles, ids, scores, sections, snippets and "Did you mean". */
 export function formatHuman(response: SearchResponse): string {
   const count = response.hits.length;
   const lines = [`${response.query} — ${count ? `${count} result${count === 1 ? '' : 's'}` : 'no results'}`];
   response.hits.forEach((hit, i) => {
     lines.push(`${String(i + 1).padStart(2)}. ${hit.title}  (${hit.id}, score ${roundScore(hit.score).toFixed(2)})`);
+    // Which part of the article answers: the widget opens the article there.
+    if (hit.section) lines.push(`    § ${hit.section.heading}  (#${hit.section.anchor})`);
     const snippet = formatSnippet(hit.snippet);
     if (snippet) lines.push(`    ${snippet}`);
   });

@@ -24,12 +24,33 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line + lineOffset;
   const issues = doc.errors.slice(0, 1).map((error) => ({
-    line: lineAt(error.pos[0]),
+    line: lineAt(openerOffset(text, error.message, error.pos[0])),
     message: `invalid YAML: ${firstLine(error.message)}`,
   }));
   const lineOf = (node: unknown): number =>
     isNode(node) && (node as Node).range ? lineAt((node as Node).range![0]) : lineOffset + 1;
   return { doc, issues, lineOf };
+}
+
+/**
+ * YAML notices an unclosed `[`, `{` or quote only where the text goes on without it (the next
+ * key, or the end), a line or more after the author's mistake: such errors point at the opener.
+ */
+function openerOffset(text: string, message: string, at: number): number {
+  const quote = /closing (["'])quote/.exec(message)?.[1];
+  if (quote) {
+    const opener = text.lastIndexOf(quote, Math.max(0, at - 1));
+    return opener >= 0 ? opener : at;
+  }
+  const flow = /^Flow (sequence|map)\b.*\bend with a/.exec(message)?.[1];
+  if (!flow) return at;
+  const [open, close] = flow === 'sequence' ? ['[', ']'] : ['{', '}'];
+  let depth = 0;
+  for (let i = Math.min(at, text.length) - 1; i >= 0; i--) {
+    if (text[i] === close) depth++;
+    else if (text[i] === open && depth-- === 0) return i;
+  }
+  return at;
 }
 
 function firstLine(message: string): string {

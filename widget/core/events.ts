@@ -9,7 +9,8 @@ export interface WidgetEvents {
   ready: { articles: number };
   open: Record<string, never>;
   close: Record<string, never>;
-  search: { query: string; results: Array<Pick<SearchHit, 'id' | 'title' | 'score'>> };
+  /** `section` (additive): the part of the article that answers, as `tier0 search --json` shows it. */
+  search: { query: string; results: Array<Pick<SearchHit, 'id' | 'title' | 'score' | 'section'>> };
   'article:view': { id: string; title: string };
   feedback: { id: string; helpful: boolean };
   escalate: { reason: string };

@@ -15,7 +15,8 @@ export function flowReducer(state: WidgetState, action: Action): WidgetState {
     case 'flowStart': {
       const walk = startFlow(action.flow);
       const s = add({ ...state, view: 'home' }, action.at, { kind: 'flowIntro', articleId: action.articleId, title: action.flow.title });
-      return showFlow(s, { articleId: action.articleId, title: action.flow.title, walk }, action.flow, action.at);
+      const articleTitle = action.articleTitle ?? hitTitle(state, action.articleId);
+      return showFlow(s, { articleId: action.articleId, title: action.flow.title, walk, ...(articleTitle ? { articleTitle } : {}) }, action.flow, action.at);
     }
     case 'flowAnswer': {
       const session = state.flow;
@@ -50,7 +51,7 @@ function showFlow(state: WidgetState, session: FlowSession, flow: Flow, at: stri
   }
   if (walk.status === 'solved') {
     const s = add(state, at, { kind: 'flowEnd', articleId: session.articleId, outcome: 'solved' });
-    return { ...s, flow: { ...session, messageId: undefined }, articlesViewed: viewed(s.articlesViewed, session.articleId, { helpful: true }) };
+    return { ...s, flow: { ...session, messageId: undefined }, articlesViewed: viewed(s.articlesViewed, session.articleId, { title: session.articleTitle, helpful: true }) };
   }
   // Support, asked for or forced by a broken guide: a step that has no answers is still shown.
   let s = state;
@@ -64,6 +65,16 @@ function showFlow(state: WidgetState, session: FlowSession, flow: Flow, at: stri
     view: 'ticket',
     flow: { ...session, messageId: undefined },
     escalationReason: `flow:${session.articleId}`,
-    articlesViewed: viewed(s.articlesViewed, session.articleId, { helpful: false }),
+    articlesViewed: viewed(s.articlesViewed, session.articleId, { title: session.articleTitle, helpful: false }),
   };
+}
+
+/** The title an answer in the conversation gave the article (the flow was started from it). */
+function hitTitle(state: WidgetState, articleId: string): string | undefined {
+  for (const m of state.messages) {
+    if (m.kind !== 'answer' && m.kind !== 'more' && m.kind !== 'category') continue;
+    const hit = m.hits.find((h) => h.id === articleId);
+    if (hit?.title) return hit.title;
+  }
+  return undefined;
 }

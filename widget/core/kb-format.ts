@@ -50,10 +50,23 @@ export interface ArticleMeta {
   headings: string[];
   /** Plain text of the opening of the article (~300 chars), for snippets. */
   summary: string;
+  /**
+   * The article's sections in order (the text before the first heading has anchor ''), aligned
+   * with the search index's sections: where a search result opens, and its snippet.
+   */
+  sections?: ArticleSection[];
   /** Body file relative to the bundle folder: "articles/3f9c2e1d0a.json". */
   body: string;
   /** The article contains a guided troubleshooting flow. */
   hasFlow: boolean;
+}
+
+export interface ArticleSection {
+  /** Id of the section's heading in the article HTML ('' for the opening). */
+  anchor: string;
+  heading: string;
+  /** The opening of the section's text (~200 chars), for snippets. */
+  lead: string;
 }
 
 export interface KbIndex {

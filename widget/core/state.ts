@@ -3,7 +3,8 @@
  * dispatches `Action`s; everything the Level 1 hand-off needs (transcript, searches, articles
  * viewed, first question, escalation reason, identity, prefill) is recorded here.
  */
-import type { SearchHit, SnippetPart } from './search/search-types.ts';
+import { relatedAnswers } from './related-answers.ts';
+import type { SearchHit, SectionRef, SnippetPart } from './search/search-types.ts';
 import { wantsHuman } from './intent.ts';
 import type { Flow, FlowStep } from './flow-types.ts';
 import type { FlowWalk } from './flow-walk.ts';
@@ -34,6 +35,10 @@ export interface AnswerHit {
   id: string;
   title: string;
   score: number;
+  /** The section that answers (the article opens there), when it is one under a heading. */
+  section?: SectionRef;
+  /** The article's category: next-best answers of the same one count as related. */
+  category?: string;
   snippet: SnippetPart[];
 }
 
@@ -77,12 +82,16 @@ export interface ArticleState {
   status: 'loading' | 'ready' | 'error' | 'missing';
   /** Articles to go Back to, most recent last. */
   stack: string[];
+  /** Heading id to open the article at (a search hit's section). */
+  anchor?: string;
 }
 
 /** The guided flow being walked: which article, where (`walk`), and the live step message. */
 export interface FlowSession {
   articleId: string;
   title: string;
+  /** The article's title, for the ticket's "Read …" line when the user never opened it. */
+  articleTitle?: string;
   walk: FlowWalk;
   /** The `flowStep` message awaiting an answer (older step messages show no buttons). */
   messageId?: number;
@@ -159,7 +168,7 @@ export type Action =
   | { type: 'ask'; query: string; hits: AnswerHit[]; suggestion?: string; at: string; actions?: string[]; diagnostics?: DiagnosticId[] }
   | { type: 'category'; title: string; hits: AnswerHit[]; at: string }
   | { type: 'answerFeedback'; messageId: number; helpful: boolean; at: string }
-  | { type: 'openArticle'; id: string; title?: string; push?: boolean }
+  | { type: 'openArticle'; id: string; title?: string; push?: boolean; anchor?: string }
   | { type: 'articleStatus'; id: string; status: ArticleState['status']; title?: string }
   | { type: 'back' }
   | { type: 'articleFeedback'; id: string; helpful: boolean }
@@ -169,7 +178,7 @@ export type Action =
   | { type: 'prefill'; prefill: Prefill }
   | { type: 'restore'; saved: Partial<PersistedState> }
   | { type: 'reset' }
-  | { type: 'flowStart'; articleId: string; flow: Flow; at: string }
+  | { type: 'flowStart'; articleId: string; flow: Flow; at: string; articleTitle?: string }
   | { type: 'flowAnswer'; flow: Flow; stepId: string; answerIndex: number; at: string }
   | { type: 'flowBack'; flow: Flow; at: string }
   | { type: 'diagnosticsOffer'; ids: DiagnosticId[]; userText?: string; at: string }
@@ -209,7 +218,7 @@ export function initialState(): WidgetState {
 
 /** Converts search hits to what the conversation keeps. */
 export function toAnswerHits(hits: readonly SearchHit[]): AnswerHit[] {
-  return hits.map(({ id, title, score, snippet }) => ({ id, title, score, snippet }));
+  return hits.map(({ id, title, score, section, category, snippet }) => (section ? { id, title, score, section, category, snippet } : { id, title, score, category, snippet }));
 }
 
 /** Plain-text line for the ticket transcript describing a bot message. */
@@ -342,7 +351,7 @@ export function reducer(state: WidgetState, action: Action): WidgetState {
       if (best) s = { ...s, articlesViewed: viewed(s.articlesViewed, best.id, { title: best.title, helpful: action.helpful }) };
       if (action.helpful) return add(s, action.at, { kind: 'text', key: 'solved' });
       const count = s.notHelpfulCount + 1;
-      const rest = msg.hits.slice(SHOWN_ANSWERS);
+      const rest = best ? relatedAnswers(best, msg.hits.slice(SHOWN_ANSWERS)) : [];
       s = add({ ...s, notHelpfulCount: count }, action.at, rest.length ? { kind: 'more', hits: rest } : { kind: 'text', key: 'noMore' });
       return count >= 2 ? add({ ...s, escalationReason: 'not-helpful' }, action.at, { kind: 'offer', reason: 'not-helpful' }) : s;
     }
@@ -352,7 +361,7 @@ export function reducer(state: WidgetState, action: Action): WidgetState {
         ...state,
         open: true,
         view: 'article',
-        article: { id: action.id, status: 'loading', stack: prev },
+        article: action.anchor ? { id: action.id, status: 'loading', stack: prev, anchor: action.anchor } : { id: action.id, status: 'loading', stack: prev },
         articlesViewed: viewed(state.articlesViewed, action.id, { title: action.title }),
       };
     }

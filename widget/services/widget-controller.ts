@@ -59,7 +59,8 @@ export interface WidgetController extends Guided {
   ask(query: string): void;
   chooseCategory(category: KbCategory): void;
   answerFeedback(messageId: number, helpful: boolean): void;
-  openArticle(id: string, push?: boolean): void;
+  /** `anchor`: a heading id to open the article at (a search hit's section). */
+  openArticle(id: string, push?: boolean, anchor?: string): void;
   retryArticle(): void;
   /** Called by the article view once the article is in the DOM. */
   articleShown(id: string): void;
@@ -123,8 +124,8 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     });
   };
 
-  const openArticle = (id: string, push = false): void => {
-    store.dispatch({ type: 'openArticle', id, title: kb.engine()?.article(id)?.title, push });
+  const openArticle = (id: string, push = false, anchor?: string): void => {
+    store.dispatch({ type: 'openArticle', id, title: kb.engine()?.article(id)?.title, push, anchor });
     kb.loadBody(id);
   };
 

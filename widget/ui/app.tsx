@@ -26,6 +26,7 @@ import { preloadSanitizer } from '../services/sanitize.ts';
 import type { StatusBannerProps } from './guided/status-banner.tsx';
 import { onKbUpdated } from '../services/kb-updates.ts';
 import { chunkLoadFailed } from '../core/chunk-errors.ts';
+import { focusableAt, focusRank } from './chat-scroll.ts';
 
 export const PANEL_ID = 't0-panel';
 /** Phones get the full-screen modal layout. */
@@ -108,10 +109,32 @@ export function App({ controller, ctx, strings, loadTicket }: Props) {
   // A newer KB is in use than on the last visit (or the worker just adopted one): say so once.
   useEffect(() => onKbUpdated(() => setKbUpdated(true)), []);
 
-  // Focus the box as soon as the panel opens (or the conversation screen comes back). A layout
-  // effect: the panel's first painted frame already has the caret (bench: one frame sooner).
+  // Where the user was in the conversation (scroll and focus), kept up to date while it is shown,
+  // so coming back from an article or the form puts them there again instead of at the top.
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const homeSpot = useRef({ scrollTop: 0, focus: -1 });
+  const onBodyScroll = (): void => {
+    if (viewRef.current === 'home' && bodyRef.current) homeSpot.current.scrollTop = bodyRef.current.scrollTop;
+  };
+  const onPanelFocusIn = (e: FocusEvent): void => {
+    if (viewRef.current === 'home' && bodyRef.current) homeSpot.current.focus = focusRank(bodyRef.current, e.target as Element);
+  };
+
+  // Focus the box as soon as the panel opens; coming back to the conversation, focus and scroll
+  // return to where the user was (else the box). A layout effect: the panel's first painted frame
+  // already has the caret (bench: one frame sooner), and the old position, not the top.
+  const shownView = useRef<typeof view | null>(null);
   useLayoutEffect(() => {
-    if (open && view === 'home') inputRef.current?.focus({ preventScroll: true });
+    const from = shownView.current;
+    shownView.current = open ? view : null;
+    if (!(open && view === 'home')) return;
+    const back = from !== null && from !== 'home';
+    const { scrollTop, focus } = homeSpot.current;
+    if (back && bodyRef.current) bodyRef.current.scrollTop = scrollTop;
+    // Focus in the conversation comes back to its control; anywhere else, to the box.
+    const target = back && bodyRef.current ? focusableAt(bodyRef.current, focus) : null;
+    (target ?? inputRef.current)?.focus({ preventScroll: true });
   }, [open, view]);
 
   // A layout effect: the lock and its release happen in the same commit as opening/closing, not a
@@ -136,24 +159,32 @@ export function App({ controller, ctx, strings, loadTicket }: Props) {
     if (open) void preloadSanitizer().catch(() => { /* retried when an article is opened */ });
   }, [open]);
 
-  /** Scrolls the conversation so the user's latest message (and the reply under it) is in view. */
-  const showLatest = (): void => {
+  /**
+   * Scrolls the conversation so new content reads from its start: the first message added since
+   * the last render (the user's question with the reply under it, or a flow's intro with its
+   * first step), else the user's latest message.
+   */
+  const showLatest = (firstNew?: number): void => {
     const body = bodyRef.current;
-    const userMsgs = body?.querySelectorAll('.t0-user');
-    const lastUser = userMsgs?.[userMsgs.length - 1] as HTMLElement | undefined;
-    if (body && lastUser) body.scrollTo?.({ top: Math.max(0, lastUser.offsetTop - 16) });
+    if (!body) return;
+    const fresh = firstNew === undefined ? null : body.querySelector<HTMLElement>(`[data-msg="${firstNew}"]`);
+    const userMsgs = body.querySelectorAll<HTMLElement>('.t0-user');
+    const anchor = fresh ?? userMsgs[userMsgs.length - 1];
+    if (anchor) body.scrollTo?.({ top: Math.max(0, anchor.offsetTop - 16) });
   };
 
-  // Announce new bot messages politely; scroll the newest message into view.
+  // Announce new bot messages politely; scroll the new messages into view.
   const lastId = state.messages[state.messages.length - 1]?.id;
   const seen = useRef(lastId);
   useEffect(() => {
     if (lastId === seen.current) return;
+    const from = state.messages.findIndex((m) => m.id === seen.current);
     seen.current = lastId;
+    const added = state.messages.slice(from + 1);
     const fresh = state.messages.filter((m) => m.kind !== 'user').slice(-2);
     const text = fresh.map((m) => announce(m, strings, canEscalate)).filter(Boolean).join(' ');
     if (text) setLive(text);
-    showLatest();
+    if (viewRef.current === 'home') showLatest(added[0]?.id);
   }, [lastId]);
 
   // Reopened on this page: pick the conversation up where it left off, as chat widgets do. The
@@ -199,13 +230,11 @@ export function App({ controller, ctx, strings, loadTicket }: Props) {
           aria-labelledby="t0-title"
           data-phone={phone ? '' : undefined}
           onKeyDown={onKeyDown}
+          onFocusIn={onPanelFocusIn}
         >
           <div class="t0-header">
             {view !== 'home' && (
-              <button type="button" class="t0-iconbtn" aria-label={strings.back} onClick={() => {
-                controller.back();
-                if (controller.store.get().view === 'home') setTimeout(() => inputRef.current?.focus(), 0);
-              }}>
+              <button type="button" class="t0-iconbtn" aria-label={strings.back} onClick={() => controller.back()}>
                 <Icon name="back" class="t0-icon t0-flip" />
               </button>
             )}
@@ -226,13 +255,10 @@ export function App({ controller, ctx, strings, loadTicket }: Props) {
           {kbUpdated && <p class="t0-kb-updated t0-muted" role="status">{strings.kbUpdated}</p>}
           {/* Focusable so keyboard users can scroll it (live results are not tab stops: the
               combobox keeps focus and drives them with aria-activedescendant). */}
-          <div class="t0-body" ref={bodyRef} tabIndex={0} role="region" aria-labelledby="t0-title">
-            {ctx.problems.length > 0 && view === 'home' && (
-              <div class="t0-notice" role="alert">
-                <p>{strings.errorConfig}</p>
-                {ctx.problems.map((p) => <p key={p}><code>{p}</code></p>)}
-              </div>
-            )}
+          <div class="t0-body" ref={bodyRef} tabIndex={0} role="region" aria-labelledby="t0-title" onScroll={onBodyScroll}>
+            {/* Option problems the widget falls back from are the site owner's business: the
+                loader reported them to the console. Visitors see only what stops the widget
+                working (the KB), in plain words. */}
             {state.kb === 'error' && view !== 'ticket' && (
               <div class="t0-notice" role="alert">
                 <p>{strings.errorKb}</p>
@@ -241,13 +267,7 @@ export function App({ controller, ctx, strings, loadTicket }: Props) {
                 </button>
               </div>
             )}
-            {view === 'home' && (
-              <>
-                <ResultsList state={state} controller={controller} strings={strings} show={showResults} />
-                {showResults && state.results.length === 0 && state.kb === 'ready' && <p class="t0-hint">{strings.noResultsLive}</p>}
-                {!showResults && <HomeView state={state} controller={controller} strings={strings} canEscalate={canEscalate} />}
-              </>
-            )}
+            {view === 'home' && <HomeView state={state} controller={controller} strings={strings} canEscalate={canEscalate} />}
             {view === 'article' && (
               <ArticleView state={state} controller={controller} strings={strings} canEscalate={canEscalate} locale={ctx.locale} />
             )}
@@ -255,6 +275,17 @@ export function App({ controller, ctx, strings, loadTicket }: Props) {
               <TicketSlot state={state} options={ctx.options} strings={strings} load={loadTicket} />
             )}
           </div>
+          {/* Live results sit in a tray above the box, as a combobox's popup does: the
+              conversation stays in view above them while the user types. */}
+          {view === 'home' && (
+            // Focusable so keyboard users can scroll a long list (options are driven from the box).
+            <div class="t0-suggest" hidden={!showResults} tabIndex={showResults ? 0 : -1}>
+              <ResultsList state={state} controller={controller} strings={strings} show={showResults} />
+              {showResults && state.results.length === 0 && state.kb === 'ready' && (
+                <p class="t0-hint"><Icon name="search" />{strings.noResultsLive}</p>
+              )}
+            </div>
+          )}
           {view === 'home' && (
             <Composer state={state} controller={controller} strings={strings} inputRef={inputRef} onClose={closeAndReturn} />
           )}

@@ -9,6 +9,7 @@ import type { WidgetState } from '../core/state.ts';
 import { format, type Strings } from '../core/i18n/strings.ts';
 import { insertSanitized } from '../services/sanitize.ts';
 import { Icon } from './icons.tsx';
+import { openAtSection } from './open-at-section.ts';
 
 export interface ArticleViewProps {
   state: WidgetState;
@@ -40,9 +41,10 @@ export function ArticleView({ state, controller, strings, canEscalate, locale }:
     let current = true;
     const shown = (): void => {
       if (!current) return;
-      enhance(el, controller.kbUrl, meta?.title ?? '', strings);
-      titleRef.current?.focus({ preventScroll: true });
+      enhance(el, controller.kbUrl, meta?.title ?? '', strings, canEscalate);
       el.closest('.t0-body')?.scrollTo?.({ top: 0 });
+      const anchor = article?.anchor;
+      if (!anchor || !openAtSection(el, anchor)) titleRef.current?.focus({ preventScroll: true });
       controller.articleShown(id);
     };
     const pending = insertSanitized(el, body.html);
@@ -68,13 +70,19 @@ export function ArticleView({ state, controller, strings, canEscalate, locale }:
       }, () => { /* clipboard refused (permissions): the code stays selectable by hand */ });
       return;
     }
+    const end = target?.closest<HTMLButtonElement>('button.t0-flow-end');
+    if (end) {
+      if (end.getAttribute('data-outcome') === 'solved') controller.articleFeedback(id, true);
+      else controller.escalate(`flow:${id}`);
+      return;
+    }
     const link = target?.closest<HTMLAnchorElement>('a[href], a[data-tier0-article]');
     if (!link) return;
     const articleId = link.getAttribute('data-tier0-article');
     const href = link.getAttribute('href') ?? '';
     if (articleId) {
       e.preventDefault();
-      controller.openArticle(articleId, true);
+      controller.openArticle(articleId, true, link.getAttribute('data-tier0-anchor') ?? undefined);
     } else if (href.startsWith('#')) {
       e.preventDefault();
       const name = decodeURIComponent(href.slice(1));
@@ -133,8 +141,14 @@ export function ArticleView({ state, controller, strings, canEscalate, locale }:
   );
 }
 
-/** Post-insertion touches on sanitized HTML: duplicate title, media URLs, copy buttons. */
-function enhance(el: HTMLElement, kbUrl: string, title: string, strings: Strings): void {
+/**
+ * Post-insertion touches on sanitized HTML: duplicate title, media URLs, copy buttons, and a
+ * guided flow's end answers. Those are compiled as emphasized text (`data-tier0-flow-end`), which
+ * beside the flow's in-page links read as plain italics: here they become controls of the same
+ * weight as the links, tagged with how the path ends. "Solved" records the article as helpful,
+ * "needs support" opens the contact form (tagged only, when there is no form).
+ */
+function enhance(el: HTMLElement, kbUrl: string, title: string, strings: Strings, canEscalate: boolean): void {
   const first = el.firstElementChild;
   if (first?.tagName === 'H1' && first.textContent?.trim() === title.trim()) first.remove();
   for (const img of el.querySelectorAll('img[src]')) {
@@ -150,6 +164,18 @@ function enhance(el: HTMLElement, kbUrl: string, title: string, strings: Strings
     btn.textContent = strings.copy;
     btn.setAttribute('aria-label', strings.copyCode);
     pre.appendChild(btn);
+  }
+  for (const end of el.querySelectorAll('em[data-tier0-flow-end]')) {
+    const outcome = end.getAttribute('data-tier0-flow-end') === 'solved' ? 'solved' : 'support';
+    // A <button> defaults to type=submit only inside a form; the prose has none.
+    const control = document.createElement(outcome === 'support' && !canEscalate ? 'span' : 'button');
+    control.className = 't0-flow-end';
+    control.setAttribute('data-outcome', outcome);
+    const tag = document.createElement('span');
+    tag.textContent = outcome === 'solved' ? strings.flowEndSolved : strings.flowEndSupport;
+    // The space keeps "It prints now Solved" two words in the accessible name.
+    control.append(...end.childNodes, ' ', tag);
+    end.replaceWith(control);
   }
 }
 

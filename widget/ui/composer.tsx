@@ -41,7 +41,7 @@ export function Composer({ state, controller, strings, inputRef, onClose }: Prop
         const hit = expanded && activeIndex >= 0 ? results[activeIndex] : undefined;
         if (hit) {
           controller.setQuery('');
-          controller.openArticle(hit.id);
+          controller.openArticle(hit.id, false, hit.section?.anchor);
         } else controller.ask(query);
         break;
       }

@@ -45,7 +45,7 @@ export function HomeView({ state, controller, strings, canEscalate }: Props) {
             <ul class="t0-chips">
               {topics.map((c) => (
                 <li key={c.id}>
-                  <button type="button" class="t0-chip" onClick={() => controller.chooseCategory(c)}>{c.title}</button>
+                  <button type="button" class="t0-chip" dir="auto" onClick={() => controller.chooseCategory(c)}>{c.title}</button>
                 </li>
               ))}
               {controller.canDiagnose && (

@@ -1,11 +1,14 @@
 /** One conversation message: the user's words, or a bot reply (answer, alternatives, no result, offer). */
+import { relatedAnswers } from '../core/related-answers.ts';
 import type { ComponentChildren } from 'preact';
 import type { Message, AnswerHit, WidgetState } from '../core/state.ts';
 import { SHOWN_ANSWERS } from '../core/state.ts';
 import type { WidgetController } from '../services/widget-controller.ts';
 import { format, type Strings } from '../core/i18n/strings.ts';
+import { SectionLabel } from './section-label.tsx';
 import { Snippet } from './snippet.tsx';
 import { Icon } from './icons.tsx';
+import { formatIsolated } from './isolate.tsx';
 import { AnswerActions, announceGuided, DiagnosticsBubble, flowEndText, FlowStepBubble, WalkButton } from './guided/guided-messages.tsx';
 
 interface Props {
@@ -21,7 +24,7 @@ function ArticleLinks({ hits, controller }: { hits: AnswerHit[]; controller: Wid
     <ul class="t0-links">
       {hits.map((h) => (
         <li key={h.id}>
-          <button type="button" class="t0-linkbtn" onClick={() => controller.openArticle(h.id)}>
+          <button type="button" class="t0-linkbtn" onClick={() => controller.openArticle(h.id, false, h.section?.anchor)}>
             <Icon name="article" />
             <span dir="auto">{h.title}</span>
           </button>
@@ -44,14 +47,15 @@ function ContactButton({ controller, strings, reason, primary }: { controller: W
 export function MessageView({ message: m, state, controller, strings, canEscalate }: Props) {
   if (m.kind === 'user' || m.kind === 'flowAnswer' || m.kind === 'flowBack') {
     return (
-      <div class="t0-msg t0-user">
+      <div class="t0-msg t0-user" data-msg={m.id}>
         <span class="t0-sr">{strings.you}: </span>
-        {m.kind === 'user' ? m.text : m.kind === 'flowAnswer' ? m.answer : strings['guided.back']}
+        {/* What the user typed and the KB's answer labels: their own direction, not the UI's. */}
+        {m.kind === 'flowBack' ? strings['guided.back'] : <span dir="auto">{m.kind === 'user' ? m.text : m.answer}</span>}
       </div>
     );
   }
   const bot = (children: ComponentChildren) => (
-    <div class="t0-msg t0-bot">
+    <div class="t0-msg t0-bot" data-msg={m.id}>
       <span class="t0-sr">{strings.assistant}: </span>
       {children}
     </div>
@@ -59,7 +63,7 @@ export function MessageView({ message: m, state, controller, strings, canEscalat
   switch (m.kind) {
     case 'answer': {
       const [best, ...rest] = m.hits;
-      const alts = rest.slice(0, SHOWN_ANSWERS - 1);
+      const alts = best ? relatedAnswers(best, rest).slice(0, SHOWN_ANSWERS - 1) : [];
       if (!best) return null;
       const qid = `t0-q-${m.id}`;
       return bot(
@@ -68,9 +72,15 @@ export function MessageView({ message: m, state, controller, strings, canEscalat
           <p>{strings.answerIntro}</p>
           <div class="t0-card">
             <h3 dir="auto">{best.title}</h3>
+            <SectionLabel section={best.section} />
             <Snippet parts={best.snippet} />
             <div class="t0-card-actions">
-              <button type="button" class="t0-btn t0-btn-primary" aria-label={`${strings.openArticle}: ${best.title}`} onClick={() => controller.openArticle(best.id)}>
+              <button
+                type="button"
+                class="t0-btn t0-btn-primary"
+                aria-label={`${strings.openArticle}: ${best.title}${best.section ? ` › ${best.section.heading}` : ''}`}
+                onClick={() => controller.openArticle(best.id, false, best.section?.anchor)}
+              >
                 <Icon name="article" />
                 {strings.openArticle}
               </button>
@@ -104,7 +114,7 @@ export function MessageView({ message: m, state, controller, strings, canEscalat
     case 'category':
       return bot(
         <>
-          <p>{format(strings.categoryIntro, { category: m.title })}</p>
+          <p>{formatIsolated(strings.categoryIntro, { category: m.title })}</p>
           <ArticleLinks hits={m.hits} controller={controller} />
         </>,
       );
@@ -112,11 +122,11 @@ export function MessageView({ message: m, state, controller, strings, canEscalat
       return bot(
         <>
           <AnswerActions ids={m.actions} controller={controller} strings={strings} />
-          <p>{format(strings.nothingFound, { query: m.query })}</p>
+          <p>{formatIsolated(strings.nothingFound, { query: m.query })}</p>
           {m.suggestion && (
             <p>
               {strings.didYouMean}{' '}
-              <button type="button" class="t0-linkbtn t0-inline" onClick={() => controller.ask(m.suggestion!)}>{m.suggestion}</button>
+              <button type="button" class="t0-linkbtn t0-inline" onClick={() => controller.ask(m.suggestion!)} dir="auto">{m.suggestion}</button>
             </p>
           )}
           <p class="t0-muted">{strings.tips}</p>
@@ -135,7 +145,7 @@ export function MessageView({ message: m, state, controller, strings, canEscalat
     case 'text':
       return bot(<p>{m.key === 'solved' ? strings.solved : m.key === 'humanAck' ? strings.humanAck : strings.noMore}</p>);
     case 'flowIntro':
-      return bot(<p>{format(strings['guided.flowIntro'] ?? '', { title: m.title })}</p>);
+      return bot(<p>{formatIsolated(strings['guided.flowIntro'] ?? '', { title: m.title })}</p>);
     case 'flowStep':
       return bot(<FlowStepBubble message={m} state={state} controller={controller} strings={strings} />);
     case 'flowEnd':

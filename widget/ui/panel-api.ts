@@ -11,8 +11,6 @@ export interface PanelContext {
   root: HTMLElement;
   launcher: HTMLButtonElement;
   options: ResolvedOptions;
-  /** Option problems already reported to the console; shown in the panel too. */
-  problems: string[];
   locale: Locale;
   emitter: Emitter;
   /** Reports a `[tier0] …` problem once to the console. */

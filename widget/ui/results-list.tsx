@@ -4,6 +4,7 @@ import type { WidgetController } from '../services/widget-controller.ts';
 import type { WidgetState } from '../core/state.ts';
 import type { Strings } from '../core/i18n/strings.ts';
 import { RESULTS_ID, optionId } from './composer.tsx';
+import { SectionLabel } from './section-label.tsx';
 import { Snippet } from './snippet.tsx';
 
 interface Props {
@@ -34,10 +35,11 @@ export function ResultsList({ state, controller, strings, show }: Props) {
           onMouseMove={() => { if (i !== state.activeIndex) controller.setActive(i); }}
           onClick={() => {
             controller.setQuery('');
-            controller.openArticle(hit.id);
+            controller.openArticle(hit.id, false, hit.section?.anchor);
           }}
         >
           <span class="t0-option-title" dir="auto">{hit.title}</span>
+          <SectionLabel section={hit.section} />
           <Snippet parts={hit.snippet} />
         </li>
       ))}

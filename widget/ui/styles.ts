@@ -1,7 +1,9 @@
 /**
  * Panel styles, adopted as a constructed stylesheet on the shadow root (no <style> elements, no
  * style attributes: works under `style-src 'self'`). px only, logical properties for RTL,
- * light/dark through custom properties, reduced motion respected, 44px targets on phones.
+ * light/dark through custom properties, reduced motion respected, 44px targets on phones and
+ * at least 24px everywhere (WCAG 2.5.8) by a zero-specificity min-block-size default that any
+ * component's own size overrides, whatever the font's line metrics.
  * Filled buttons have transparent borders rather than none: forced colors (Windows High
  * Contrast) paint them, so every button keeps a visible edge there.
  */
@@ -21,7 +23,8 @@ export const panelCss = `
 .t0-icon{inline-size:20px;block-size:20px;flex:none}
 .t0[dir=rtl] .t0-flip{transform:scaleX(-1)}
 .t0-body{flex:1;min-block-size:0;overflow-y:auto;overscroll-behavior:contain;background:var(--t0-bg-soft);padding:16px;scroll-padding-block:16px}
-.t0-body:focus-visible{outline:2px solid var(--t0-link,var(--t0-accent));outline-offset:-2px}
+.t0-body:focus-visible,.t0-suggest:focus-visible{outline:2px solid var(--t0-link,var(--t0-accent));outline-offset:-2px}
+:where(.t0 :is(button,select,summary):not(.t0-inline)){min-block-size:24px}
 .t0 button:focus-visible,.t0 a:focus-visible,.t0 [role=option]:focus-visible{outline:2px solid var(--t0-link,var(--t0-accent));outline-offset:2px}
 .t0-thread{display:flex;flex-direction:column;gap:12px}
 .t0-msg{max-inline-size:92%;margin:0;padding:12px 14px;border-radius:14px;background:var(--t0-bubble);border:1px solid var(--t0-border);box-shadow:0 1px 2px rgba(15,23,42,.04);overflow-wrap:anywhere}
@@ -70,8 +73,14 @@ export const panelCss = `
 .t0-option:hover{background:var(--t0-hover)}
 .t0-option[aria-selected=true]{background:var(--t0-active);border-color:var(--t0-link,var(--t0-accent))}
 .t0-option-title{display:block;margin-block-end:2px;font-weight:600;color:var(--t0-text)}
+.t0-section{display:block;margin-block-end:2px;font-size:13px;font-weight:600;color:var(--t0-text)}
+.t0-card .t0-section{margin-block:-4px 6px}
+.t0-prose .t0-target{scroll-margin-top:8px;animation:t0-target 2s ease-out}
+@keyframes t0-target{from{background:color-mix(in srgb,var(--t0-accent) 22%,transparent)}to{background:transparent}}
 .t0-option .t0-snippet{margin:0;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
-.t0-hint{margin:0 0 8px;color:var(--t0-muted);font-size:13px}
+.t0-suggest{flex:none;max-block-size:min(40%,320px);overflow-y:auto;overscroll-behavior:contain;padding:8px;border-block-start:1px solid var(--t0-border)}
+.t0-suggest[hidden]{display:none}
+.t0-hint{display:flex;align-items:center;gap:8px;margin:0;padding:8px 4px;color:var(--t0-muted);font-size:14px}
 .t0-loading{display:flex;align-items:center;gap:10px;color:var(--t0-muted)}
 .t0-spinner{inline-size:16px;block-size:16px;border:2px solid var(--t0-border);border-block-start-color:var(--t0-accent);border-radius:50%;animation:t0-spin .8s linear infinite}
 @keyframes t0-spin{to{transform:rotate(360deg)}}
@@ -101,6 +110,10 @@ export const panelCss = `
 .t0-prose input[type=checkbox]{margin-inline-end:6px}
 .t0-prose section.t0-flow{margin:16px 0;padding:12px 14px;border:1px solid var(--t0-border);border-radius:12px;background:var(--t0-bg-soft)}
 .t0-prose section.t0-flow>:first-child{margin-block-start:0}
+.t0-flow-end{min-block-size:24px;padding:0;border:0;background:none;color:var(--t0-link);font:inherit;text-align:start;text-decoration:underline;text-underline-offset:2px;cursor:pointer}
+span.t0-flow-end{color:inherit;text-decoration:none}
+.t0-flow-end span{display:inline-block;margin-inline-start:4px;padding:0 8px;border-radius:9px;font-size:12px;font-weight:600;background:#e6edfb;color:#1e3a8a}
+[data-outcome=solved] span{background:#dcfce7;color:#14532d}
 .t0-copy{position:absolute;inset-block-start:8px;inset-inline-end:8px;min-block-size:28px;margin:0;padding:0 10px;border:1px solid var(--t0-border);border-radius:8px;background:var(--t0-bg);color:var(--t0-text);font:500 12px/1 var(--t0-font);cursor:pointer}
 .t0-article-feedback{margin-block-start:24px;padding:14px;border:1px solid var(--t0-border);border-radius:12px;background:var(--t0-bg-soft)}
 .t0-article-feedback p{margin:0 0 8px;font-weight:600}

@@ -26,11 +26,15 @@ import { readPlainCorpus, type PlainArticle } from './plain-corpus.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');
 const evalRoot = process.env.TIER0_EVAL_KB ?? '/work/shared/eval-kb';
-const ALL_CORPORA = ['gsa-tts-handbook', 'microsoft-officedocs-support', 'microsoft-supportarticles-windows', 'kb-content'];
+/** Corpora committed with the evaluation (trimmed public KBs, each with its SOURCE.md). */
+const bundledRoot = path.join(here, 'corpora');
+const ALL_CORPORA = ['gsa-tts-handbook', 'microsoft-officedocs-support', 'microsoft-supportarticles-windows', 'arduino-help-center', 'kb-content'];
 
 interface EvalQuery {
   query: string;
   expected: string[];
+  /** Anchor of the section that answers, when one section does. */
+  section?: string;
 }
 
 interface Metrics {
@@ -40,7 +44,9 @@ interface Metrics {
 }
 
 function corpusDir(name: string): string {
-  return name === 'kb-content' ? path.join(repo, 'kb-content') : path.join(evalRoot, name);
+  if (name === 'kb-content') return path.join(repo, 'kb-content');
+  const bundled = path.join(bundledRoot, name);
+  return existsSync(bundled) ? bundled : path.join(evalRoot, name);
 }
 
 async function readQueries(name: string, dir: string): Promise<EvalQuery[]> {
@@ -48,7 +54,8 @@ async function readQueries(name: string, dir: string): Promise<EvalQuery[]> {
   if (!existsSync(file)) return [];
   return (await readFile(file, 'utf8'))
     .split('\n')
-    .filter((line) => line.trim())
+    // `//` lines are the file's header: how its queries were written.
+    .filter((line) => line.trim() && !line.startsWith('//'))
     .map((line) => JSON.parse(line) as EvalQuery);
 }
 
@@ -129,12 +136,15 @@ async function main(args: string[]): Promise<number> {
   const queryDir = queriesAt >= 0 ? path.resolve(args[queriesAt + 1] ?? '.') : path.join(here, 'queries');
   const names = args.filter((arg, i) => !arg.startsWith("--") && (queriesAt < 0 || i !== queriesAt + 1));
   let failed = false;
+  const totals = { right: 0, topHits: 0, labelled: 0 };
   for (const name of names.length ? names : ALL_CORPORA) {
     const dir = corpusDir(name);
     // Dev and held-out sets are scored apart: only the held-out one says how tuning generalises.
     const sets = [
       { label: 'dev', queries: await readQueries(name, queryDir) },
       { label: 'holdout', queries: await readQueries(`holdout-${name}`, queryDir) },
+      // Section-labelled held-out set of the sections issue (see each file's header).
+      { label: 'holdout2 (sections)', queries: await readQueries(`holdout2-${name}`, queryDir) },
       // Questions in the UI's other languages against an English KB (the built-in synonyms).
       { label: 'multilingual', queries: await readQueries(`multilingual-${name}`, queryDir) },
       { label: 'multilingual holdout', queries: await readQueries(`holdout-multilingual-${name}`, queryDir) },
@@ -161,10 +171,41 @@ async function main(args: string[]): Promise<number> {
       console.log(`  ${label} (${queries.length} queries)`);
       console.log(`    tier0     ${format(ours)}`);
       console.log(`    baseline  ${format(baseline)}`);
+      const sections = sectionAccuracy(queries, (query) => engine.search(query, { limit: 1 }).hits[0], showMisses ? misses : undefined);
+      if (sections.labelled) {
+        console.log(`    sections  ${sections.right}/${sections.topHits} top-1 hits show the labelled section (${sections.labelled} labelled queries)`);
+        totals.right += sections.right;
+        totals.topHits += sections.topHits;
+        totals.labelled += sections.labelled;
+      }
       if (misses.length) console.log(misses.join('\n'));
     }
   }
+  if (totals.labelled) {
+    const share = totals.topHits ? totals.right / totals.topHits : 0;
+    console.log(`section accuracy: ${totals.right}/${totals.topHits} = ${share.toFixed(3)} of top-1 hits on section-labelled queries (${totals.labelled} labelled)`);
+  }
   return failed ? 1 : 0;
+}
+
+/**
+ * Of the section-labelled queries whose top hit is a right article, how many show the labelled
+ * section (what the widget opens).
+ */
+function sectionAccuracy(queries: EvalQuery[], top: (query: string) => { id: string; section?: { anchor: string } } | undefined, misses?: string[]) {
+  let labelled = 0;
+  let topHits = 0;
+  let right = 0;
+  for (const { query, expected, section } of queries) {
+    if (!section) continue;
+    labelled++;
+    const hit = top(query);
+    if (!hit || !expected.includes(hit.id)) continue;
+    topHits++;
+    if (hit.section?.anchor === section) right++;
+    else misses?.push(`  ${JSON.stringify(query)} → section ${hit.section ? `#${hit.section.anchor}` : '(none)'}, want #${section}`);
+  }
+  return { labelled, topHits, right };
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -61,7 +61,8 @@ export async function readPlainCorpus(root: string): Promise<PlainArticle[]> {
     const title = typeof front.title === 'string' ? front.title : (h1 ?? path.basename(relative, '.md'));
     const text = stripMarkdown(body);
     articles.push({
-      id: typeof front.id === 'string' ? front.id : relative.replace(/\.md$/, ''),
+      // Numeric ids (Zendesk exports: `id: 360016495559`) are read by YAML as numbers.
+      id: typeof front.id === 'string' || typeof front.id === 'number' ? String(front.id) : relative.replace(/\.md$/, ''),
       title: stripMarkdown(title),
       aliases: list(front.aliases),
       tags: list(front.tags),

@@ -4,6 +4,7 @@
  *
  *   npx tsx scripts/bench/eval/sample-articles.ts <corpus-dir> [count] [seed]
  */
+import { pathToFileURL } from 'node:url';
 import { readPlainCorpus } from './plain-corpus.ts';
 import { createRandom } from './synthetic-corpus.ts';
 
@@ -18,8 +19,12 @@ export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
   return copy;
 }
 
+// Only when run as a script: sample-sections.ts imports seededShuffle from here.
+const runAsScript = import.meta.url === pathToFileURL(process.argv[1] ?? '').href;
 const [dir, count = '30', seed = '20261123'] = process.argv.slice(2);
-if (!dir) {
+if (!runAsScript) {
+  // Imported: nothing to print.
+} else if (!dir) {
   console.error('usage: sample-articles.ts <corpus-dir> [count] [seed]');
   process.exitCode = 1;
 } else {

@@ -61,7 +61,7 @@ describe('guided messages in the chat', () => {
     renderAll(state, controller);
     await screen.findByRole('group', { name: 'Is it plugged in?' });
     expect(screen.queryByRole('group', { name: 'Is it on?' })).toBeNull();
-    expect(screen.getByText('Yes', { selector: '.t0-user' })).toBeTruthy();
+    expect(screen.getByText('Yes', { selector: '.t0-user [dir="auto"]' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'No' }));
     expect(controller.flowAnswer).toHaveBeenCalledWith('b', 1);
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));

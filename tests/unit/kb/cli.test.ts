@@ -63,12 +63,22 @@ describe('tier0 check', () => {
     expect(out).toEqual(['tier0: checked 5 articles, no problems found']);
   });
 
-  test('exits 1 on broken links and missing images, printed as errors', async () => {
+  test('prints broken links and missing images as warnings, as build does, and exits 1 on the other errors', async () => {
     const { value, err } = await captureConsole(() => main(['check', '--content', 'tests/fixtures/kb-broken']));
     expect(value).toBe(1);
-    expect(err).toContain('tests/fixtures/kb-broken/links/broken-link.md:5: broken link: "../nowhere/missing.md" matches no article');
-    expect(err).toContain('tests/fixtures/kb-broken/links/missing-image.md:5: missing image: "media/missing.png"');
-    expect(err.at(-1)).toBe('tier0: checked 13 articles: 14 errors');
+    expect(err).toContain('tests/fixtures/kb-broken/links/broken-link.md:5: warning: broken link: "../nowhere/missing.md" matches no article');
+    expect(err).toContain('tests/fixtures/kb-broken/links/missing-image.md:5: warning: missing image: "media/missing.png"');
+    expect(err.at(-1)).toBe('tier0: checked 13 articles: 12 errors, 2 warnings');
+  });
+
+  test('exits 0 on a broken link alone, like build, and 1 with --strict', async () => {
+    const content = makeKb({ 'a.md': 'See [gone](gone.md).\n' });
+    const plain = await captureConsole(() => main(['check', '--content', content]));
+    expect(plain.value).toBe(0);
+    expect(plain.err).toEqual([`${content}/a.md:1: warning: broken link: "gone.md" matches no article`]);
+    const strict = await captureConsole(() => main(['check', '--content', content, '--strict']));
+    expect(strict.value).toBe(1);
+    expect(strict.err[0]).toBe(`${content}/a.md:1: broken link: "gone.md" matches no article`);
   });
 
   test('does not accept --out', async () => {

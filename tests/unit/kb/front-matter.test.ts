@@ -56,6 +56,15 @@ describe('readFrontMatter', () => {
     expect(issues[0]!.message).toMatch(/^invalid YAML: /);
   });
 
+  test.each([
+    ['a missing ] followed by another key', '---\ntitle: A\ndescription: b\ntags: [a, b\nfoo: 1\n---\n', 4],
+    ['a missing } followed by another key', '---\ntitle: A\nmeta: {a: b\nfoo: 1\n---\n', 3],
+    ['a missing closing quote', '---\ntitle: "A\ndescription: b\n---\n', 2],
+    ["a missing closing ' quote", "---\nx: 1\ntitle: 'A\ndescription: b\n---\n", 3],
+  ])('points %s at the line of the unclosed opener, not where YAML noticed it', (_, text, line) => {
+    expect(readFrontMatter(text).issues.map((issue) => issue.line)).toEqual([line]);
+  });
+
   test('reports a duplicate key on the line of the second one', () => {
     const { issues } = readFrontMatter('---\ntitle: a\ndescription: b\ntitle: c\n---\n');
     expect(issues).toEqual([{ line: 4, message: 'invalid YAML: Map keys must be unique' }]);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { searchCommand } from '../../../scripts/kb/search-command.ts';
-import { makeHelpDesk, makeIndex } from './search-fixtures.ts';
+import { makeArticle, makeHelpDesk, makeIndex } from './search-fixtures.ts';
 
 /** Writes a KB bundle (manifest + index) as `tier0 build` would, without the compiler. */
 function makeBundle(index: unknown = makeIndex(makeHelpDesk()), schema = 1): string {
@@ -70,6 +70,34 @@ describe('tier0 search', () => {
     expect(lines[0]).toBe('printer offline — 1 result');
     expect(lines[1]).toMatch(/^ 1\. Printer shows offline {2}\(printing\/printer-offline, score \d+\.\d\d\)$/);
     expect(lines[2]).toBe('    Get a [printer] that Windows reports as [offline printing] again.');
+  });
+
+  test('shows the best-matching section of each result, in JSON and for people', async () => {
+    const sectioned = makeBundle(
+      makeIndex([
+        makeArticle({
+          id: 'outlook/problems',
+          title: 'Fix Outlook problems',
+          sections: [
+            { heading: '', text: 'Outlook problems and fixes.' },
+            { heading: 'The OST file is too large', text: 'Compact the OST file.' },
+          ],
+        }),
+        ...makeHelpDesk(),
+      ]),
+    );
+    const json = JSON.parse((await run(['--kb', sectioned, '--json', 'ost file'])).stdout);
+    expect(json.results[0]).toMatchObject({ id: 'outlook/problems', section: { anchor: 'the-ost-file-is-too-large', heading: 'The OST file is too large' } });
+    const lines = (await run(['--kb', sectioned, 'ost file'])).stdout.split('\n');
+    expect(lines[2]).toBe('    § The OST file is too large  (#the-ost-file-is-too-large)');
+  });
+
+  test('prints scores in rank order: the score shown is the one the ranking used', async () => {
+    const { stdout } = await run(['--kb', kb, '--json'], 'printer offline\nsettings window account\nreset password portal\n');
+    for (const line of stdout.trim().split('\n')) {
+      const scores = JSON.parse(line).results.map((result: { score: number }) => result.score);
+      expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
+    }
   });
 
   test('shows "Did you mean" when the query is misspelt', async () => {

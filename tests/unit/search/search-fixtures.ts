@@ -27,6 +27,15 @@ export function makeMeta(article: TestArticle): ArticleMeta {
     summary: article.summary,
     body: `articles/${article.id.replace(/\W/g, '-')}.json`,
     hasFlow: false,
+    ...(article.sections
+      ? {
+          sections: article.sections.map((section) => ({
+            anchor: section.heading.toLowerCase().replace(/\W+/g, '-'),
+            heading: section.heading,
+            lead: section.heading ? section.text.slice(0, 200) : '',
+          })),
+        }
+      : {}),
   };
 }
 

@@ -65,6 +65,22 @@ test('masks secrets in subject, description, transcript and searches', () => {
   expect(ticket.searches).toEqual([`passwd=${SECRET_MASK}`]);
 });
 
+test('masks one-time codes followed by punctuation or split in groups in every masked field', () => {
+  const ticket = buildTicket({
+    ...base,
+    form: makeForm({ subject: 'MFA code 482913. rejected', description: 'code: 482 913, then رمز التحقق: ٤٨٢٩١٣،' }),
+    facts: makeFacts({
+      transcript: [{ role: 'user', text: 'OTP 482913, still nothing', at: '2026-11-23T08:00:00.000Z' }],
+      searches: ['verification code 482-913?'],
+    }),
+  });
+  expect(ticket.subject).toBe(`MFA code ${SECRET_MASK}. rejected`);
+  expect(ticket.description).toBe(`code: ${SECRET_MASK}, then رمز التحقق: ${SECRET_MASK}،`);
+  expect(ticket.transcript[0]?.text).toBe(`OTP ${SECRET_MASK}, still nothing`);
+  expect(ticket.searches).toEqual([`verification code ${SECRET_MASK}?`]);
+  expect(JSON.stringify(ticket)).not.toMatch(/482.?913|٤٨٢٩١٣/);
+});
+
 test('leaves out the technical details the user removed and nests site context under "site"', () => {
   const ticket = buildTicket({
     ...base,

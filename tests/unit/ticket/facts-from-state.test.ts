@@ -85,3 +85,24 @@ test('falls back to the transcript’s "question → answer" lines for a state w
   const facts = factsFromState(older as WidgetState);
   expect(facts.flowAnswers).toEqual([{ step: 'Is the printer on?', answer: 'Yes' }]);
 });
+
+test('a flow walked without opening its article names the article by its title, never its id', () => {
+  const ended = (articleTitle?: string) => run(initialState(), [
+    { type: 'flowStart', articleId: 'printing/printer-offline', flow: printerFlow(), at, ...(articleTitle ? { articleTitle } : {}) },
+    answer('power', 0),
+    answer('cable', 0),
+  ]);
+  const facts = factsFromState(ended('Printer shows "Offline"'));
+  expect(facts.articlesViewed).toEqual([{ id: 'printing/printer-offline', title: 'Printer shows "Offline"', helpful: false, category: 'printing' }]);
+  expect(summarizeAttempts(facts, t)).toContain('- Read “Printer shows "Offline"” — it didn’t help');
+  expect(summarizeAttempts(facts, t)).not.toContain('printing/printer-offline');
+
+  // Started from an answer in the chat without a title in the action: the answer's title.
+  const hit = { id: 'printing/printer-offline', title: 'Printer shows "Offline"', score: 3, snippet: [] };
+  const fromAnswer = run(initialState(), [
+    { type: 'ask', query: 'printer offline', hits: [hit], at },
+    { type: 'flowStart', articleId: 'printing/printer-offline', flow: printerFlow(), at },
+    answer('power', 1),
+  ]);
+  expect(summarizeAttempts(factsFromState(fromAnswer), t)).toContain('- Read “Printer shows "Offline"” — it helped');
+});

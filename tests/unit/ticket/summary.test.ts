@@ -82,3 +82,28 @@ test('offers the flow title to a strings table that names the guide', () => {
   );
   expect(summary).toContain('- Fix an offline printer: Is the printer on? → Yes\n- Fix an offline printer: Can others print? → No');
 });
+
+test('says how many questions, searches and articles the capped lists left out', () => {
+  const questions = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8'];
+  const searches = [...questions, 's1', 's2', 's3', 's4', 's5', 's6'];
+  const articlesViewed = ['a', 'b', 'c', 'd', 'e', 'f', 'a'].map((id) => ({ id, title: `Article ${id}`, helpful: null }));
+  const summary = summarizeAttempts(makeFacts({ questions, searches, articlesViewed, flowAnswers: [] }), t);
+  const lines = summary.split('\n');
+  expect(lines.filter((l) => l.startsWith('- Asked:'))).toHaveLength(5);
+  expect(lines[6]).toBe('- … and 3 more');
+  expect(summary).toContain('- Searched for "s1", "s2", "s3", "s4", "s5", … and 1 more\n');
+  expect(lines.filter((l) => l.startsWith('- Read'))).toHaveLength(5);
+  expect(lines.at(-3)).toBe('- … and 1 more');
+});
+
+test('lists everything, with no "more" line, when nothing was left out', () => {
+  const questions = ['q1', 'q2', 'q3', 'q4', 'q5'];
+  const summary = summarizeAttempts(makeFacts({ questions, searches: questions, articlesViewed: [], flowAnswers: [] }), t);
+  expect(summary).not.toContain('more');
+});
+
+test('every locale says "and N more"', () => {
+  for (const [locale, table] of Object.entries(ticketStrings)) {
+    expect(table['ticket.summary.more'], locale).toContain('{count}');
+  }
+});

@@ -17,7 +17,7 @@ afterEach(() => {
 
 test('says "Help content was updated" as a status once the KB in use changed', async () => {
   const emitter = createEmitter(() => {});
-  const { options, problems } = resolveOptions({}, { loaderUrl: 'https://x.example/help/tier0.js', pageUrl: 'https://x.example/' });
+  const { options } = resolveOptions({}, { loaderUrl: 'https://x.example/help/tier0.js', pageUrl: 'https://x.example/' });
   const strings = await resolveStrings('en', options.strings);
   const controller = createWidgetController({
     kbUrl: options.kb, emitter, report: () => {}, path: '/', client: makeClient({}), session: makeSession(),
@@ -25,7 +25,7 @@ test('says "Help content was updated" as a status once the KB in use changed', a
   const launcher = document.createElement('button');
   document.body.appendChild(launcher);
   const ctx = {
-    shadow: null as unknown as ShadowRoot, root: document.body, launcher, options, problems, locale: 'en', emitter,
+    shadow: null as unknown as ShadowRoot, root: document.body, launcher, options, locale: 'en', emitter,
     report: () => {}, setExpanded: vi.fn(),
   } satisfies PanelContext;
   render(<App controller={controller} ctx={ctx} strings={strings} loadTicket={() => new Promise(() => {})} />);

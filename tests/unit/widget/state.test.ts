@@ -64,6 +64,23 @@ describe('reducer: "Did this solve it?"', () => {
     expect(s.articlesViewed[0]!.helpful).toBe(false);
   });
 
+  test('No offers only related next-best answers: of the same category, or scoring near the best', () => {
+    const scored = (id: string, score: number, category: string): AnswerHit => ({ ...hit(id), score, category });
+    const hits = [scored('reset', 10, 'accounts'), scored('mfa', 9, 'accounts'), scored('change', 8, 'accounts'), scored('locked', 2, 'accounts'), scored('wifi', 2, 'network'), scored('vpn', 6, 'network')];
+    const s0 = reducer(initialState(), { type: 'ask', query: 'forgot my password', hits, at: AT });
+    const s = reducer(s0, { type: 'answerFeedback', messageId: answerId(s0), helpful: false, at: AT });
+    const more = [...s.messages].reverse().find((m) => m.kind === 'more');
+    expect(more?.kind === 'more' && more.hits.map((h) => h.id)).toEqual(['locked', 'vpn']);
+  });
+
+  test('No says there is nothing more when no next-best answer is related', () => {
+    const hits = [{ ...hit('reset'), score: 10, category: 'accounts' }, hit('x'), hit('y'), { ...hit('wifi'), score: 1, category: 'network' }];
+    const s0 = reducer(initialState(), { type: 'ask', query: 'forgot my password', hits, at: AT });
+    const s = reducer(s0, { type: 'answerFeedback', messageId: answerId(s0), helpful: false, at: AT });
+    expect(s.messages.some((m) => m.kind === 'more')).toBe(false);
+    expect(s.messages.some((m) => m.kind === 'text' && m.key === 'noMore')).toBe(true);
+  });
+
   test('a second No offers a person with reason not-helpful', () => {
     let s = answered();
     s = reducer(s, { type: 'answerFeedback', messageId: answerId(s), helpful: false, at: AT });

@@ -14,24 +14,36 @@ export interface BuildSearchIndexOptions {
 }
 
 /**
- * Keeps the body terms that best tell this article apart (tf-idf), each written up to
- * `maxBodyTermRepeat` times so frequency still counts. Words on every page ("click", "select")
- * drop out of most bodies, which keeps posting lists short and searches fast at 10,000 articles.
+ * Keeps the body terms that best tell this article apart (tf-idf), each with its count. Words on
+ * every page ("click", "select") drop out of most bodies, which keeps posting lists short and
+ * searches fast at 10,000 articles.
  */
-function pruneBody(terms: string[], bodyDf: ReadonlyMap<string, number>, articleCount: number, config: SearchConfig): string[] {
-  const tf = new Map<string, number>();
-  for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
+function pruneBody(tf: ReadonlyMap<string, number>, bodyDf: ReadonlyMap<string, number>, articleCount: number, config: SearchConfig): [string, number][] {
   const weight = (term: string, count: number) => (1 + Math.log(count)) * Math.log(1 + articleCount / (bodyDf.get(term) ?? 1));
   const maxDf = Math.max(config.minBodyDfCap, articleCount * config.maxBodyDfRatio);
   const ranked = [...tf].filter(([term]) => (bodyDf.get(term) ?? 0) <= maxDf).sort((a, b) => weight(b[0], b[1]) - weight(a[0], a[1]) || (a[0] < b[0] ? -1 : 1)).slice(0, config.maxBodyTerms);
   // Alphabetical order: MiniSearch ignores order, and gzip finds more repeats across articles.
-  ranked.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  return ranked.flatMap(([term, count]) => new Array<string>(Math.min(count, config.maxBodyTermRepeat)).fill(term));
+  return ranked.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+/** A term written up to `maxBodyTermRepeat` times, so its frequency still counts. */
+const repeated = (term: string, count: number, config: SearchConfig): string[] => new Array<string>(Math.min(count, config.maxBodyTermRepeat)).fill(term);
+
+function countTerms(terms: readonly string[]): Map<string, number> {
+  const tf = new Map<string, number>();
+  for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
+  return tf;
 }
 
 /**
  * Builds the JSON-serializable search index stored as `KbIndex.search` (carries `searchSchema`).
  * `config` exists for the ranking evaluation; everything else uses the one SEARCH_CONFIG.
+ *
+ * Each article is one document for its title, aliases, tags and description (id: its position
+ * in `ids`), plus one document per section for the section's heading and body terms (id:
+ * "<position>.<section>"). The body is pruned per article as before, and each kept term is
+ * written into every section that uses it, so the engine can tell an article whose one section
+ * holds the query's words from one that mentions them across the page, and open it there.
  */
 export function buildSearchIndex(articles: IndexableArticle[], options: BuildSearchIndexOptions, config: SearchConfig = SEARCH_CONFIG): unknown {
   const synonyms = withBuiltinSynonyms(normalizeSynonymGroups(options.synonyms ?? []));
@@ -40,24 +52,44 @@ export function buildSearchIndex(articles: IndexableArticle[], options: BuildSea
   const rememberWord = (folded: string, stem: string) => {
     if (!wordStems.has(folded)) wordStems.set(folded, stem);
   };
+  const analyse = (text: string) => indexTerms(text ?? '', table, rememberWord);
   const seenIds = new Set<string>();
   // Items of a list are joined by " . " so a synonym phrase never spans two aliases.
   const analysed = articles
     .filter((article) => !seenIds.has(article.id) && seenIds.add(article.id))
-    .map((article) => ({
-      id: article.id,
-      fields: [article.title, article.aliases.join(' . '), article.tags.join(' . '), article.headings.join(' . '), article.description].map((text) =>
-        indexTerms(text ?? '', table, rememberWord),
-      ),
-      body: indexTerms(article.body ?? '', table, rememberWord),
-    }));
+    .map((article) => {
+      const sections = article.sections?.length ? article.sections : [{ heading: article.headings.join(' . '), text: article.body ?? '' }];
+      return {
+        id: article.id,
+        fields: [article.title, article.aliases.join(' . '), article.tags.join(' . '), article.description].map(analyse),
+        sections: sections.map((section) => ({ heading: analyse(section.heading), tf: countTerms(analyse(section.text)) })),
+      };
+    });
   const bodyDf = new Map<string, number>();
-  for (const { body } of analysed) for (const term of new Set(body)) bodyDf.set(term, (bodyDf.get(term) ?? 0) + 1);
+  const articleTf = analysed.map(({ sections }) => {
+    const tf = new Map<string, number>();
+    for (const section of sections) for (const [term, count] of section.tf) tf.set(term, (tf.get(term) ?? 0) + count);
+    for (const term of tf.keys()) bodyDf.set(term, (bodyDf.get(term) ?? 0) + 1);
+    return tf;
+  });
   const df = new Map<string, number>();
-  const rows: IndexRow[] = analysed.map(({ id, fields, body }) => {
-    const terms = [...fields, pruneBody(body, bodyDf, analysed.length, config)];
-    for (const term of new Set(terms.flat())) df.set(term, (df.get(term) ?? 0) + 1);
-    return [id, ...terms.map((list) => list.join(' '))];
+  const rows: IndexRow[] = [];
+  analysed.forEach(({ fields, sections }, position) => {
+    const kept = pruneBody(articleTf[position] as Map<string, number>, bodyDf, analysed.length, config);
+    const bodies: string[][] = sections.map(() => []);
+    for (const [term] of kept) {
+      sections.forEach((section, i) => {
+        const count = section.tf.get(term) ?? 0;
+        if (count) bodies[i]?.push(...repeated(term, count, config));
+      });
+    }
+    const [title, aliases, tags, description] = fields as [string[], string[], string[], string[]];
+    rows.push([String(position), title.join(' '), aliases.join(' '), tags.join(' '), '', description.join(' '), '']);
+    sections.forEach((section, i) => {
+      if (section.heading.length || bodies[i]?.length) rows.push([`${position}.${i}`, '', '', '', section.heading.join(' '), '', (bodies[i] ?? []).join(' ')]);
+    });
+    const terms = new Set([...fields.flat(), ...sections.flatMap((section) => section.heading), ...kept.map(([term]) => term)]);
+    for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
   });
   const miniSearch = new MiniSearch<IndexRow>(miniSearchOptions(config));
   miniSearch.addAll(rows);
@@ -66,6 +98,7 @@ export function buildSearchIndex(articles: IndexableArticle[], options: BuildSea
   const index: SerializedSearchIndex = {
     searchSchema: SEARCH_SCHEMA_VERSION,
     fields: [...SEARCH_FIELDS],
+    ids: analysed.map((article) => article.id),
     miniSearch: serializedMiniSearch,
     df: serializedMiniSearch.index.map(([term]) => df.get(term) ?? 0),
     words: words.join(' '),

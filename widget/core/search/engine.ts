@@ -6,7 +6,7 @@
  * and never walks the whole term tree for every keystroke.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { KB_SCHEMA_VERSION, type ArticleMeta, type KbIndex } from '../kb-format.ts';
+import { KB_SCHEMA_VERSION, type ArticleMeta, type ArticleSection, type KbIndex } from '../kb-format.ts';
 import { parseQuery } from './analyze.ts';
 import { decodeStems, readSerializedIndex } from './index-format.ts';
 import { miniSearchOptions } from './minisearch-options.ts';
@@ -17,6 +17,7 @@ import type { SearchEngine, SearchHit, SearchOptions, SearchResponse, SnippetPar
 import { buildSnippet, snippetSources, type SnippetSources } from './snippet.ts';
 import { compileSynonyms } from './synonyms.ts';
 import { createVocabulary, type Vocabulary } from './vocabulary.ts';
+import { WEAK_WORDS } from './weak-words.ts';
 
 const SNIPPET_CACHE_SIZE = 500;
 
@@ -29,12 +30,31 @@ const SCOPE_FIELDS: Record<Scope, readonly string[]> = {
 
 interface Ranked {
   id: string;
-  score: number;
-  /** What orders hits: the score, raised for articles that match every required query word. */
+  /** What orders hits: raised for articles that match every required query word. */
   rankScore: number;
   matchedAll: boolean;
   boosted: boolean;
-  terms: string[];
+  /** Matched index terms, per document of the article. */
+  terms: string[][];
+  /** Position of the best-matching section in the article's sections, -1 for none. */
+  section: number;
+}
+
+/** What one search has found of one article so far, over its documents (see build-index.ts). */
+interface Evidence {
+  /** Score of the title, aliases, tags and description. */
+  fields: number;
+  /** Best section score. */
+  best: number;
+  /** The section to show, and how well it answers (see sectionHeadingBonus). */
+  section: number;
+  choice: number;
+  /** Sum of every section's score. */
+  sections: number;
+  /** Bit i set: query word i matched somewhere in the article. */
+  mask: number;
+  /** The matched index terms of each of its documents (merged only for the hits shown). */
+  terms: string[][];
 }
 
 /** Ranking order: boosted (contextual) first, then rank score, then id. */
@@ -110,11 +130,15 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
   // analysed once per article, and finished snippets reused for the same matched terms.
   const sourceCache = createLru<SnippetSources>(SNIPPET_CACHE_SIZE);
   const snippetCache = createLru<SnippetPart[]>(SNIPPET_CACHE_SIZE);
-  const snippetFor = (article: ArticleMeta, terms: string[]): SnippetPart[] =>
-    snippetCache.get(`${article.id}\n${terms.join(' ')}`, () =>
-      buildSnippet(sourceCache.get(article.id, () => snippetSources(article)), new Set(terms), table, config.snippetLength),
+  const snippetFor = (article: ArticleMeta, section: ArticleSection | undefined, terms: string[]): SnippetPart[] => {
+    const key = section ? `${article.id}#${section.anchor}` : article.id;
+    return snippetCache.get(`${key}\n${terms.join(' ')}`, () =>
+      buildSnippet(sourceCache.get(key, () => snippetSources(article, section)), new Set(terms), table, config.snippetLength),
     );
-  const documentCount = miniSearch.documentCount;
+  };
+  const ids = serialized.ids;
+  // Articles, not MiniSearch documents (one per article and one per section): df counts articles.
+  const documentCount = serialized.ids.length;
   const maxIdf = Math.log(1 + documentCount);
   // MiniSearch's idf is per field, so a generic word ("working") still scores high in short
   // fields such as titles, where it is rarer. Scaling each query word by its idf over whole
@@ -146,44 +170,86 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
     });
     if (!required) required = 2 ** units.length - 1;
     const boosted = new Set(options.boost ?? []);
-    const best: Ranked[] = [];
-    const rank = (result: SearchResult): boolean => {
-      const id = String(result.id);
-      if (!byId.has(id)) return false;
-      let mask = 0;
-      for (const term of result.queryTerms) mask |= lookup.unitsOf.get(term) ?? 0;
-      let matchedUnits = 0;
-      for (let bits = mask; bits; bits &= bits - 1) matchedUnits++;
+    const found = new Map<number, Evidence>();
+    const collect = (result: SearchResult): boolean => {
+      const docId = String(result.id);
+      const dot = docId.indexOf('.');
+      const position = Number(dot < 0 ? docId : docId.slice(0, dot));
+      let evidence = found.get(position);
+      if (!evidence) found.set(position, (evidence = { fields: 0, best: 0, section: -1, choice: 0, sections: 0, mask: 0, terms: [] }));
+      for (const term of result.queryTerms) evidence.mask |= lookup.unitsOf.get(term) ?? 0;
+      evidence.terms.push(result.terms);
       // MiniSearch multiplies by the number of distinct terms matched, which counts synonyms and
-      // completions of one word several times: undo that and weigh by query words instead.
-      const score = (result.score / Math.max(1, result.queryTerms.length)) * matchedUnits;
-      const matchedAll = (mask & required) === required;
-      const rankScore = matchedAll ? score * config.matchedAllBoost : score;
-      keepBest(best, { id, score, rankScore, matchedAll, boosted: boosted.has(id), terms: result.terms }, limit);
-      // Ranked here, so MiniSearch need not collect and sort thousands of results for 10 hits.
+      // completions of one word several times: undo that (query words are counted below).
+      const score = result.score / Math.max(1, result.queryTerms.length);
+      if (dot < 0) evidence.fields += score;
+      else {
+        evidence.sections += score;
+        if (score > evidence.best) evidence.best = score;
+        // Which section to show: the best score, with a heading that names a query word
+        // favoured ("If you can't find the email" for "reset email never arrived").
+        let named = 0;
+        for (const term of result.terms) if (result.match[term]?.includes('headings')) named |= lookup.unitsOf.get(term) ?? 0;
+        let count = 0;
+        for (let bits = named; bits; bits &= bits - 1) count++;
+        const choice = score * (1 + config.sectionHeadingBonus * count);
+        if (choice > evidence.choice) {
+          evidence.choice = choice;
+          evidence.section = Number(docId.slice(dot + 1));
+        }
+      }
+      // Ranked below, so MiniSearch need not collect and sort thousands of results for 10 hits.
       return false;
     };
     const { weights, scopes } = lookup;
     const queries = (Object.keys(scopes) as Scope[])
       .filter((scope) => scopes[scope].length)
       .map((scope) => ({ queries: [scopes[scope].join(' ')], fields: [...SCOPE_FIELDS[scope]] }));
-    miniSearch.search({ combineWith: 'OR', queries }, { boostTerm: (term) => weights.get(term) ?? 0, filter: rank });
+    miniSearch.search({ combineWith: 'OR', queries }, { boostTerm: (term) => weights.get(term) ?? 0, filter: collect });
+
+    // Everyday words ("away", "still") add to a hit but never carry one alone, as long as some
+    // article matches a telling word of the query.
+    let telling = 0;
+    units.forEach((unit, i) => {
+      if (!WEAK_WORDS.has(unit.surface)) telling |= 1 << i;
+    });
+    let anyTelling = false;
+    for (const evidence of found.values()) if (evidence.mask & telling) anyTelling = true;
+    const best: Ranked[] = [];
+    for (const [position, evidence] of found) {
+      if (anyTelling && !(evidence.mask & telling)) continue;
+      const id = ids[position];
+      if (id === undefined || !byId.has(id)) continue;
+      let matchedUnits = 0;
+      for (let bits = evidence.mask; bits; bits &= bits - 1) matchedUnits++;
+      // The best section counts in full and the others in part: an article whose one section
+      // answers the query beats one that mentions its words here and there across a long page.
+      const body = evidence.best + config.otherSectionsWeight * (evidence.sections - evidence.best);
+      const score = (evidence.fields + body) * matchedUnits;
+      const matchedAll = (evidence.mask & required) === required;
+      const rankScore = matchedAll ? score * config.matchedAllBoost : score;
+      keepBest(best, { id, rankScore, matchedAll, boosted: boosted.has(id), terms: evidence.terms, section: evidence.section }, limit);
+    }
 
     const hits: SearchHit[] = [];
+    const termsOf = (entry: Ranked): string[] => [...new Set(entry.terms.flat())].sort();
     for (const entry of best) {
       const article = byId.get(entry.id);
       if (!article) continue;
+      const section = entry.section >= 0 ? article.sections?.[entry.section] : undefined;
+      const shown = section?.anchor ? section : undefined;
       hits.push({
         id: article.id,
         title: article.title,
-        score: entry.score,
+        score: entry.rankScore,
         category: article.category,
         matchedAll: entry.matchedAll,
+        ...(shown ? { section: { anchor: shown.anchor, heading: shown.heading } } : {}),
         // Snippet parts are shared with the cache: handed out as copies so callers may change them.
-        snippet: snippetFor(article, entry.terms).map((part) => ({ ...part })),
+        snippet: snippetFor(article, shown, termsOf(entry)).map((part) => ({ ...part })),
       });
     }
-    return respond(hits, new Set(best[0]?.terms));
+    return respond(hits, new Set(best[0] ? termsOf(best[0]) : []));
   }
 
   return {

@@ -9,15 +9,18 @@ import type { AsPlainObject } from 'minisearch';
 import { SEARCH_FIELDS } from './search-config.ts';
 
 /**
- * 6: the index carries the built-in synonym groups too. Changing BUILTIN_SYNONYMS needs no bump:
- * each index holds the groups its phrase tokens were built with.
+ * 7: one document per article and one per section (ids "<n>" and "<n>.<section>", n indexing
+ * `ids`). 6: the index carries the built-in synonym groups too. Changing BUILTIN_SYNONYMS needs
+ * no bump: each index holds the groups its phrase tokens were built with.
  */
-export const SEARCH_SCHEMA_VERSION = 6;
+export const SEARCH_SCHEMA_VERSION = 7;
 
 export interface SerializedSearchIndex {
   searchSchema: number;
   /** The indexed fields, in order (a mismatch means the index was built by another version). */
   fields: string[];
+  /** Article ids; document "<n>" is article ids[n], and "<n>.<s>" its section s. */
+  ids: string[];
   /** MiniSearch.toJSON() of the index. */
   miniSearch: AsPlainObject;
   /** Articles containing each term, aligned with `miniSearch.index`. */
@@ -47,6 +50,7 @@ export function readSerializedIndex(value: unknown): SerializedSearchIndex | str
   const miniSearch = index.miniSearch as Partial<AsPlainObject> | undefined;
   const wellFormed =
     fieldsMatch &&
+    Array.isArray(index.ids) &&
     Array.isArray(miniSearch?.index) &&
     Array.isArray(index.df) &&
     index.df.length === miniSearch.index.length &&

@@ -39,6 +39,10 @@ export interface SearchConfig {
   minBodyDfCap: number;
   /** A body term is written up to this many times to keep some of its frequency. */
   maxBodyTermRepeat: number;
+  /** Weight of the sections other than the best-matching one (the best counts in full). */
+  otherSectionsWeight: number;
+  /** When choosing the section to show: a section's score is raised by this share per query word its heading names. */
+  sectionHeadingBonus: number;
   /** Exponent of the whole-article idf that scales each query word (0: off; see engine.ts). */
   unitIdfPower: number;
   /**
@@ -78,6 +82,8 @@ export const SEARCH_CONFIG: SearchConfig = Object.freeze({
   maxBodyTermRepeat: 2,
   maxBodyDfRatio: 0.2,
   minBodyDfCap: 20,
+  otherSectionsWeight: 0.2,
+  sectionHeadingBonus: 1,
   unitIdfPower: 1,
   matchedAllBoost: 1.5,
   commonTermRatio: 0.2,

@@ -7,13 +7,23 @@ export interface SnippetPart {
   mark: boolean;
 }
 
+/** The part of an article that best answers a query: its heading and the heading's id. */
+export interface SectionRef {
+  anchor: string;
+  heading: string;
+}
+
 export interface SearchHit {
   id: string;
   title: string;
+  /** The score the ranking used: hits are in descending score order (contextual boosts aside). */
   score: number;
   category: string;
   /** Every query term matched (such hits rank above partial matches). */
   matchedAll: boolean;
+  /** The section that best matches the query, when it is one under a heading. */
+  section?: SectionRef;
+  /** From that section when there is one, else from the article's opening. */
   snippet: SnippetPart[];
 }
 
@@ -48,4 +58,10 @@ export interface IndexableArticle {
   description: string;
   /** Plain text of the body (markdown stripped, code blocks dropped or kept short). */
   body: string;
+  /**
+   * The body split at its H2/H3 headings, code blocks included (the compiler's split; see
+   * scripts/kb/sections.ts). When given, it is indexed instead of `body` and `headings`, each
+   * section on its own, aligned with ArticleMeta.sections.
+   */
+  sections?: { heading: string; text: string }[];
 }

@@ -1,5 +1,5 @@
 /** Snippets: the best short text of an article for a query, with the matched words marked. */
-import type { ArticleMeta } from '../kb-format.ts';
+import type { ArticleMeta, ArticleSection } from '../kb-format.ts';
 import type { SnippetPart } from './search-types.ts';
 import { matchPhrase, type SynonymTable } from './synonyms.ts';
 import { splitWords, stem, type Word } from './text.ts';
@@ -24,8 +24,12 @@ export interface SnippetSources {
 
 const nonBlank = (texts: readonly string[]): SnippetSource[] => texts.filter((text) => text && text.trim()).map((text) => ({ text }));
 
-/** Snippet candidates of an article: description and summary first, then headings. */
-export function snippetSources(article: ArticleMeta): SnippetSources {
+/**
+ * Snippet candidates of an article: description and summary first, then headings; or, for a hit
+ * on one of its sections, that section's text alone (the result opens there).
+ */
+export function snippetSources(article: ArticleMeta, section?: ArticleSection): SnippetSources {
+  if (section?.lead) return { opening: [{ text: section.lead }], headings: [] };
   return { opening: nonBlank([article.description, article.summary]), headings: nonBlank(article.headings) };
 }
 

@@ -26,15 +26,17 @@ export function summarizeAttempts(facts: ConversationFacts, t: Translate): strin
   const lines: string[] = [];
   const questions = unique(facts.questions ?? facts.transcript.filter((e) => e.role === 'user').map((e) => e.text));
   const searches = unique(facts.searches).filter((s) => !questions.some((q) => q.toLowerCase() === s.toLowerCase()));
+  // A capped list says how much it left out, so the agent knows to read the transcript.
+  const more = (total: number): string[] => (total > MAX_ITEMS ? [`- ${t('ticket.summary.more', { count: total - MAX_ITEMS })}`] : []);
   for (const q of questions.slice(0, MAX_ITEMS)) lines.push(`- ${t('ticket.summary.asked', { text: maskSecrets(q) })}`);
+  lines.push(...more(questions.length));
   if (searches.length > 0) {
-    const quoted = searches.slice(0, MAX_ITEMS).map((s) => `"${maskSecrets(s)}"`).join(', ');
-    lines.push(`- ${t('ticket.summary.searched', { text: quoted })}`);
+    const quoted = searches.slice(0, MAX_ITEMS).map((s) => `"${maskSecrets(s)}"`);
+    if (searches.length > MAX_ITEMS) quoted.push(t('ticket.summary.more', { count: searches.length - MAX_ITEMS }));
+    lines.push(`- ${t('ticket.summary.searched', { text: quoted.join(', ') })}`);
   }
-  const seenArticles = new Set<string>();
-  for (const article of facts.articlesViewed) {
-    if (seenArticles.has(article.id)) continue;
-    seenArticles.add(article.id);
+  const articles = facts.articlesViewed.filter((a, i, all) => all.findIndex((b) => b.id === a.id) === i);
+  for (const article of articles.slice(0, MAX_ITEMS)) {
     const verdict =
       article.helpful === true
         ? 'ticket.summary.helped'
@@ -42,8 +44,8 @@ export function summarizeAttempts(facts: ConversationFacts, t: Translate): strin
           ? 'ticket.summary.notHelped'
           : 'ticket.summary.noVerdict';
     lines.push(`- ${t('ticket.summary.read', { title: article.title ?? article.id })} ${t(verdict)}`.trimEnd());
-    if (seenArticles.size >= MAX_ITEMS) break;
   }
+  lines.push(...more(articles.length));
   // Only the answers still standing (the ones undone with Back are gone), in the order given.
   for (const answer of facts.flowAnswers) {
     // {flow} is offered so a strings table can name the guide; the built-in texts do not yet.

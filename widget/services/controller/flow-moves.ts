@@ -35,7 +35,7 @@ export function createFlowMoves(deps: Pick<GuidedDeps, 'kb' | 'store' | 'emitter
 
   return {
     startFlow(articleId) {
-      kb.withFlow(articleId, (flow) => move({ type: 'flowStart', articleId, flow, at: now() }));
+      kb.withFlow(articleId, (flow) => move({ type: 'flowStart', articleId, flow, at: now(), articleTitle: kb.engine()?.article(articleId)?.title }));
     },
     flowAnswer(stepId, answerIndex) {
       withWalk((articleId) => kb.withFlow(articleId, (flow) => move({ type: 'flowAnswer', flow, stepId, answerIndex, at: now() })));

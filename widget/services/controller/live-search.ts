@@ -42,7 +42,7 @@ export function createLiveSearch(deps: LiveSearchDeps): LiveSearch {
 
   const search = (query: string, limit: number) => kb.engine()!.search(query, { limit, boost: kb.boost() });
   const emitSearch = (query: string, hits: readonly SearchHit[]): void => {
-    emitter.emit('search', { query, results: hits.map(({ id, title, score }) => ({ id, title, score })) });
+    emitter.emit('search', { query, results: hits.map(({ id, title, score, section }) => (section ? { id, title, score, section } : { id, title, score })) });
   };
 
   const runLive = (): void => {

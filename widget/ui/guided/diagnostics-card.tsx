@@ -68,7 +68,7 @@ function FindingRow({ finding, strings, articleTitle, onOpenArticle }: {
         <span class="t0-diag-detail">{text}</span>
         {title && finding.articleId && (
           <button type="button" class="t0-diag-fix" onClick={() => onOpenArticle(finding.articleId as string)}>
-            {strings['guided.diag.fix']}: {title}
+            {strings['guided.diag.fix']}: <bdi>{title}</bdi>
           </button>
         )}
       </span>

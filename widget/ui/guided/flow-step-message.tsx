@@ -24,14 +24,35 @@ export interface FlowStepMessageProps {
   onOpenArticle?: (id: string) => void;
 }
 
+/** Space kept above a revealed step, in px (as the chat's own scrolling keeps). */
+const GAP = 16;
+
+/**
+ * Scrolls the conversation the least that shows all of `el`; when it is taller than the view,
+ * its top wins ("question first": a step's question before its answers). Only the
+ * conversation scrolls, never the host page. Only flow steps use it: it lives here so the panel
+ * chunk does not carry it.
+ */
+function reveal(el: Element, box: HTMLElement | null = el.closest<HTMLElement>('.t0-body')): void {
+  if (!box) return;
+  const view = box.getBoundingClientRect();
+  const rect = el.getBoundingClientRect();
+  const top = rect.top - view.top + box.scrollTop;
+  const bottom = top + rect.height;
+  let next = box.scrollTop;
+  if (bottom > next + box.clientHeight) next = bottom - box.clientHeight + GAP;
+  if (top < next + GAP) next = top - GAP;
+  if (next !== box.scrollTop) box.scrollTo?.({ top: Math.max(0, next) });
+}
+
 /** A flow step with its answer buttons, Back and "Skip to the article". */
 export function FlowStepMessage({ step, strings, active, autoFocus, canGoBack, onAnswer, onBack, onSkip, onOpenArticle }: FlowStepMessageProps) {
   const firstAnswer = useRef<HTMLButtonElement>(null);
   // useId, not the step id: a looping flow can show the same step twice in one transcript.
   const titleId = useId();
-  const answers = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const hasBody = step.html.trim() !== '';
+  const stepRef = useRef<HTMLDivElement>(null);
   // Before the focus effect below, so the step is laid out in full when it scrolls into view.
   useEffect(() => {
     const el = body.current;
@@ -41,8 +62,8 @@ export function FlowStepMessage({ step, strings, active, autoFocus, canGoBack, o
   useEffect(() => {
     if (!(active && autoFocus)) return;
     firstAnswer.current?.focus({ preventScroll: true });
-    // Bring every answer into view, not just the first (the chat scrolls to the user's message).
-    answers.current?.scrollIntoView?.({ block: 'nearest' });
+    // Focus moved into new content: show the whole step, its question first when it is tall.
+    if (stepRef.current) reveal(stepRef.current);
   }, [active, autoFocus, step.id]);
   // Links to other articles open inside the widget, like in the article view.
   const onBodyClick = (e: MouseEvent): void => {
@@ -53,19 +74,21 @@ export function FlowStepMessage({ step, strings, active, autoFocus, canGoBack, o
     onOpenArticle(id);
   };
   return (
-    <div class="t0-flow-step" data-step={step.id}>
-      <p class="t0-flow-title" id={titleId}>
+    <div class="t0-flow-step" data-step={step.id} ref={stepRef}>
+      {/* Authored text in the KB's language, whatever the widget's: its own direction (dir=auto). */}
+      <p class="t0-flow-title" id={titleId} dir="auto">
         <strong>{step.title}</strong>
       </p>
-      {hasBody && <div class="t0-flow-body" ref={body} onClick={onBodyClick} />}
+      {hasBody && <div class="t0-flow-body" dir="auto" ref={body} onClick={onBodyClick} />}
       {active && (
         <>
-          <div class="t0-flow-answers" role="group" aria-labelledby={titleId} ref={answers}>
+          <div class="t0-flow-answers" role="group" aria-labelledby={titleId}>
             {step.answers.map((answer, index) => (
               <button
                 key={`${index}:${answer.label}`}
                 type="button"
                 class="t0-flow-answer"
+                dir="auto"
                 ref={index === 0 ? firstAnswer : undefined}
                 onClick={() => onAnswer(index)}
               >

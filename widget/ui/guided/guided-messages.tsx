@@ -115,7 +115,7 @@ interface BubbleProps<M> {
 
 /** A flow step in the chat (its title shows while the chunk loads). */
 export function FlowStepBubble(props: BubbleProps<Extract<Message, { kind: 'flowStep' }>>) {
-  return <WithGuided render={(g) => <g.mod.FlowStep {...props} strings={g.strings(props.strings)} />} fallback={<p class="t0-muted"><strong>{props.message.step.title}</strong></p>} />;
+  return <WithGuided render={(g) => <g.mod.FlowStep {...props} strings={g.strings(props.strings)} />} fallback={<p class="t0-muted" dir="auto"><strong>{props.message.step.title}</strong></p>} />;
 }
 
 /** The diagnostics card. */

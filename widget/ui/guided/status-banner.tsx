@@ -21,9 +21,9 @@ export function StatusBanner({ incidents, strings, asOf, onDismiss }: StatusBann
           <div class="t0-status-text">
             <p class="t0-status-title">
               <span class="t0-status-severity">{strings[`guided.status.severity.${incident.severity}`]}: </span>
-              <strong>{incident.title}</strong>
+              <strong><bdi>{incident.title}</bdi></strong>
             </p>
-            {incident.message && <p class="t0-status-message">{incident.message}</p>}
+            {incident.message && <p class="t0-status-message" dir="auto">{incident.message}</p>}
             <p class="t0-status-meta">
               {asOf && <span class="t0-status-asof">{format(strings['guided.status.asOf'] ?? '', { time: asOf })}</span>}
               {incident.url && (

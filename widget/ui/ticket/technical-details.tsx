@@ -1,8 +1,10 @@
 /**
  * "Technical details": what will travel with the ticket for first diagnosis, shown before
- * sending, each item removable (the user decides what leaves their device).
+ * sending. One native checkbox per item, ticked by default (the user decides what leaves their
+ * device): a compact list a keyboard reaches with Tab and toggles with Space, and a screen reader
+ * reads as "Page: https://…, checkbox, checked". Unticked items stay listed, so taking one back
+ * needs no separate "restore" control.
  */
-import { useRef, useState } from 'preact/hooks';
 import { itemId, type ContextItem } from '../../core/ticket/context-items.ts';
 import type { Translate } from '../../core/ticket/format.ts';
 
@@ -29,50 +31,40 @@ function valueText(value: ContextItem['value'], t: Translate): string {
 
 /** The technical details disclosure. */
 export function TechnicalDetails({ items, removed, strings, t, onChange }: Props) {
-  const [said, setSaid] = useState('');
-  const listRef = useRef<HTMLUListElement>(null);
-  const kept = items.filter((item) => !removed.includes(itemId(item)));
-
-  const remove = (item: ContextItem, index: number) => {
-    onChange([...removed, itemId(item)]);
-    setSaid(t('ticket.detailsRemoved', { label: label(item, strings) }));
-    // Keep keyboard users in the list: focus the next remove button (or the previous one).
-    requestAnimationFrame(() => {
-      const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('button');
-      const next = buttons?.[Math.min(index, (buttons?.length ?? 1) - 1)];
-      next?.focus();
-    });
+  const sent = items.filter((item) => !removed.includes(itemId(item))).length;
+  const toggle = (id: string, send: boolean): void => {
+    onChange(send ? removed.filter((r) => r !== id) : [...removed, id]);
   };
 
   return (
     <details class="t0-details">
-      <summary>{t('ticket.details')}</summary>
-      <p class="t0-field-hint">{t('ticket.detailsIntro')}</p>
-      {kept.length === 0 ? (
+      <summary>
+        {t('ticket.details')}
+        {items.length > 0 && <span class="t0-details-count">{t('ticket.detailsSending', { count: sent, total: items.length })}</span>}
+      </summary>
+      {items.length === 0 ? (
         <p>{t('ticket.detailsNone')}</p>
       ) : (
-        <ul ref={listRef}>
-          {kept.map((item, index) => (
-            <li key={itemId(item)}>
-              <span class="t0-ctx-text">
-                <span class="t0-ctx-key">{label(item, strings)}:</span>
-                {valueText(item.value, t)}
-              </span>
-              <button type="button" class="t0-btn t0-smallbtn" onClick={() => remove(item, index)}>
-                {t('ticket.detailsRemove', { label: label(item, strings) })}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <fieldset class="t0-ctx">
+          <legend class="t0-field-hint">{t('ticket.detailsIntro')}</legend>
+          <ul>
+            {items.map((item) => {
+              const id = itemId(item);
+              const send = !removed.includes(id);
+              return (
+                <li key={id}>
+                  <label class="t0-ctx-row" data-sent={send ? 'true' : 'false'}>
+                    <input type="checkbox" checked={send} onChange={(e) => toggle(id, (e.currentTarget as HTMLInputElement).checked)} />
+                    <span class="t0-ctx-text">
+                      <span class="t0-ctx-key">{label(item, strings)}:</span> <bdi>{valueText(item.value, t)}</bdi>
+                    </span>
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+        </fieldset>
       )}
-      {removed.length > 0 && (
-        <p>
-          <button type="button" class="t0-btn t0-smallbtn" onClick={() => { onChange([]); setSaid(''); }}>
-            {t('ticket.detailsRestore')}
-          </button>
-        </p>
-      )}
-      <p class="t0-sr" role="status">{said}</p>
     </details>
   );
 }

@@ -27,15 +27,20 @@ export const ticketCss = `
 .t0-priority{font-weight:600}
 .t0-errors{padding:12px;border:2px solid var(--t0-danger);border-radius:12px;background:var(--t0-danger-bg);color:var(--t0-text)}
 .t0-errors ul{margin:6px 0 0;padding-inline-start:20px}
-.t0-errors a{color:var(--t0-danger);font-weight:600}
+.t0-errors a{display:inline-flex;align-items:center;min-block-size:24px;color:var(--t0-danger);font-weight:600}
 .t0-warn{padding:10px 12px;border-radius:10px;border:1px solid var(--t0-danger);background:var(--t0-danger-bg);font-size:14px}
 .t0-details{border:1px solid var(--t0-border);border-radius:12px;background:var(--t0-bg);padding:0 12px}
 .t0-details summary{cursor:pointer;padding:10px 0;font-weight:600}
-.t0-details ul{list-style:none;margin:8px 0 12px;padding:0;display:flex;flex-direction:column;gap:4px}
-.t0-details li{display:flex;flex-wrap:wrap;align-items:flex-start;gap:4px 8px;font-size:13px;border-block-end:1px solid var(--t0-border);padding-block:4px}
-.t0-details .t0-ctx-text{flex:1 1 14em;min-inline-size:0;overflow-wrap:anywhere}
-.t0-details .t0-ctx-key{font-weight:600;margin-inline-end:4px}
-.t0-details button{flex:none}
+.t0-details-count{margin-inline-start:8px;color:var(--t0-muted);font-weight:400;font-size:13px}
+.t0-details fieldset.t0-ctx{display:block;margin:0 0 12px;padding:0;border:0;border-radius:0;background:none;min-inline-size:0}
+.t0-details .t0-ctx legend{padding:0;margin-block-end:6px;font:400 13px/1.4 var(--t0-font);color:var(--t0-muted)}
+.t0-ctx ul{list-style:none;margin:0;padding:0}
+.t0-ctx li+li{border-block-start:1px solid var(--t0-border)}
+.t0-ctx-row{display:flex;align-items:flex-start;gap:10px;min-block-size:32px;padding-block:6px;font-size:13px;cursor:pointer}
+.t0-details .t0-ctx-row input{flex:none;inline-size:18px;block-size:18px;min-block-size:0;margin:1px 0 0}
+.t0-ctx-text{flex:1;min-inline-size:0;overflow-wrap:anywhere}
+.t0-ctx-key{font-weight:600}
+.t0-ctx-row[data-sent=false] .t0-ctx-text{color:var(--t0-muted);text-decoration:line-through}
 .t0-actions{display:flex;flex-wrap:wrap;gap:8px;justify-content:flex-end}
 .t0-status{padding:14px;border:1px solid var(--t0-border);border-radius:12px;background:var(--t0-bg);display:flex;flex-direction:column;gap:10px}
 .t0-status[data-kind=sent]{border-color:#15803d}
