@@ -170,7 +170,9 @@ export function App({ controller, ctx, strings, loadTicket }: Props) {
     const fresh = firstNew === undefined ? null : body.querySelector<HTMLElement>(`[data-msg="${firstNew}"]`);
     const userMsgs = body.querySelectorAll<HTMLElement>('.t0-user');
     const anchor = fresh ?? userMsgs[userMsgs.length - 1];
-    if (anchor) body.scrollTo?.({ top: Math.max(0, anchor.offsetTop - 16) });
+    // Measured against the body itself: offsetTop counts from the panel (the header above the body
+    // included), which overshoots and hides the message when nothing below it can take up the slack.
+    if (anchor) body.scrollTo?.({ top: Math.max(0, body.scrollTop + anchor.getBoundingClientRect().top - body.getBoundingClientRect().top - 16) });
   };
 
   // Announce new bot messages politely; scroll the new messages into view.
