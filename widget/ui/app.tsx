@@ -187,7 +187,9 @@ export function App({ controller, ctx, strings, loadTicket }: Props) {
     const fresh = firstNew === undefined ? null : body.querySelector<HTMLElement>(`[data-msg="${firstNew}"]`);
     const userMsgs = body.querySelectorAll<HTMLElement>('.t0-user');
     const anchor = fresh ?? userMsgs[userMsgs.length - 1];
-    if (anchor) body.scrollTo?.({ top: Math.max(0, anchor.offsetTop - 16) });
+    // Measured against the body itself: offsetTop is relative to the panel (the offset parent),
+    // which would put the message a header's height too low.
+    if (anchor) body.scrollTo?.({ top: Math.max(0, anchor.getBoundingClientRect().top - body.getBoundingClientRect().top + body.scrollTop - 16) });
   };
 
   // Announce new bot messages politely; scroll the new messages into view.
