@@ -59,14 +59,14 @@ const relayConfig = (store: string, fake: FakeHelpdesk) => ({
  * With `rate` (requests per second over all connections) it measures latency at that load;
  * without, the most the relay takes.
  */
-function load(url: string, connections: number, prefix: string, rate?: number): Promise<autocannon.Result> {
+function load(url: string, connections: number, prefix: string, rate?: number, durationS = DURATION_S): Promise<autocannon.Result> {
   let n = 0;
   return new Promise((resolve, reject) => {
     autocannon(
       {
         url: `${url}/tickets`,
         connections,
-        duration: DURATION_S,
+        duration: durationS,
         ...(rate ? { overallRate: rate } : {}),
         requests: [
           {
@@ -81,6 +81,18 @@ function load(url: string, connections: number, prefix: string, rate?: number): 
       (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
+}
+
+/**
+ * A few seconds of load first, then a quiet queue: the figures are the relay's steady state, not
+ * its first seconds (module compilation, JIT, the database file growing).
+ */
+async function warmUp(url: string, fake: FakeHelpdesk): Promise<void> {
+  log('warming up');
+  const before = fake.received.length;
+  const warm = await load(url, CONNECTIONS, `warm-${Date.now()}`, undefined, 3);
+  await drain(fake, before + warm['2xx']);
+  fake.received.length = 0;
 }
 
 async function drain(fake: FakeHelpdesk, expected: number, timeoutMs = 120_000): Promise<number | null> {
@@ -115,6 +127,7 @@ async function benchSqlite(scratch: string) {
   let relay: RelayProcess | undefined;
   try {
     relay = await startRelayProcess(scratch, relayConfig(`sqlite:${path.join(scratch, 'bench.db')}`, fake), 'sqlite');
+    await warmUp(relay.url, fake);
     log(`SQLite: ${CONNECTIONS} clients at ${TARGET_RATE}/s for ${DURATION_S} s`);
     const atTarget = summarise([await load(relay.url, CONNECTIONS, 'sq-rate', TARGET_RATE)]);
     await drain(fake, atTarget.accepted);
@@ -137,6 +150,7 @@ async function benchPostgres(scratch: string) {
   try {
     const config = relayConfig(pg.url, fake);
     relays.push(await startRelayProcess(scratch, config, 'pg-a'), await startRelayProcess(scratch, config, 'pg-b'));
+    for (const r of relays) await warmUp(r.url, fake);
     log(`PostgreSQL, two relays: ${CONNECTIONS} clients at ${TARGET_RATE}/s for ${DURATION_S} s`);
     const atTarget = summarise(await Promise.all(relays.map((r, i) => load(r.url, CONNECTIONS / 2, `pg-rate${i}`, TARGET_RATE / 2))));
     await drain(fake, atTarget.accepted);

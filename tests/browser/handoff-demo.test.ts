@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startDemoServer } from '../../scripts/demo/demo-server.ts';
 import { launchChromium, type LaunchedBrowser } from './helpers/chromium.ts';
+import { askForHelpAfterSearching } from './helpers/widget-page.ts';
 import { DIST_DIR } from './helpers/host-server.ts';
 
 let browser: LaunchedBrowser;
@@ -32,17 +33,7 @@ afterAll(async () => {
 test('the demo inbox shows a ticket sent from the demo page as Level 1 receives it through the relay', async () => {
   const page = await browser.newPage();
   await page.goto(demo.url);
-  await page.evaluate(() => {
-    const t = (window as unknown as { Tier0: { identify(i: object): void; open(): void } }).Tier0;
-    t.identify({ name: 'Dana Kim', email: 'dana@example.com' });
-    t.open();
-  });
-  const box = page.getByRole('combobox', { name: 'Search help' });
-  await box.fill('printer offline');
-  await box.press('Enter');
-  await page.getByRole('button', { name: 'No', exact: true }).first().click();
-  await page.evaluate(() => (window as unknown as { Tier0: { escalate(): void } }).Tier0.escalate());
-  await page.getByRole('button', { name: 'Send to support' }).waitFor();
+  await askForHelpAfterSearching(page, 'printer offline', { name: 'Dana Kim', email: 'dana@example.com' });
   await page.getByRole('button', { name: 'Send to support' }).click();
   await page.getByText(/T0-1001/).first().waitFor({ timeout: 20_000 });
   await expect.poll(() => demo.inboxTickets().length, { timeout: 10_000 }).toBe(1);

@@ -13,7 +13,7 @@
  * postgres refuse root. Missing binaries are an error with the fix in its message, so a test
  * that needs PostgreSQL fails instead of silently skipping.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from '../browser/helpers/chromium.ts';
 import { hostPage, startHostServer, type HostServer } from '../browser/helpers/host-server.ts';
+import { askForHelpAfterSearching } from '../browser/helpers/widget-page.ts';
 import { startProxy, type HelpdeskProxy } from '../relay-helpers/http-proxy.ts';
 import { postTicket, startRelayProcess, type RelayProcess } from '../relay-helpers/relay-process.ts';
 import { countRtTickets, listRtTickets, readRtTicket, startRt, type RtInstance } from '../relay-helpers/rt-instance.ts';
@@ -84,18 +85,8 @@ describe('relay → Request Tracker', () => {
       browser = await launchChromium();
       const page = await browser.newPage();
       await page.goto(host.url('/'));
-      await page.evaluate(() => {
-        const t = (window as unknown as { Tier0: { identify(i: object): void; open(): void } }).Tier0;
-        t.identify({ name: 'Dana Kim', email: 'dana@example.com' });
-        t.open();
-      });
-      const box = page.getByRole('combobox', { name: 'Search help' });
-      await box.fill('printer offline');
-      await box.press('Enter');
-      await page.getByRole('button', { name: 'No', exact: true }).first().click();
-      await page.evaluate(() => (window as unknown as { Tier0: { escalate(): void } }).Tier0.escalate());
+      await askForHelpAfterSearching(page, 'printer offline', { name: 'Dana Kim', email: 'dana@example.com' });
       const send = page.getByRole('button', { name: 'Send to support' });
-      await send.waitFor();
       await page.getByLabel(/^Impact/).selectOption('high');
       await page.getByLabel(/^Urgency/).selectOption('high');
       await send.click();

@@ -46,7 +46,8 @@ export function readInbox(dir: string): InboxTicket[] {
   });
 }
 
-function append(file: string, line: string): void {
+/** Appends one line and fsyncs it before returning: a line written is a line kept. */
+export function appendDurably(file: string, line: string): void {
   const fd = openSync(file, 'a');
   try {
     writeSync(fd, line);
@@ -80,7 +81,7 @@ export function createInboxConnector(dir: string): Connector {
           transcript: ticket.transcript,
           attachments: ticket.attachments,
         };
-        append(file, `${JSON.stringify(stored)}\n`);
+        appendDurably(file, `${JSON.stringify(stored)}\n`);
         return { ok: true, value: { helpdeskId: stored.helpdeskId } };
       } catch (error) {
         return { ok: false, error: { kind: 'retry', message: `the inbox could not store the ticket (${(error as Error).message})` } };

@@ -5,10 +5,11 @@
  * acknowledged ticket survives a crash; a replayed Idempotency-Key gets the same ticketId back
  * (the key index is rebuilt from the file on start), so retries never create duplicates.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { HONEYPOT_FIELD } from '../../../widget/core/ticket/ticket-types.ts';
+import { appendDurably } from '../../../scripts/relay/connectors/inbox.ts';
 import { ticketProblem } from '../../../scripts/relay/validate-ticket.ts';
 
 export interface StoredTicket {
@@ -53,16 +54,6 @@ function readLog(file: string): StoredTicket[] {
     }
   }
   return out;
-}
-
-function appendDurably(file: string, line: string): void {
-  const fd = openSync(file, 'a');
-  try {
-    writeSync(fd, line);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -18,3 +18,21 @@ export function focused(page: Page): Promise<{ inWidget: boolean; className: str
 export function waitReady(page: Page): Promise<unknown> {
   return page.evaluate(() => new Promise((resolve) => (window as unknown as { Tier0: { on(n: string, h: (p: unknown) => void): void } }).Tier0.on('ready', resolve)));
 }
+
+/**
+ * A user who searched, found an answer that did not help, and asked for a person: identified,
+ * the form open and ready to send (impact and urgency left for the test to set).
+ */
+export async function askForHelpAfterSearching(page: Page, query: string, who: { name: string; email: string }): Promise<void> {
+  await page.evaluate((identity) => {
+    const t = (window as unknown as { Tier0: { identify(i: object): void; open(): void } }).Tier0;
+    t.identify(identity);
+    t.open();
+  }, who);
+  const box = page.getByRole('combobox', { name: 'Search help' });
+  await box.fill(query);
+  await box.press('Enter');
+  await page.getByRole('button', { name: 'No', exact: true }).first().click();
+  await page.evaluate(() => (window as unknown as { Tier0: { escalate(): void } }).Tier0.escalate());
+  await page.getByRole('button', { name: 'Send to support' }).waitFor();
+}
