@@ -10,8 +10,7 @@ import type { Strings } from '../core/i18n/strings.ts';
 import type { PanelContext } from './panel-api.ts';
 import { useStore } from './use-store.ts';
 import { useMedia } from './use-media.ts';
-import { lockScroll } from './scroll-lock.ts';
-import { trapTab } from './focus-trap.ts';
+import { loadPhoneModal, phoneModal } from './phone-modal-load.ts';
 import { Composer, RESULTS_ID } from './composer.tsx';
 import { ResultsList } from './results-list.tsx';
 import { HomeView } from './home-view.tsx';
@@ -19,7 +18,11 @@ import { TicketSlot, type TicketLoader } from './ticket-slot.tsx';
 import { announce } from './message.tsx';
 import { Icon } from './icons.tsx';
 import { format } from '../core/i18n/strings.ts';
-import type { ArticleViewProps } from './article-view.tsx';
+// Part of the panel chunk: every session reads an article, and the panel warmed it at idle anyway;
+// as its own chunk it cost a request and ~0.5 KB gzip more. DOMPurify, the heavy part, stays a
+// lazy chunk for browsers without setHTML (services/sanitize.ts).
+import { ArticleView } from './article-view.tsx';
+import { preloadSanitizer } from '../services/sanitize.ts';
 import type { StatusBannerProps } from './guided/status-banner.tsx';
 import { onKbUpdated } from '../services/kb-updates.ts';
 import { chunkLoadFailed } from '../core/chunk-errors.ts';
@@ -37,36 +40,6 @@ interface Props {
   strings: Strings;
   /** The ticket form's chunk and the panel's ticket service (lazy). */
   loadTicket: TicketLoader;
-}
-
-let articleViewModule: Promise<{ ArticleView: ComponentType<ArticleViewProps> }> | undefined;
-/** Starts loading the article view chunk (DOMPurify included). */
-export function preloadArticleView(): Promise<{ ArticleView: ComponentType<ArticleViewProps> }> {
-  articleViewModule ??= import('./article-view.tsx');
-  return articleViewModule;
-}
-
-function LazyArticle(props: ArticleViewProps) {
-  const [View, setView] = useState<ComponentType<ArticleViewProps> | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let live = true;
-    preloadArticleView().then((m) => { if (live) setView(() => m.ArticleView); }, () => {
-      articleViewModule = undefined;
-      if (live) setFailed(true);
-    });
-    return () => { live = false; };
-  }, [failed]);
-  if (View) return <View {...props} />;
-  if (failed) {
-    return (
-      <div class="t0-notice" role="alert">
-        <p>{props.strings.errorArticle}</p>
-        <button type="button" class="t0-btn" onClick={() => setFailed(false)}>{props.strings.retry}</button>
-      </div>
-    );
-  }
-  return <p class="t0-loading t0-muted"><span class="t0-spinner" aria-hidden="true" />{props.strings.loading}</p>;
 }
 
 type StatusParts = { StatusBanner: ComponentType<StatusBannerProps>; formatAsOf: (fetchedAt: number, now: number, locale: string) => string };
@@ -168,12 +141,22 @@ export function App({ controller, ctx, strings, loadTicket }: Props) {
   // frame later. It can still fire after destroy() unmounted us; never lock a page we have left.
   useLayoutEffect(() => {
     if (!(open && phone) || !dialogRef.current?.isConnected) return;
-    return lockScroll();
+    const modal = phoneModal();
+    if (modal) return modal.lockScroll();
+    // A screen that just turned phone-sized: lock once the parts arrive, if still open. A load that
+    // fails (offline before warm-up) leaves the page scrollable; the next open tries again.
+    let live = true;
+    let release: (() => void) | undefined;
+    loadPhoneModal().then((m) => { if (live && dialogRef.current?.isConnected) release = m.lockScroll(); }, () => undefined);
+    return () => {
+      live = false;
+      release?.();
+    };
   }, [open, phone]);
 
-  // Warm the article chunk while the user reads results.
+  // Warm the sanitizer while the user reads results: where setHTML is missing, its DOMPurify chunk.
   useEffect(() => {
-    if (open) void preloadArticleView().catch(() => { /* retried when an article is opened */ });
+    if (open) void preloadSanitizer().catch(() => { /* retried when an article is opened */ });
   }, [open]);
 
   /**
@@ -232,7 +215,7 @@ export function App({ controller, ctx, strings, loadTicket }: Props) {
     if (e.key === 'Escape') {
       e.preventDefault();
       closeAndReturn();
-    } else if (phone && dialogRef.current) trapTab(e, dialogRef.current);
+    } else if (phone && dialogRef.current) phoneModal()?.trapTab(e, dialogRef.current);
   };
 
   const showResults = view === 'home' && state.query.trim() !== '';
@@ -288,7 +271,7 @@ export function App({ controller, ctx, strings, loadTicket }: Props) {
             )}
             {view === 'home' && <HomeView state={state} controller={controller} strings={strings} canEscalate={canEscalate} />}
             {view === 'article' && (
-              <LazyArticle state={state} controller={controller} strings={strings} canEscalate={canEscalate} locale={ctx.locale} />
+              <ArticleView state={state} controller={controller} strings={strings} canEscalate={canEscalate} locale={ctx.locale} />
             )}
             {view === 'ticket' && (
               <TicketSlot state={state} options={ctx.options} strings={strings} load={loadTicket} />
