@@ -8,22 +8,8 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } fr
 import path from 'node:path';
 import type { Connector, HelpdeskTicket } from '../relay-types.ts';
 
-/** One ticket as the inbox keeps it. */
-export interface InboxTicket {
-  helpdeskId: string;
-  receivedAt: string;
-  ticketId: string;
-  handoffId: string;
-  queue: string;
-  priority: number;
-  impact: string;
-  urgency: string;
-  subject: string;
-  requester: { name: string; email: string };
-  body: string;
-  transcript: string;
-  attachments: Array<{ name: string; type: string; data: string }>;
-}
+/** One ticket as the inbox keeps it: what a connector sends (less the raw ticket), numbered. */
+export type InboxTicket = Omit<HelpdeskTicket, 'ticket'> & { helpdeskId: string; receivedAt: string };
 
 const FILE = 'inbox.jsonl';
 const FIRST_NUMBER = 1001;
@@ -66,21 +52,9 @@ export function createInboxConnector(dir: string): Connector {
     kind: 'inbox',
     async create(ticket: HelpdeskTicket) {
       try {
-        const stored: InboxTicket = {
-          helpdeskId: `L1-${nextNumber()}`,
-          receivedAt: new Date().toISOString(),
-          ticketId: ticket.ticketId,
-          handoffId: ticket.handoffId,
-          queue: ticket.queue,
-          priority: ticket.priority,
-          impact: ticket.impact,
-          urgency: ticket.urgency,
-          subject: ticket.subject,
-          requester: ticket.requester,
-          body: ticket.body,
-          transcript: ticket.transcript,
-          attachments: ticket.attachments,
-        };
+        // The raw widget ticket stays out: the agent reads the summary, as in any help desk.
+        const { ticket: _raw, ...fields } = ticket;
+        const stored: InboxTicket = { helpdeskId: `L1-${nextNumber()}`, receivedAt: new Date().toISOString(), ...fields };
         appendDurably(file, `${JSON.stringify(stored)}\n`);
         return { ok: true, value: { helpdeskId: stored.helpdeskId } };
       } catch (error) {
