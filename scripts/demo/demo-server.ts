@@ -231,7 +231,7 @@ export async function demoCommand(args: string[]): Promise<number> {
   }
   const stopWatching = watchKb({ contentDir, distDir: path.join(root, 'dist'), kbOut });
   console.log(
-    `\n  Demo page:     ${started.url}\n  Ticket inbox:  ${started.url}inbox   (what Level 1 receives)\n  Relay:         ${started.relay.url}/tickets   (health: ${started.relay.url}/healthz)\n\n  Editing kb-content/ rebuilds the KB; open widgets show "Help content was updated".\n  Ctrl-C stops.`,
+    `\n  Demo page:     ${started.url}\n  Ticket inbox:  ${started.url}inbox   (what Level 1 receives)\n  Relay:         ${started.relay.url}/tickets   (health: ${started.relay.url}/healthz)\n\n  Editing kb-content/ rebuilds the KB: reload the page to see it ("Help content was updated").\n  Ctrl-C stops.`,
   );
   return new Promise<number>((resolve) => {
     const stop = () => {
