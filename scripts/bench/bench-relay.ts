@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { startFakeHelpdesk, type FakeHelpdesk } from '../../tests/relay-helpers/fake-helpdesk.ts';
 import { postTicket, startRelayProcess, type RelayProcess } from '../../tests/relay-helpers/relay-process.ts';
+import { makeRelayTicket } from '../../tests/relay-helpers/relay-ticket.ts';
 
 const CONNECTIONS = 50;
 const DURATION_S = 10;
@@ -20,27 +21,9 @@ const DURATION_S = 10;
 const log = (message: string) => process.stderr.write(`bench relay: ${message}\n`);
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-/** A contract §4 ticket as the widget sends it, about 2 KB. */
+/** A ticket as the widget sends it after a conversation (about 1 KB), new at each call. */
 export function benchTicket(id: string) {
-  const at = new Date().toISOString();
-  return {
-    id,
-    createdAt: at,
-    requester: { name: 'Bench User', email: 'bench@example.test' },
-    subject: 'Printer on floor 3 shows offline',
-    description: 'It worked yesterday. I restarted it and it still shows offline.',
-    category: 'printing',
-    fields: { impact: 'medium', urgency: 'high' },
-    transcript: [
-      { role: 'user', text: 'printer offline', at },
-      { role: 'assistant', text: 'Here is what may help: Fix an offline printer.', at },
-    ],
-    searches: ['printer offline', 'print queue stuck'],
-    articlesViewed: [{ id: 'printing/printer-offline', title: 'Fix an offline printer', helpful: false }],
-    flowAnswers: [{ flow: 'Fix an offline printer', step: 'Is the printer switched on?', answer: 'Yes' }],
-    signals: { formMs: 42_000 },
-    context: { url: 'https://intranet.example.com/print', browser: 'Chrome 131', os: 'Windows 11', timezone: 'Europe/Berlin', language: 'de-DE', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)' },
-  };
+  return makeRelayTicket({ id, createdAt: new Date().toISOString() });
 }
 
 const relayConfig = (store: string, fake: FakeHelpdesk) => ({

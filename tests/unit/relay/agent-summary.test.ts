@@ -1,42 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { summaryLines, toHelpdeskTicket, transcriptText } from '../../../scripts/relay/agent-summary.ts';
-import type { RelayTicket, Route, TicketRecord } from '../../../scripts/relay/relay-types.ts';
-
-function makeTicket(overrides: Partial<RelayTicket> = {}): RelayTicket {
-  return {
-    id: '6f1c2d3e-0000-4000-8000-000000000001',
-    createdAt: '2026-12-04T10:00:00.000Z',
-    requester: { name: 'Ada Lovelace', email: 'ada@example.test' },
-    subject: 'Printer on floor 3 shows offline',
-    description: 'It worked yesterday.',
-    category: 'printing',
-    fields: { impact: 'high', urgency: 'medium' },
-    transcript: [
-      { role: 'user', text: 'printer offline', at: '2026-12-04T09:58:00.000Z' },
-      { role: 'assistant', text: 'Try "Fix an offline printer".', at: '2026-12-04T09:58:01.000Z' },
-    ],
-    searches: ['printer offline', 'print queue stuck'],
-    articlesViewed: [{ id: 'printing/printer-offline', title: 'Fix an offline printer', helpful: false }],
-    context: {
-      url: 'https://intranet.example.com/print',
-      browser: 'Chrome 131',
-      os: 'Windows 11',
-      timezone: 'Europe/Berlin',
-      language: 'de-DE',
-      diagnostics: [
-        { id: 'online', status: 'ok', detail: 'online' },
-        { id: 'cookies', status: 'problem', detail: 'third-party cookies blocked' },
-      ],
-    },
-    flowAnswers: [{ flow: 'Fix an offline printer', step: 'Is the printer switched on?', answer: 'Yes' }],
-    signals: { formMs: 42_000 },
-    ...overrides,
-  };
-}
+import type { Route, TicketRecord } from '../../../scripts/relay/relay-types.ts';
+import { makeRelayTicket } from '../../relay-helpers/relay-ticket.ts';
 
 const route: Route = { queue: 'Printing', priority: 2, impact: 'high', urgency: 'medium', rated: true };
 
-function makeRecord(ticket = makeTicket()): TicketRecord {
+function makeRecord(ticket = makeRelayTicket()): TicketRecord {
   return {
     ticketId: 'T0-1042',
     idempotencyKey: ticket.id,
@@ -56,7 +25,7 @@ function makeRecord(ticket = makeTicket()): TicketRecord {
 
 describe('the L1 summary', () => {
   test('puts everything an agent acts on first, in order', () => {
-    expect(summaryLines(makeTicket(), route, 'T0-1042', 1500)).toEqual([
+    expect(summaryLines(makeRelayTicket(), route, 'T0-1042', 1500)).toEqual([
       'Tier0 hand-off T0-1042 · P2 (impact high, urgency medium) · category printing → Printing',
       `Problem, in the user's words: "Printer on floor 3 shows offline"`,
       'First question: "printer offline"',
@@ -70,18 +39,18 @@ describe('the L1 summary', () => {
   });
 
   test('says when the priority is a default, not the user’s rating', () => {
-    const [first] = summaryLines(makeTicket({ fields: {} }), { ...route, priority: 3, impact: 'medium', urgency: 'medium', rated: false }, 'T0-1', 1500);
+    const [first] = summaryLines(makeRelayTicket({ fields: {} }), { ...route, priority: 3, impact: 'medium', urgency: 'medium', rated: false }, 'T0-1', 1500);
     expect(first).toContain('P3 (not rated by the user: default impact medium, urgency medium)');
   });
 
   test('counts what it leaves out instead of dropping it silently', () => {
     const searches = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'];
-    const line = summaryLines(makeTicket({ searches }), route, 'T0-1', 1500).find((l) => l.startsWith('Searched'));
+    const line = summaryLines(makeRelayTicket({ searches }), route, 'T0-1', 1500).find((l) => l.startsWith('Searched'));
     expect(line).toBe('Searched: "a1"; "a2"; "a3"; "a4"; "a5"; and 2 more');
   });
 
   test('names articles by title, with the last verdict, once each', () => {
-    const ticket = makeTicket({
+    const ticket = makeRelayTicket({
       articlesViewed: [
         { id: 'printing/printer-offline', title: 'Fix an offline printer', helpful: false },
         { id: 'printing/printer-offline', helpful: true },
@@ -93,12 +62,12 @@ describe('the L1 summary', () => {
   });
 
   test('flags a very fast submit for the agent (a pre-filled form, or a bot) without refusing it', () => {
-    const lines = summaryLines(makeTicket({ signals: { formMs: 300 } }), route, 'T0-1', 1500);
+    const lines = summaryLines(makeRelayTicket({ signals: { formMs: 300 } }), route, 'T0-1', 1500);
     expect(lines.at(-1)).toBe('Sent 2026-12-04 10:00 UTC (11:00 for the user), 0.3 s after the form opened (very fast: a pre-filled form, or automated)');
   });
 
   test('masks one-time codes and passwords an older widget let through', () => {
-    const ticket = makeTicket({ subject: 'my password is Hunter2!x', searches: ['otp 482913 rejected'] });
+    const ticket = makeRelayTicket({ subject: 'my password is Hunter2!x', searches: ['otp 482913 rejected'] });
     const text = summaryLines(ticket, route, 'T0-1', 1500).join('\n');
     expect(text).not.toContain('Hunter2!x');
     expect(text).not.toContain('482913');
@@ -115,12 +84,12 @@ describe('the ticket a connector sends', () => {
   });
 
   test('lists the site’s own fields but not impact and urgency twice', () => {
-    const sent = toHelpdeskTicket(makeRecord(makeTicket({ fields: { impact: 'high', urgency: 'medium', priority: 'P2', employeeId: 'E-1234' } })), 1500);
+    const sent = toHelpdeskTicket(makeRecord(makeRelayTicket({ fields: { impact: 'high', urgency: 'medium', priority: 'P2', employeeId: 'E-1234' } })), 1500);
     expect(sent.body).toContain('Fields:\n- employeeId: E-1234');
     expect(sent.body).not.toContain('impact: high');
   });
 
   test('a form opened directly has no conversation, and says so', () => {
-    expect(transcriptText(makeTicket({ transcript: [] }))).toBe('(no conversation: the form was opened directly)\n');
+    expect(transcriptText(makeRelayTicket({ transcript: [] }))).toBe('(no conversation: the form was opened directly)\n');
   });
 });
