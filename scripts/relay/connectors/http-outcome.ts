@@ -4,23 +4,16 @@
  * (a bad credential, a refused field, an unknown queue) will fail the same way again, so the
  * ticket is parked for a person instead of looping.
  */
+import { parseRetryAfter } from '../../../widget/core/ticket/backoff.ts';
 import type { ConnectorError } from '../relay-types.ts';
 
 const RETRYABLE = new Set([408, 425, 429]);
 
-/** Milliseconds from a Retry-After header (seconds or an HTTP date), or undefined. */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
 /** The error for a non-2xx answer. `detail` is the help desk's own message, already trimmed. */
 export function errorFromStatus(status: number, detail: string, retryAfter?: string | null): ConnectorError {
   const kind = status >= 500 || RETRYABLE.has(status) ? 'retry' : 'permanent';
-  const retryAfterMs = parseRetryAfter(retryAfter);
+  // The widget's own reading of the header: seconds or an HTTP date, null when unreadable.
+  const retryAfterMs = parseRetryAfter(retryAfter, Date.now()) ?? undefined;
   return { kind, status, message: `HTTP ${status}${detail ? `: ${detail}` : ''}`, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
 }
 
