@@ -49,7 +49,6 @@ function parseArgs(args: string[]): Parsed | string {
 async function withStore<T>(config: RelayConfig, fn: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
   const store = await openStore(config.store);
   try {
-    await store.migrate();
     return await fn(store);
   } finally {
     await store.close();

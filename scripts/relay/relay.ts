@@ -41,13 +41,8 @@ export interface StartRelayOptions {
 /** Opens everything the config names and starts listening. */
 export async function startRelay(config: RelayConfig, options: StartRelayOptions = {}): Promise<Relay> {
   const log = options.log ?? createLogger((line) => process.stderr.write(line));
+  // Opened and migrated (openStore applies the pending migrations).
   const store = await openStore(config.store);
-  try {
-    await store.migrate();
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
   const connector = options.connector ?? (await createConnector(config.helpdesk));
   let server: RelayServer | undefined;
   const worker = createDeliveryWorker({
