@@ -53,11 +53,9 @@ const en = {
   errorTicket: 'The contact form couldn’t be loaded. Check your connection and try again.',
   articleMissing: 'That article doesn’t exist any more.',
   retry: 'Retry',
-  startOver: 'Start over',
   you: 'You',
   assistant: 'Help',
   updated: 'Updated {date}',
-  inFlow: 'Step by step',
   kbUpdated: 'Help content was updated',
 };
 

@@ -46,11 +46,9 @@ const strings: UiStrings = {
   errorTicket: 'تعذّر تحميل نموذج التواصل. تحقق من اتصالك وحاول مرة أخرى.',
   articleMissing: 'هذا المقال لم يعد موجودًا.',
   retry: 'إعادة المحاولة',
-  startOver: 'البدء من جديد',
   you: 'أنت',
   assistant: 'المساعدة',
   updated: 'آخر تحديث {date}',
-  inFlow: 'خطوة بخطوة',
   kbUpdated: 'تم تحديث محتوى المساعدة',
 };
 

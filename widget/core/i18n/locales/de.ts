@@ -46,11 +46,9 @@ const strings: UiStrings = {
   errorTicket: 'Das Kontaktformular konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   articleMissing: 'Diesen Artikel gibt es nicht mehr.',
   retry: 'Erneut versuchen',
-  startOver: 'Neu beginnen',
   you: 'Sie',
   assistant: 'Hilfe',
   updated: 'Aktualisiert am {date}',
-  inFlow: 'Schritt für Schritt',
   kbUpdated: 'Die Hilfeinhalte wurden aktualisiert',
 };
 

@@ -46,11 +46,9 @@ const strings: UiStrings = {
   errorTicket: 'No se pudo cargar el formulario de contacto. Revisa tu conexión e inténtalo de nuevo.',
   articleMissing: 'Ese artículo ya no existe.',
   retry: 'Reintentar',
-  startOver: 'Empezar de nuevo',
   you: 'Tú',
   assistant: 'Ayuda',
   updated: 'Actualizado el {date}',
-  inFlow: 'Paso a paso',
   kbUpdated: 'El contenido de ayuda se ha actualizado',
 };
 

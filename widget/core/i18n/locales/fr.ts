@@ -46,11 +46,9 @@ const strings: UiStrings = {
   errorTicket: 'Impossible de charger le formulaire de contact. Vérifiez votre connexion et réessayez.',
   articleMissing: 'Cet article n’existe plus.',
   retry: 'Réessayer',
-  startOver: 'Recommencer',
   you: 'Vous',
   assistant: 'Aide',
   updated: 'Mis à jour le {date}',
-  inFlow: 'Pas à pas',
   kbUpdated: 'Le contenu d’aide a été mis à jour',
 };
 
