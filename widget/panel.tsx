@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { mergeStrings } from './core/i18n/strings.ts';
 import { loadUiStrings } from './core/i18n/ui-strings.ts';
 import { createWidgetController } from './services/widget-controller.ts';
-import { App, PHONE_QUERY, preloadStatus } from './ui/app.tsx';
+import { App, PHONE_QUERY } from './ui/app.tsx';
 import { preloadSanitizer } from './services/sanitize.ts';
 import { panelCss } from './ui/styles.ts';
 import { loadPhoneModal, phoneModal } from './ui/phone-modal-load.ts';
@@ -16,21 +16,8 @@ import { lazyChunk } from './core/lazy-chunk.ts';
 import type { TicketService } from './services/ticket/ticket-service.ts';
 import type { TicketLoader } from './ui/ticket-slot.tsx';
 import { loadGuidedStrings } from './core/i18n/guided-locale.ts';
-import type { StatusFeed } from './services/status-banner.ts';
 import { loadGuided, onGuidedCss, runGuidedChecks, setGuidedLocale } from './ui/guided/guided-messages.tsx';
 import type { SiteActions } from './services/site-actions.ts';
-
-/** The status feed client as its own chunk, fetched on the first load (when the panel opens). */
-function lazyStatusFeed(client: () => Promise<StatusFeed>): StatusFeed {
-  let feed: StatusFeed | undefined;
-  return {
-    // A chunk that fails to load means no banner this time (lazyChunk reported it); the next open retries.
-    load: () => client().then((f) => (feed = f).load(), () => null),
-    // Both only follow a snapshot that load() returned, so the client is there by then.
-    dismiss: (id) => feed?.dismiss(id),
-    visible: (snapshot) => feed?.visible(snapshot) ?? [],
-  };
-}
 
 /** The `actions` option, set up by its own chunk when there is one (a chunk that fails: none). */
 function loadSiteActions(input: unknown, report: PanelContext['report']): Promise<SiteActions | undefined> {
@@ -44,8 +31,11 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
   // On a phone-sized screen the panel is a full-screen modal: its scroll lock and focus trap are
   // loaded with the strings, so they are there when it first opens (a failed load: retried on open).
   const ignore = (): undefined => undefined;
-  const [uiTable, guided, actions] = await Promise.all([
+  const statusUrl = ctx.options.statusUrl;
+  const [uiTable, guided, actions, statusChunk] = await Promise.all([
     loadUiStrings(ctx.locale), loadGuidedStrings(ctx.locale), loadSiteActions(ctx.options.actions, ctx.report),
+    // The status banner, only on sites with a feed: a chunk that fails means no banner on this page.
+    statusUrl ? lazyChunk(() => import('./ui/status-chunk.tsx'), 'the status banner chunk', ctx.report)().catch(ignore) : undefined,
     matchMedia(PHONE_QUERY).matches ? loadPhoneModal().catch(ignore) : undefined,
   ]);
   const strings = mergeStrings(ctx.locale, uiTable, ctx.options.strings, [guided]);
@@ -63,7 +53,6 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
 
   // Validated here rather than in the loader; its problems go to the console like the loader's.
   actions?.problems.forEach((p) => ctx.report(p));
-  const statusUrl = ctx.options.statusUrl;
   const controller = createWidgetController({
     kbUrl: ctx.options.kb,
     emitter: ctx.emitter,
@@ -74,12 +63,8 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
     // The checks are in the guided chunk, which the service worker precaches (or warm-up fetches)
     // like every chunk, so they still run when the network is gone ("no internet").
     runChecks: ctx.options.diagnostics ? (ids) => runGuidedChecks(ids, ctx.options.kb) : undefined,
-    statusFeed: statusUrl
-      ? lazyStatusFeed(lazyChunk(() => import('./services/status-banner.ts').then((m) => m.createStatusFeed({
-        url: statusUrl, fetch: (...a) => fetch(...a), storage: m.safeLocalStorage(), now: () => Date.now(), report: ctx.report,
-      })), 'the status banner chunk', ctx.report))
-      : undefined,
   });
+  const status = statusUrl ? statusChunk?.setUpStatus({ url: statusUrl, store: controller.store, locale: ctx.locale, report: ctx.report }) : undefined;
   // The hand-off's one service (outbox, draft, delivery status in the store), made on first use:
   // the ticket form, or tickets an earlier visit left queued.
   let ticketService: TicketService | undefined;
@@ -92,7 +77,7 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
 
   // Warm the index now (idle or first hover) so the first keystroke already has results.
   void controller.loadKb();
-  render(<App controller={controller} ctx={ctx} strings={strings} loadTicket={loadTicket} />, mount);
+  render(<App controller={controller} ctx={ctx} strings={strings} loadTicket={loadTicket} Status={status?.Banner} />, mount);
 
   // Tickets queued on an earlier visit (endpoint down, tab closed) are sent now, without the
   // user opening anything. The outbox code is only fetched when the marker says one is waiting.
@@ -128,12 +113,12 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
       preloadSanitizer().catch(ignore);
       loadPhoneModal().catch(ignore);
       loadGuided().catch(ignore);
-      if (statusUrl) preloadStatus().catch(ignore);
     },
     destroy: () => {
       render(null, mount);
       mount.remove();
       stopGuidedCss();
+      status?.stop();
       phoneModal()?.releaseScrollLock();
       controller.destroy();
       void ticketService?.dispose();

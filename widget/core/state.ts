@@ -410,14 +410,10 @@ export function reducer(state: WidgetState, action: Action): WidgetState {
         transcript: [...state.transcript, { role: 'assistant', text, at: action.at }],
       };
     }
-    case 'status':
-      return { ...state, status: action.status };
-    case 'dismissIncident':
-      if (!state.status) return state;
-      return { ...state, status: { ...state.status, incidents: state.status.incidents.filter((i) => i.id !== action.id) } };
     default:
       // The hand-off's actions: its slice reducer (core/ticket/handoff-state.ts); a guided flow's
-      // moves: theirs (core/flow-state.ts). Both arrive with the chunk that first needs them.
+      // moves: theirs (core/flow-state.ts); the status banner's: core/status-state.ts. Each
+      // arrives with the chunk that first needs it.
       return state;
   }
 }

@@ -14,7 +14,6 @@ import type { Action as SelfServiceAction } from '../core/actions.ts';
 import type { SiteActions } from './site-actions.ts';
 import type { DiagnosticId } from '../core/diagnostic-triggers.ts';
 import type { Finding } from '../core/diagnostics-relevance.ts';
-import type { StatusFeed } from './status-banner.ts';
 import { createKbAccess } from './controller/kb-access.ts';
 import { createLiveSearch } from './controller/live-search.ts';
 import { createGuided, type Guided } from './controller/guided.ts';
@@ -37,8 +36,6 @@ export interface ControllerDeps {
    * is offered. Called synchronously from the user's click, as the pop-up check requires.
    */
   runChecks?: (ids: readonly DiagnosticId[]) => Promise<Finding[]>;
-  /** The status banner's feed (options.statusUrl), loaded each time the panel opens. */
-  statusFeed?: StatusFeed;
 }
 
 export interface WidgetController extends Guided {
@@ -77,7 +74,6 @@ export interface WidgetController extends Guided {
   action(id: string): SelfServiceAction | undefined;
   /** Whether self-diagnostics can be offered. */
   canDiagnose: boolean;
-  dismissIncident(id: string): void;
 }
 
 /** Creates the widget instance (no DOM; fetch and sessionStorage through its services). */
@@ -115,15 +111,6 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     return store.get() !== before;
   };
 
-  const loadStatus = (): void => {
-    const feed = deps.statusFeed;
-    if (!feed) return;
-    void feed.load().then((snapshot) => {
-      if (destroyed) return;
-      store.dispatch({ type: 'status', status: snapshot ? { ...snapshot, incidents: feed.visible(snapshot) } : undefined });
-    });
-  };
-
   const openArticle = (id: string, push = false, anchor?: string): void => {
     store.dispatch({ type: 'openArticle', id, title: kb.engine()?.article(id)?.title, push, anchor });
     kb.loadBody(id);
@@ -142,7 +129,7 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     body: kb.body,
     loadKb: kb.load,
     open() {
-      if (took({ type: 'open' })) loadStatus();
+      store.dispatch({ type: 'open' });
       void kb.load();
     },
     close() {
@@ -203,10 +190,6 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     },
     action: (id) => deps.actions?.list.find((a) => a.id === id),
     canDiagnose: !!deps.runChecks,
-    dismissIncident(id) {
-      deps.statusFeed?.dismiss(id);
-      store.dispatch({ type: 'dismissIncident', id });
-    },
     destroy() {
       destroyed = true;
       live.stop();

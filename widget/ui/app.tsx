@@ -23,9 +23,8 @@ import { format } from '../core/i18n/strings.ts';
 // lazy chunk for browsers without setHTML (services/sanitize.ts).
 import { ArticleView } from './article-view.tsx';
 import { preloadSanitizer } from '../services/sanitize.ts';
-import type { StatusBannerProps } from './guided/status-banner.tsx';
+import type { StatusSlotProps } from './status-chunk.tsx';
 import { onKbUpdated } from '../services/kb-updates.ts';
-import { chunkLoadFailed } from '../core/chunk-errors.ts';
 import { focusableAt, focusRank } from './chat-scroll.ts';
 
 export const PANEL_ID = 't0-panel';
@@ -40,54 +39,12 @@ interface Props {
   strings: Strings;
   /** The ticket form's chunk and the panel's ticket service (lazy). */
   loadTicket: TicketLoader;
-}
-
-type StatusParts = { StatusBanner: ComponentType<StatusBannerProps>; formatAsOf: (fetchedAt: number, now: number, locale: string) => string };
-let statusParts: Promise<StatusParts> | undefined;
-
-/** What the console says when the status banner's chunks cannot load (the panel and the banner both load them). */
-export const STATUS_CHUNK_FAILED = chunkLoadFailed('the status banner chunk');
-
-/** Starts loading the status banner's chunks (a failed load is retried by the next caller). */
-export function preloadStatus(): Promise<StatusParts> {
-  statusParts ??= Promise.all([import('./guided/status-banner.tsx'), import('../services/status-banner.ts')])
-    .then(([ui, feed]) => ({ StatusBanner: ui.StatusBanner, formatAsOf: feed.formatAsOf }), (error: unknown) => {
-      statusParts = undefined;
-      throw error;
-    });
-  return statusParts;
-}
-
-/**
- * The status banner, its own chunk (only sites with `statusUrl` need it): there is a status to
- * show only once the feed client (same chunk as formatAsOf) has loaded, so this arrives at once.
- */
-function LazyStatus({ status, strings, locale, onDismiss, report }: {
-  status: NonNullable<WidgetState['status']>;
-  strings: Strings;
-  locale: string;
-  onDismiss: (id: string) => void;
-  report: (message: string, error?: unknown) => void;
-}) {
-  const [parts, setParts] = useState<StatusParts | null>(null);
-  useEffect(() => {
-    let live = true;
-    preloadStatus().then((p) => { if (live) setParts(p); }, (error: unknown) => report(STATUS_CHUNK_FAILED, error));
-    return () => { live = false; };
-  }, []);
-  if (!parts) return null;
-  return (
-    <parts.StatusBanner
-      incidents={status.incidents}
-      strings={strings}
-      asOf={status.fromCache ? parts.formatAsOf(status.fetchedAt, Date.now(), locale) : undefined}
-      onDismiss={onDismiss}
-    />
-  );
+  /** The status banner, on sites with a `statusUrl` (ui/status-chunk.tsx, loaded at mount). */
+  Status?: ComponentType<StatusSlotProps> | undefined;
 }
 
 /** The whole panel. */
-export function App({ controller, ctx, strings, loadTicket }: Props) {
+export function App({ controller, ctx, strings, loadTicket, Status }: Props) {
   const state = useStore(controller.store);
   const phone = useMedia(PHONE_QUERY);
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -251,9 +208,7 @@ export function App({ controller, ctx, strings, loadTicket }: Props) {
               <Icon name="close" />
             </button>
           </div>
-          {state.status && (
-            <LazyStatus status={state.status} strings={strings} locale={ctx.locale} onDismiss={(id) => controller.dismissIncident(id)} report={ctx.report} />
-          )}
+          {Status && <Status state={state} strings={strings} />}
           {kbUpdated && <p class="t0-kb-updated t0-muted" role="status">{strings.kbUpdated}</p>}
           {/* Focusable so keyboard users can scroll it (live results are not tab stops: the
               combobox keeps focus and drives them with aria-activedescendant). */}

@@ -30,8 +30,9 @@ export interface PanelController {
   prefill(p: Prefill): void;
   identify(i: Identity): void;
   /**
-   * Imports the panel's lazy chunks (article view, guided help, status banner) into the module
-   * map, for offline use on pages without a service worker (widget/offline.ts).
+   * Imports the panel's lazy chunks (the DOMPurify fallback where needed, guided help, the phone
+   * layout's parts) into the module map, for offline use on pages without a service worker
+   * (widget/offline.ts). The status banner's chunk is loaded at mount on sites that have one.
    */
   warm(): void;
   destroy(): void;

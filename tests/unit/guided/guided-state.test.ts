@@ -88,7 +88,7 @@ describe('guided flows in the conversation state', () => {
   });
 });
 
-describe('diagnostics, actions and status in the conversation state', () => {
+describe('diagnostics and actions in the conversation state', () => {
   const finding: Finding = { id: 'clock', status: 'problem', detail: 'device clock is 300 s ahead of the server', code: 'clockAhead' };
 
   test('an answer carries the matched actions and is followed by the relevant checks', () => {
@@ -117,12 +117,6 @@ describe('diagnostics, actions and status in the conversation state', () => {
 
   test('a check still running is not persisted as running', () => {
     expect(persistable(reducer(initialState(), { type: 'diagnosticsRun' })).diagnostics.status).toBe('idle');
-  });
-
-  test('a dismissed incident leaves the status', () => {
-    const status = { incidents: [{ id: 'a', title: 'A', severity: 'major' as const }, { id: 'b', title: 'B', severity: 'info' as const }], fetchedAt: 1, fromCache: false };
-    const s = run([{ type: 'status', status }, { type: 'dismissIncident', id: 'a' }]);
-    expect(s.status?.incidents.map((i) => i.id)).toEqual(['b']);
   });
 });
 
@@ -201,18 +195,5 @@ describe('the controller drives guided help', () => {
     expect(runChecks).toHaveBeenCalledWith(['popups']);
     expect(c.store.get().diagnostics.status).toBe('running');
     await vi.waitFor(() => expect(c.store.get().diagnostics).toEqual({ status: 'done', findings }));
-  });
-
-  test('opening the panel loads the status feed (visible incidents only); dismissing remembers it', async () => {
-    const snapshot = { incidents: [{ id: 'a', title: 'A', severity: 'major' as const }, { id: 'b', title: 'B', severity: 'info' as const }], fetchedAt: 5, fromCache: true };
-    const statusFeed = { load: vi.fn(async () => snapshot), dismiss: vi.fn(), visible: vi.fn(() => snapshot.incidents.slice(1)) };
-    const { c } = setup({ statusFeed });
-    c.open();
-    await vi.waitFor(() => expect(c.store.get().status).toEqual({ ...snapshot, incidents: [snapshot.incidents[1]] }));
-    c.open();
-    expect(statusFeed.load).toHaveBeenCalledOnce();
-    c.dismissIncident('b');
-    expect(statusFeed.dismiss).toHaveBeenCalledWith('b');
-    expect(c.store.get().status?.incidents).toEqual([]);
   });
 });

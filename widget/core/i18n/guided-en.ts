@@ -1,13 +1,15 @@
 /**
  * English texts of guided troubleshooting, self-diagnostics, self-service actions and the status
  * banner (the other locales are lazy chunks in locales/guided-*.ts; all five: guided-strings.ts).
- * `{name}` placeholders are filled by `format()`. Split in two so each half ships where it is
- * shown: the panel's own messages here, the rest in guided-en-rest.ts (the guided chunk). Each
- * locale is split the same way (locales/guided-<locale>.ts and locales/guided-rest-<locale>.ts).
+ * `{name}` placeholders are filled by `format()`. Split so each part ships where it is shown: the
+ * panel's own messages here, the status banner's in status-en.ts (its chunk), the rest in
+ * guided-en-rest.ts (the guided chunk). Each locale is split in two (locales/guided-<locale>.ts,
+ * the panel's and the banner's, and locales/guided-rest-<locale>.ts).
  */
 import type { guidedRestEn } from './guided-en-rest.ts';
+import type { guidedStatusEn } from './status-en.ts';
 
-/** Texts the panel shows itself: answers, flow messages, what the live region reads, the status banner. */
+/** Texts the panel shows itself: answers, flow messages, what the live region reads. */
 export const guidedChatEn = {
   'guided.walkMeThrough': 'Walk me through it',
   'guided.flowIntro': 'Let’s work through it together: {title}',
@@ -18,16 +20,9 @@ export const guidedChatEn = {
   'guided.checkBrowser': 'Check my browser',
   'guided.diag.title': 'Browser check',
   'guided.diag.consent': 'Run a quick check of your browser? Nothing leaves your device unless you create a ticket.',
-  // The status banner is its own small chunk, shown on open: its texts travel with the panel's.
-  'guided.status.label': 'Service status',
-  'guided.status.asOf': 'As of {time}',
-  'guided.status.details': 'Details',
-  'guided.status.dismiss': 'Dismiss: {title}',
-  'guided.status.severity.major': 'Major incident',
-  'guided.status.severity.minor': 'Minor incident',
-  'guided.status.severity.info': 'Notice',
 };
 
-export type GuidedChatKey = keyof typeof guidedChatEn;
+/** Keys of the texts each locale's locales/guided-<locale>.ts translates (the panel's and the banner's). */
+export type GuidedChatKey = keyof typeof guidedChatEn | keyof typeof guidedStatusEn;
 export type GuidedRestKey = keyof typeof guidedRestEn;
 export type GuidedStringKey = GuidedChatKey | GuidedRestKey;

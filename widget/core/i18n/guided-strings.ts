@@ -6,6 +6,7 @@
  */
 import type { Locale } from './ui-strings.ts';
 import { guidedChatEn, type GuidedStringKey } from './guided-en.ts';
+import { guidedStatusEn } from './status-en.ts';
 import { guidedRestEn } from './guided-en-rest.ts';
 import fr from './locales/guided-fr.ts';
 import es from './locales/guided-es.ts';
@@ -19,7 +20,7 @@ import arRest from './locales/guided-rest-ar.ts';
 export type { GuidedStringKey } from './guided-en.ts';
 
 /** Every English guided text. */
-export const guidedEn: Record<GuidedStringKey, string> = { ...guidedChatEn, ...guidedRestEn };
+export const guidedEn: Record<GuidedStringKey, string> = { ...guidedChatEn, ...guidedStatusEn, ...guidedRestEn };
 
 /** Guided-troubleshooting texts by locale. */
 export const guidedStrings: Record<Locale, Record<GuidedStringKey, string>> = {
