@@ -73,12 +73,8 @@ export function createKbClient(
     manifest,
     async index() {
       const m = await manifest();
-      if (!m.ok) return m;
-      const r = await getJson<KbIndex>(m.value.index);
-      if (r.ok && r.value?.schema !== KB_SCHEMA_VERSION) {
-        return { ok: false, error: `[tier0] the KB index has schema ${String(r.value?.schema)}, this widget reads ${KB_SCHEMA_VERSION} — rebuild the KB` };
-      }
-      return r;
+      // The index's schema is checked where it is read (core/search/engine.ts loadSearchEngine).
+      return m.ok ? getJson<KbIndex>(m.value.index) : m;
     },
     article(bodyPath) {
       return getJson<ArticleBody>(bodyPath);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createEmitter, type EventName } from '../../../widget/core/events.ts';
 import { createWidgetController, SETTLE_MS, type ControllerDeps } from '../../../widget/services/widget-controller.ts';
-import { makeClient, makeSession } from './fixtures.ts';
+import { makeClient, makeIndex, makeSession } from './fixtures.ts';
 
 function setup(overrides: Partial<ControllerDeps> = {}) {
   const emitter = createEmitter(() => {});
@@ -74,6 +74,15 @@ describe('createWidgetController', () => {
     client.fail = false;
     await c.loadKb();
     expect(c.store.get().kb).toBe('ready');
+  });
+
+  test('an index of another schema version is the KB error, with the rebuild advice', async () => {
+    const client = makeClient({ index: { ...makeIndex(), schema: 99 as 1 } });
+    const { c, report } = setup({ client });
+    await c.loadKb();
+    expect(c.store.get().kb).toBe('error');
+    expect(c.store.get().kbError).toMatch(/^\[tier0\] KB index schema 99 .+ — rebuild/);
+    expect(report).toHaveBeenCalledOnce();
   });
 
   test('opening an article loads its body and article:view waits for articleShown', async () => {
