@@ -221,8 +221,16 @@ export function toAnswerHits(hits: readonly SearchHit[]): AnswerHit[] {
   return hits.map(({ id, title, score, section, category, snippet }) => (section ? { id, title, score, section, category, snippet } : { id, title, score, category, snippet }));
 }
 
-/** Plain-text line for the ticket transcript describing a bot message. */
-export function describeMessage(m: Message): string {
+/** A guided flow's messages: only its chunk adds them, with their transcript lines (core/flow-state.ts). */
+export type FlowMessage = Extract<Message, { kind: 'flowIntro' | 'flowStep' | 'flowAnswer' | 'flowBack' | 'flowEnd' }>;
+/** Every other message: the core reducer adds them. */
+export type CoreMessage = Exclude<Message, FlowMessage>;
+
+/** A message's line in the ticket transcript: who said it, in plain text. */
+export type TranscriptLine = Pick<TranscriptEntry, 'role' | 'text'>;
+
+/** Plain-text line for the ticket transcript describing a message of the core kinds. */
+export function describeMessage(m: CoreMessage): string {
   const titles = (hits: AnswerHit[]): string => hits.map((h) => `${h.title} (${h.id})`).join('; ');
   switch (m.kind) {
     case 'user': return m.text;
@@ -234,37 +242,31 @@ export function describeMessage(m: Message): string {
     case 'text':
       return m.key === 'solved' ? 'User confirmed the answer solved it'
         : m.key === 'humanAck' ? 'User asked for a person' : 'No other articles';
-    case 'flowIntro': return `Guided troubleshooting: ${m.title} (${m.articleId})`;
-    case 'flowStep': return `Asked: ${m.step.title}`;
-    // flowPathText()'s "question → answer" form, which the ticket's facts read back.
-    case 'flowAnswer': return `${m.step} → ${m.answer}`;
-    case 'flowBack': return 'Back';
-    case 'flowEnd': return m.outcome === 'solved' ? 'Guided troubleshooting solved the problem'
-      : m.broken ? 'Guided troubleshooting could not continue (incomplete guide)' : 'Guided troubleshooting: the user needs a person';
     case 'diagnostics': return `Offered a browser check (${m.ids.join(', ')})`;
   }
 }
 
-/** Messages the user said (shown on the user's side, `user` in the ticket transcript). */
-function isUserMessage(m: Message): boolean {
-  return m.kind === 'user' || m.kind === 'flowAnswer' || m.kind === 'flowBack';
-}
+/** A message as added: the reducer gives it its id and time. */
+export type NewMessage<M extends Message = Message> = M extends Message ? Omit<M, 'id' | 'at'> : never;
 
-export type NewMessage = Message extends infer M ? (M extends Message ? Omit<M, 'id' | 'at'> : never) : never;
-
-/** Adds bot and user messages (with their transcript lines) to the conversation. */
-export function add(state: WidgetState, at: string, ...items: NewMessage[]): WidgetState {
+/**
+ * Adds messages to the conversation with their transcript lines (`line`: how each reads in the
+ * ticket; the flow chunk passes its own for its kinds, so the panel does not carry their wording).
+ */
+export function addMessages<M extends Message>(state: WidgetState, at: string, items: NewMessage<M>[], line: (m: M) => TranscriptLine): WidgetState {
   let nextId = state.nextId;
-  const added = items.map((m) => ({ ...m, id: nextId++, at }) as Message);
+  const added = items.map((m) => ({ ...m, id: nextId++, at }) as M);
   return {
     ...state,
     nextId,
     messages: [...state.messages, ...added],
-    transcript: [
-      ...state.transcript,
-      ...added.map((m): TranscriptEntry => ({ role: isUserMessage(m) ? 'user' : 'assistant', text: describeMessage(m), at })),
-    ],
+    transcript: [...state.transcript, ...added.map((m): TranscriptEntry => ({ ...line(m), at }))],
   };
+}
+
+/** Adds bot and user messages of the core kinds (with their transcript lines) to the conversation. */
+export function add(state: WidgetState, at: string, ...items: NewMessage<CoreMessage>[]): WidgetState {
+  return addMessages(state, at, items, (m: CoreMessage) => ({ role: m.kind === 'user' ? 'user' : 'assistant', text: describeMessage(m) }));
 }
 
 function recordSearch(searches: string[], query: string): string[] {

@@ -48,6 +48,19 @@ describe('guided flows in the conversation state', () => {
     expect(s.flow?.messageId).toBe(s.messages[s.messages.length - 1]!.id);
   });
 
+  test('a walk reads in the ticket transcript as the intro, each step asked, the answers and how it ended', () => {
+    const s = run([start, answer('power', 0), answer('others', 1)]);
+    expect(s.transcript.map(({ role, text }) => `${role}: ${text}`)).toEqual([
+      `assistant: Guided troubleshooting: Fix an offline printer (${ARTICLE})`,
+      'assistant: Asked: Is the printer on?',
+      'user: Is the printer on? → Yes',
+      'assistant: Asked: Can others print?',
+      'user: Can others print? → No',
+      'assistant: Guided troubleshooting: the user needs a person',
+    ]);
+    expect(s.transcript.every((e) => e.at === AT)).toBe(true);
+  });
+
   test('a stale answer (to an earlier step) changes nothing', () => {
     const s = run([start, answer('power', 0)]);
     expect(reducer(s, answer('power', 1))).toBe(s);
