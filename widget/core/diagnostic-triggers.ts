@@ -10,7 +10,9 @@ export type DiagnosticId = 'offline' | 'clock' | 'storage' | 'browser' | 'popups
 export const DIAGNOSTIC_IDS: readonly DiagnosticId[] = ['offline', 'clock', 'storage', 'browser', 'popups'];
 
 // What users type when each check could explain the problem. Phrases match when all their words
-// appear (stemmed, any order). English first, then the other UI languages' common phrasings.
+// appear (stemmed, any order). English first, then the other UI languages' common phrasings. So a
+// phrase holding all the words of another in its rule adds nothing and is left out: "page load"
+// already catches "page not loading" and "page wont load", "code wrong" "wrong code".
 const RELEVANCE_RULES: ReadonlyArray<{ ids: DiagnosticId[]; phrases: string[] }> = [
   {
     ids: ['clock', 'storage'],
@@ -22,9 +24,9 @@ const RELEVANCE_RULES: ReadonlyArray<{ ids: DiagnosticId[]; phrases: string[] }>
   {
     ids: ['clock'],
     phrases: [
-      'mfa', '2fa', 'otp', 'authenticator', 'code rejected', 'code invalid', 'invalid code', 'code wrong',
-      'wrong code', 'code not working', 'verification code', 'clock', 'wrong time', 'time wrong',
-      'certificate error', 'not private', 'code incorrect', 'codigo', 'رمز التحقق',
+      'mfa', '2fa', 'otp', 'authenticator', 'code rejected', 'code invalid', 'code wrong', 'code not working',
+      'verification code', 'clock', 'wrong time', 'certificate error', 'not private', 'code incorrect', 'codigo',
+      'رمز التحقق',
     ],
   },
   {
@@ -40,14 +42,13 @@ const RELEVANCE_RULES: ReadonlyArray<{ ids: DiagnosticId[]; phrases: string[] }>
   },
   {
     ids: ['popups'],
-    phrases: ['popup', 'pop up', 'pop-up', 'new window', 'window not open', 'window blocked', 'fenetre', 'ventana emergente', 'نافذة منبثقة'],
+    phrases: ['popup', 'pop up', 'new window', 'window not open', 'window blocked', 'fenetre', 'ventana emergente', 'نافذة منبثقة'],
   },
   {
     ids: ['browser', 'storage'],
     phrases: [
-      'page broken', 'site broken', 'website broken', 'page not loading', 'site not loading', 'site load',
-      'page load', 'website load', 'blank page', 'page blank', 'cookie', 'browser', 'page wont load',
-      'site wont load', 'page ne charge', 'pagina no carga', 'seite ladt nicht', 'navigateur', 'navegador',
+      'page broken', 'site broken', 'website broken', 'site load', 'page load', 'website load', 'blank page',
+      'cookie', 'browser', 'page ne charge', 'pagina no carga', 'seite ladt nicht', 'navigateur', 'navegador',
     ],
   },
 ];

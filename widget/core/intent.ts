@@ -2,15 +2,15 @@
 
 const HUMAN_PHRASES = [
   // en
-  'talk to someone', 'talk to a person', 'talk to a human', 'speak to someone', 'speak to a person',
+  'talk to someone', 'talk to a person', 'speak to someone', 'speak to a person',
   'real person', 'human', 'agent', 'live chat', 'open a ticket', 'create a ticket', 'raise a ticket',
   'contact support', 'call support', 'helpdesk', 'help desk', 'service desk', 'support team',
   // fr
-  'parler a quelqu*', 'parler a une personne', 'parler a un humain', 'un humain', 'une personne',
-  'conseiller', 'ouvrir un ticket', 'creer un ticket', 'contacter le support',
+  'parler a quelqu*', 'un humain', 'une personne', 'conseiller', 'ouvrir un ticket', 'creer un ticket',
+  'contacter le support',
   // es
-  'hablar con alguien', 'hablar con una persona', 'hablar con un humano', 'persona real', 'humano',
-  'abrir un ticket', 'crear un ticket', 'contactar con soporte', 'contactar soporte',
+  'hablar con alguien', 'hablar con una persona', 'persona real', 'humano', 'abrir un ticket', 'crear un ticket',
+  'contactar con soporte', 'contactar soporte',
   // de
   'mit jemandem sprechen', 'mit einem menschen', 'einen menschen', 'mensch', 'mitarbeiter',
   'ticket eroffnen', 'ticket erstellen', 'support kontaktieren',
@@ -35,7 +35,8 @@ function clean(text: string): string {
 }
 
 // A trailing "*" marks a prefix ("quelqu'un"); other phrases must end on a word boundary, so
-// "human" does not fire on "human resources"-like words such as "humanities".
+// "human" does not fire on "human resources"-like words such as "humanities". A phrase that
+// contains another whole ("talk to a human" holds "human") would add nothing, so none is listed.
 const NORMALIZED = HUMAN_PHRASES.map(clean);
 
 /** True when the message asks for a person or a ticket rather than an answer. */

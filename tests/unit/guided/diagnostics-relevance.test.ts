@@ -27,6 +27,12 @@ describe('which diagnostics a question calls for', () => {
     ['page broken', ['storage', 'browser']],
     ['site not loading', ['storage', 'browser']],
     ['pas d’internet au bureau', ['offline']],
+    // Phrasings the rules leave out because a shorter phrase of theirs holds all its words.
+    ['the page wont load', ['storage', 'browser']],
+    ['page not loading at all', ['storage', 'browser']],
+    ['the page is blank', ['storage', 'browser']],
+    ['wrong code from the app', ['clock']],
+    ['the time is wrong', ['clock']],
   ])('"%s" → %j', (query, ids) => {
     expect(relevantDiagnostics(query)).toEqual(ids);
   });

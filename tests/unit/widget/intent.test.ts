@@ -14,6 +14,11 @@ describe('wantsHuman', () => {
     ['de', 'Ticket eröffnen'],
     ['ar', 'أريد التحدث مع شخص'],
     ['ar', 'افتح تذكرة'],
+    // Phrases holding a shorter listed one ("human", "un humain", "humano") are not listed themselves.
+    ['en', 'let me talk to a human'],
+    ['fr', 'Je veux parler à un humain'],
+    ['fr', 'parler à une personne'],
+    ['es', 'hablar con un humano'],
   ])('recognises a request for a person (%s): %s', (_locale, text) => {
     expect(wantsHuman(text)).toBe(true);
   });
