@@ -16,7 +16,7 @@ import { lazyChunk } from './core/lazy-chunk.ts';
 import type { TicketService } from './services/ticket/ticket-service.ts';
 import type { TicketLoader } from './ui/ticket-slot.tsx';
 import { loadGuidedStrings } from './core/i18n/guided-locale.ts';
-import { loadGuided, onGuidedCss, runGuidedChecks, setGuidedLocale } from './ui/guided/guided-messages.tsx';
+import { guidedSheet, loadGuided, runGuidedChecks, setGuidedLocale } from './ui/guided/guided-messages.tsx';
 import type { SiteActions } from './services/site-actions.ts';
 
 /** The `actions` option, set up by its own chunk when there is one (a chunk that fails: none). */
@@ -42,11 +42,9 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
   setGuidedLocale(ctx.locale);
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(panelCss);
-  // The guided chunk's styles get a sheet of their own, filled when that chunk arrives, so the
-  // panel's rules are never parsed twice.
-  const guidedSheet = new CSSStyleSheet();
-  const stopGuidedCss = onGuidedCss((css) => guidedSheet.replaceSync(css));
-  ctx.shadow.adoptedStyleSheets = [...ctx.shadow.adoptedStyleSheets, sheet, guidedSheet];
+  // The guided chunk's styles: their own sheet, filled when that chunk arrives.
+  const guidedStyles = guidedSheet();
+  ctx.shadow.adoptedStyleSheets = [...ctx.shadow.adoptedStyleSheets, sheet, guidedStyles];
   const mount = document.createElement('div');
   mount.className = 't0-mount';
   ctx.root.appendChild(mount);
@@ -117,12 +115,11 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
     destroy: () => {
       render(null, mount);
       mount.remove();
-      stopGuidedCss();
       status?.stop();
       phoneModal()?.releaseScrollLock();
       controller.destroy();
       void ticketService?.dispose();
-      ctx.shadow.adoptedStyleSheets = ctx.shadow.adoptedStyleSheets.filter((s) => s !== sheet && s !== guidedSheet);
+      ctx.shadow.adoptedStyleSheets = ctx.shadow.adoptedStyleSheets.filter((s) => s !== sheet && s !== guidedStyles);
     },
   };
 }

@@ -25,8 +25,7 @@ let locale: Locale = 'en';
 /** Loaded (or loading) per locale: the chunk is shared, the texts are the locale's. */
 const loaded = new Map<Locale, Guided>();
 const pending = new Map<Locale, Promise<Guided>>();
-let cssLoaded: string | undefined;
-const cssListeners = new Set<(css: string) => void>();
+let sheet: CSSStyleSheet | undefined;
 
 /** The panel's locale: the chunk brings its texts in this language (set on mount). */
 export function setGuidedLocale(value: Locale): void {
@@ -51,9 +50,7 @@ export function loadGuided(): Promise<Guided> {
     };
     const guided = { mod, strings };
     loaded.set(wanted, guided);
-    cssLoaded = mod.guidedCss;
-    for (const fn of cssListeners) fn(mod.guidedCss);
-    cssListeners.clear();
+    guidedSheet().replaceSync(mod.guidedCss);
     return guided;
   }, (error: unknown) => {
     pending.delete(wanted);
@@ -64,14 +61,12 @@ export function loadGuided(): Promise<Guided> {
   return promise;
 }
 
-/** Calls `fn` with the guided styles once the chunk is loaded (at once if it is); returns an unsubscribe. */
-export function onGuidedCss(fn: (css: string) => void): () => void {
-  if (cssLoaded !== undefined) {
-    fn(cssLoaded);
-    return () => {};
-  }
-  cssListeners.add(fn);
-  return () => cssListeners.delete(fn);
+/**
+ * The guided components' styles, a sheet of their own that every panel adopts at mount (so the
+ * panel's rules are never parsed twice): empty until the guided chunk arrives and fills it.
+ */
+export function guidedSheet(): CSSStyleSheet {
+  return (sheet ??= new CSSStyleSheet());
 }
 
 /**
