@@ -6,7 +6,7 @@
  */
 import { createMemoryStore } from './memory-store.ts';
 import type { OutboxEntry, OutboxStore } from './outbox-types.ts';
-import { setPendingCount as setMarker } from './pending-marker.ts';
+import { PENDING_MARKER } from './pending-marker.ts';
 
 const DB_NAME = 'tier0';
 const DB_STORE = 'outbox';
@@ -22,6 +22,16 @@ function safeStorage(): Storage | null {
   } catch {
     // Disabled storage (privacy settings, sandboxed iframes) throws on access: no storage.
     return null;
+  }
+}
+
+/** Records how many tickets are queued in the panel's hint (0 removes it). */
+function setPendingCount(count: number): void {
+  try {
+    if (count > 0) globalThis.localStorage.setItem(PENDING_MARKER, String(count));
+    else globalThis.localStorage.removeItem(PENDING_MARKER);
+  } catch {
+    // The marker is only a hint; resume also runs when it is missing.
   }
 }
 
@@ -73,7 +83,7 @@ async function createIdbStore(): Promise<OutboxStore | null> {
       return [];
     }
   };
-  const refreshMarker = async () => setMarker((await all()).length);
+  const refreshMarker = async () => setPendingCount((await all()).length);
   return {
     kind: 'indexeddb',
     all,
@@ -112,7 +122,7 @@ function createLocalStore(storage: Storage): OutboxStore {
     try {
       if (Object.keys(entries).length === 0) storage.removeItem(LS_KEY);
       else storage.setItem(LS_KEY, JSON.stringify(entries));
-      setMarker(Object.keys(entries).length);
+      setPendingCount(Object.keys(entries).length);
       return true;
     } catch {
       return false; // quota exceeded (a large attachment)
