@@ -7,9 +7,14 @@ import type { Locale } from './ui-strings.ts';
 import { withLocaleTable, type StringTables } from './strings.ts';
 import { guidedChatEn } from './guided-en.ts';
 
-const lazyLocales = import.meta.glob<{ default: Record<string, string> }>(['./locales/guided-*.ts', '!./locales/guided-rest-*.ts']);
+const lazyLocales: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Record<string, string> }>> = {
+  fr: () => import('./locales/guided-fr.ts'),
+  es: () => import('./locales/guided-es.ts'),
+  de: () => import('./locales/guided-de.ts'),
+  ar: () => import('./locales/guided-ar.ts'),
+};
 
 /** English plus the locale's guided strings, as an extra table for resolveStrings. */
 export function loadGuidedStrings(locale: Locale): Promise<StringTables> {
-  return withLocaleTable(guidedChatEn, locale, lazyLocales[`./locales/guided-${locale}.ts`]);
+  return withLocaleTable(guidedChatEn, locale, locale === 'en' ? undefined : lazyLocales[locale]);
 }

@@ -39,7 +39,7 @@ export async function resolveStrings(
 
 /**
  * An extra table for mergeStrings: English (it fills gaps) plus the locale's own table, loaded by
- * `load` (one lazy chunk per locale, from `import.meta.glob`), so a page gets only its language.
+ * `load` (one lazy chunk per locale, from a loader keyed by locale), so a page gets only its language.
  */
 export async function withLocaleTable(
   en: Record<string, string> | Promise<Record<string, string>>,

@@ -20,7 +20,12 @@ interface Guided {
   strings: (panel: Strings) => Strings;
 }
 
-const restLocales = import.meta.glob<{ default: Record<string, string> }>('../../core/i18n/locales/guided-rest-*.ts');
+const restLocales: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Record<string, string> }>> = {
+  fr: () => import('../../core/i18n/locales/guided-rest-fr.ts'),
+  es: () => import('../../core/i18n/locales/guided-rest-es.ts'),
+  de: () => import('../../core/i18n/locales/guided-rest-de.ts'),
+  ar: () => import('../../core/i18n/locales/guided-rest-ar.ts'),
+};
 let locale: Locale = 'en';
 /** Loaded (or loading) per locale: the chunk is shared, the texts are the locale's. */
 const loaded = new Map<Locale, Guided>();
@@ -38,7 +43,7 @@ export function loadGuided(): Promise<Guided> {
   const known = pending.get(wanted);
   if (known) return known;
   const chunk = import('./guided-chunk.tsx');
-  const texts = withLocaleTable(chunk.then((m) => m.guidedRestEn), wanted, restLocales[`../../core/i18n/locales/guided-rest-${wanted}.ts`]);
+  const texts = withLocaleTable(chunk.then((m) => m.guidedRestEn), wanted, wanted === 'en' ? undefined : restLocales[wanted]);
   const promise = Promise.all([chunk, texts]).then(([mod, tables]) => {
     // Below the panel's strings: the site owner's overrides, already in them, still win.
     const defaults = { ...tables.en, ...tables[wanted] };
