@@ -16,6 +16,7 @@ import { ResultsList } from './results-list.tsx';
 import { HomeView } from './home-view.tsx';
 import { TicketSlot, type TicketLoader } from './ticket-slot.tsx';
 import { announce } from './message.tsx';
+import { loadGuided } from './guided/guided-messages.tsx';
 import { Icon } from './icons.tsx';
 import { format } from '../core/i18n/strings.ts';
 // Part of the panel chunk: every session reads an article, and the panel warmed it at idle anyway;
@@ -141,8 +142,13 @@ export function App({ controller, ctx, strings, loadTicket, Status }: Props) {
     seen.current = lastId;
     const added = state.messages.slice(from + 1);
     const fresh = state.messages.filter((m) => m.kind !== 'user').slice(-2);
-    const text = fresh.map((m) => announce(m, strings, canEscalate)).filter(Boolean).join(' ');
-    if (text) setLive(text);
+    const say = (): void => {
+      const text = fresh.map((m) => announce(m, strings, canEscalate)).filter(Boolean).join(' ');
+      if (text && seen.current === lastId) setLive(text);
+    };
+    say();
+    // A guided message's words come with the guided chunk: said again once it is there.
+    if (fresh.some((m) => !announce(m, strings, canEscalate))) loadGuided().then(say, () => undefined);
     if (viewRef.current === 'home') showLatest(added[0]?.id);
   }, [lastId]);
 

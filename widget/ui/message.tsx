@@ -9,7 +9,8 @@ import { SectionLabel } from './section-label.tsx';
 import { Snippet } from './snippet.tsx';
 import { Icon } from './icons.tsx';
 import { formatIsolated } from './isolate.tsx';
-import { AnswerActions, announceGuided, DiagnosticsBubble, flowEndText, FlowStepBubble, WalkButton } from './guided/guided-messages.tsx';
+import { AnswerActions, announceGuided, GuidedBubble, WalkButton } from './guided/guided-messages.tsx';
+import { ContactButton } from './contact-button.tsx';
 
 interface Props {
   message: Message;
@@ -31,15 +32,6 @@ function ArticleLinks({ hits, controller }: { hits: AnswerHit[]; controller: Wid
         </li>
       ))}
     </ul>
-  );
-}
-
-function ContactButton({ controller, strings, reason, primary }: { controller: WidgetController; strings: Strings; reason: string; primary?: boolean }) {
-  return (
-    <button type="button" class={primary ? 't0-btn t0-btn-primary' : 't0-btn'} onClick={() => controller.escalate(reason)}>
-      <Icon name="person" />
-      {strings.contactSupport}
-    </button>
   );
 }
 
@@ -144,21 +136,9 @@ export function MessageView({ message: m, state, controller, strings, canEscalat
       );
     case 'text':
       return bot(<p>{m.key === 'solved' ? strings.solved : m.key === 'humanAck' ? strings.humanAck : strings.noMore}</p>);
-    case 'flowIntro':
-      return bot(<p>{formatIsolated(strings['guided.flowIntro'] ?? '', { title: m.title })}</p>);
-    case 'flowStep':
-      return bot(<FlowStepBubble message={m} state={state} controller={controller} strings={strings} />);
-    case 'flowEnd':
-      return bot(
-        <>
-          <p>{flowEndText(m, strings, canEscalate)}</p>
-          {m.outcome === 'support' && canEscalate && state.view !== 'ticket' && (
-            <p class="t0-row"><ContactButton controller={controller} strings={strings} reason={`flow:${m.articleId}`} primary /></p>
-          )}
-        </>,
-      );
-    case 'diagnostics':
-      return bot(<DiagnosticsBubble message={m} state={state} controller={controller} strings={strings} />);
+    // A walk's intro, steps and end, and the browser check card: drawn by the guided chunk.
+    default:
+      return bot(<GuidedBubble message={m} state={state} controller={controller} strings={strings} canEscalate={canEscalate} />);
   }
 }
 

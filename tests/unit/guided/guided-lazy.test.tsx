@@ -11,7 +11,7 @@ import { mergeStrings } from '../../../widget/core/i18n/strings.ts';
 import { enStrings } from '../../../widget/core/i18n/ui-strings.ts';
 import { loadGuidedStrings } from '../../../widget/core/i18n/guided-locale.ts';
 import type { WidgetController } from '../../../widget/services/widget-controller.ts';
-import { DiagnosticsBubble } from '../../../widget/ui/guided/guided-messages.tsx';
+import { GuidedBubble } from '../../../widget/ui/guided/guided-messages.tsx';
 
 // The network as the chunk's import sees it (vi.mock is hoisted above the imports).
 const network = vi.hoisted(() => ({ offline: true }));
@@ -32,7 +32,7 @@ test('a diagnostics card whose chunk failed to load appears once the browser is 
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
   const state = reducer(initialState(), { type: 'diagnosticsOffer', ids: ['offline'], at: '2026-12-03T10:00:00.000Z' });
   const message = state.messages.find((m) => m.kind === 'diagnostics')!;
-  render(<DiagnosticsBubble message={message as Extract<typeof message, { kind: 'diagnostics' }>} state={state} controller={controller} strings={strings} />);
+  render(<GuidedBubble message={message as Extract<typeof message, { kind: 'diagnostics' }>} state={state} controller={controller} strings={strings} canEscalate />);
 
   await vi.waitFor(() => expect(console.error).toHaveBeenCalledWith(expect.stringMatching(/^\[tier0\] cannot load the guided/), expect.anything()));
   expect(screen.getByText('Browser check')).toBeTruthy();

@@ -12,7 +12,8 @@ import { enStrings } from '../../../widget/core/i18n/ui-strings.ts';
 import { loadGuidedStrings } from '../../../widget/core/i18n/guided-locale.ts';
 import type { WidgetController } from '../../../widget/services/widget-controller.ts';
 import { MessageView } from '../../../widget/ui/message.tsx';
-import { loadGuided, setGuidedLocale } from '../../../widget/ui/guided/guided-messages.tsx';
+import { announceGuided, loadGuided, setGuidedLocale } from '../../../widget/ui/guided/guided-messages.tsx';
+import { guidedStrings } from '../../../widget/core/i18n/guided-strings.ts';
 
 // The guided components are a lazy chunk; loaded once here, they then render synchronously.
 beforeAll(async () => { await loadGuided(); });
@@ -77,9 +78,21 @@ describe('guided messages in the chat', () => {
     expect(state.view).toBe('ticket');
     state = reducer(state, { type: 'view', view: 'home' });
     renderAll(state, controller);
-    expect(screen.getByText(strings['guided.support']!)).toBeTruthy();
+    expect(screen.getByText(guidedStrings.en['guided.support'])).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: strings.contactSupport }));
     expect(controller.escalate).toHaveBeenCalledWith('flow:x/flow');
+  });
+
+  test('a walk’s intro, end and the check card are announced in the guided chunk’s words', () => {
+    let state = reducer(initialState(), { type: 'flowStart', articleId: 'x/flow', flow, at: AT });
+    const [intro, step] = state.messages;
+    expect(announceGuided(intro!, strings, true)).toBe('Let’s work through it together: Fix it');
+    expect(announceGuided(step!, strings, true)).toBe('Is it on?');
+    state = reducer(state, { type: 'flowAnswer', flow, stepId: 'a', answerIndex: 0, at: AT });
+    state = reducer(state, { type: 'flowAnswer', flow, stepId: 'b', answerIndex: 0, at: AT });
+    expect(announceGuided(state.messages.at(-1)!, strings, true)).toBe('Great, glad it’s fixed!');
+    const card = reducer(initialState(), { type: 'diagnosticsOffer', ids: ['clock'], at: AT }).messages[0]!;
+    expect(announceGuided(card, strings, true)).toMatch(/^Run a quick check of your browser\?/);
   });
 
   test('the diagnostics card runs the message’s checks on the click', () => {

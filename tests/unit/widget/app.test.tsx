@@ -178,6 +178,13 @@ describe('panel', () => {
     await waitFor(() => expect(status.textContent).toContain('Connect to the VPN'));
   });
 
+  test('a guided message is announced once the guided chunk, which has its words, has arrived', async () => {
+    const { controller } = await setup();
+    const status = document.querySelector('[aria-live="polite"]')!;
+    controller.store.dispatch({ type: 'diagnosticsOffer', ids: ['clock'], at: '2026-12-04T10:00:00.000Z' });
+    await waitFor(() => expect(status.textContent).toMatch(/^Run a quick check of your browser\?/));
+  });
+
   test('Contact support is always visible when a ticket endpoint is configured, and hidden without one', async () => {
     await setup();
     expect(screen.getByRole('button', { name: 'Contact support' })).toBeTruthy();

@@ -3,8 +3,13 @@
  * panel (the panel's own: guided-en.ts; other locales: locales/guided-rest-<locale>.ts).
  */
 
-/** Texts only the guided chunk shows (added below the panel's strings when it loads). */
+/** Texts only the guided chunk shows or announces (added below the panel's strings when it loads). */
 export const guidedRestEn = {
+  'guided.flowIntro': 'Let’s work through it together: {title}',
+  'guided.solved': 'Great, glad it’s fixed!',
+  'guided.support': 'Let’s get a person to help. The checks you did will be in the ticket.',
+  'guided.flowBroken': 'This guide can’t go further. Let’s get a person to help.',
+  'guided.diag.consent': 'Run a quick check of your browser? Nothing leaves your device unless you create a ticket.',
   'guided.skipToArticle': 'Skip to the article',
   'guided.diag.run': 'Run checks',
   'guided.diag.running': 'Checking…',

@@ -9,17 +9,12 @@
 import type { guidedRestEn } from './guided-en-rest.ts';
 import type { guidedStatusEn } from './status-en.ts';
 
-/** Texts the panel shows itself: answers, flow messages, what the live region reads. */
+/** Texts the panel shows itself: the Walk and Check buttons, Back as the user's words, the card's title while it loads. */
 export const guidedChatEn = {
   'guided.walkMeThrough': 'Walk me through it',
-  'guided.flowIntro': 'Let’s work through it together: {title}',
   'guided.back': 'Back',
-  'guided.solved': 'Great, glad it’s fixed!',
-  'guided.support': 'Let’s get a person to help. The checks you did will be in the ticket.',
-  'guided.flowBroken': 'This guide can’t go further. Let’s get a person to help.',
   'guided.checkBrowser': 'Check my browser',
   'guided.diag.title': 'Browser check',
-  'guided.diag.consent': 'Run a quick check of your browser? Nothing leaves your device unless you create a ticket.',
 };
 
 /** Keys of the texts each locale's locales/guided-<locale>.ts translates (the panel's and the banner's). */

@@ -9,7 +9,7 @@ import type { ComponentChildren } from 'preact';
 import type { Message, WidgetState } from '../../core/state.ts';
 import type { WidgetController } from '../../services/widget-controller.ts';
 import type { DiagnosticId, Finding } from '../../core/diagnostics-relevance.ts';
-import { format, withLocaleTable, type Locale, type Strings } from '../../core/i18n/strings.ts';
+import { withLocaleTable, type Locale, type Strings } from '../../core/i18n/strings.ts';
 import { chunkLoadFailed } from '../../core/chunk-errors.ts';
 
 type GuidedModule = typeof import('./guided-chunk.tsx');
@@ -113,14 +113,17 @@ interface BubbleProps<M> {
   strings: Strings;
 }
 
-/** A flow step in the chat (its title shows while the chunk loads). */
-export function FlowStepBubble(props: BubbleProps<Extract<Message, { kind: 'flowStep' }>>) {
-  return <WithGuided render={(g) => <g.mod.FlowStep {...props} strings={g.strings(props.strings)} />} fallback={<p class="t0-muted" dir="auto"><strong>{props.message.step.title}</strong></p>} />;
-}
+/** The guided messages a bot bubble holds: a walk's intro, steps and end, and the browser check card. */
+export type GuidedBotMessage = Extract<Message, { kind: 'flowIntro' | 'flowStep' | 'flowEnd' | 'diagnostics' }>;
 
-/** The diagnostics card. */
-export function DiagnosticsBubble(props: BubbleProps<Extract<Message, { kind: 'diagnostics' }>>) {
-  return <WithGuided render={(g) => <g.mod.Diagnostics {...props} strings={g.strings(props.strings)} />} fallback={<p class="t0-muted">{props.strings['guided.diag.title']}</p>} />;
+/**
+ * A guided message, drawn by the guided chunk. Until it arrives (a few ms; or, offline before
+ * warm-up got to it, until the browser is back online): a step's or a walk's title, the card's.
+ */
+export function GuidedBubble(props: BubbleProps<GuidedBotMessage> & { canEscalate: boolean }) {
+  const m = props.message;
+  const title = m.kind === 'flowStep' ? m.step.title : m.kind === 'flowIntro' ? m.title : m.kind === 'diagnostics' ? props.strings['guided.diag.title'] : '';
+  return <WithGuided render={(g) => <g.mod.GuidedMessage {...props} strings={g.strings(props.strings)} />} fallback={title && <p class="t0-muted" dir="auto"><strong>{title}</strong></p>} />;
 }
 
 /** Self-service actions an answer matched, above the article. */
@@ -141,20 +144,11 @@ export function WalkButton({ articleId, controller, strings }: { articleId: stri
   );
 }
 
-/** The end of a walk: glad it is fixed, or handing over to a person. */
-export function flowEndText(message: Extract<Message, { kind: 'flowEnd' }>, strings: Strings, canEscalate: boolean): string {
-  if (message.outcome === 'solved') return strings['guided.solved'] ?? '';
-  const text = message.broken ? strings['guided.flowBroken'] : strings['guided.support'];
-  return canEscalate ? text ?? '' : `${text ?? ''} ${strings.noSupport}`;
-}
-
-/** What the live region says for guided messages ('' for the others). */
+/**
+ * What the live region says for a guided message, in the guided chunk's words: '' until that chunk
+ * is loaded (the panel says it again once it is: `loadGuided`).
+ */
 export function announceGuided(message: Message, strings: Strings, canEscalate: boolean): string {
-  switch (message.kind) {
-    case 'flowIntro': return format(strings['guided.flowIntro'] ?? '', { title: message.title });
-    case 'flowStep': return message.step.title;
-    case 'flowEnd': return flowEndText(message, strings, canEscalate);
-    case 'diagnostics': return strings['guided.diag.consent'] ?? '';
-    default: return '';
-  }
+  const guided = loaded.get(locale);
+  return guided ? guided.mod.announce(message, guided.strings(strings), canEscalate) : '';
 }

@@ -2,6 +2,11 @@
 import type { GuidedRestKey } from '../guided-en.ts';
 
 const table: Record<GuidedRestKey, string> = {
+  'guided.flowIntro': 'لنمرّ بها خطوة بخطوة: {title}',
+  'guided.solved': 'رائع، يسعدنا أن المشكلة حُلّت!',
+  'guided.support': 'لنطلب مساعدة شخص من الدعم. ستُضاف الفحوص التي أجريتها إلى التذكرة.',
+  'guided.flowBroken': 'لا يمكن لهذا الدليل المتابعة. لنطلب مساعدة شخص من الدعم.',
+  'guided.diag.consent': 'هل نجري فحصًا سريعًا لمتصفحك؟ لا يغادر أي شيء جهازك إلا إذا أنشأت تذكرة.',
   'guided.skipToArticle': 'الانتقال إلى المقال',
   'guided.diag.run': 'تشغيل الفحص',
   'guided.diag.running': 'جارٍ الفحص…',

@@ -2,6 +2,11 @@
 import type { GuidedRestKey } from '../guided-en.ts';
 
 const table: Record<GuidedRestKey, string> = {
+  'guided.flowIntro': 'Gehen wir es Schritt für Schritt durch: {title}',
+  'guided.solved': 'Super, schön, dass es wieder geht!',
+  'guided.support': 'Holen wir eine Person dazu. Ihre bisherigen Prüfungen stehen im Ticket.',
+  'guided.flowBroken': 'Diese Anleitung kommt hier nicht weiter. Holen wir eine Person dazu.',
+  'guided.diag.consent': 'Kurz Ihren Browser prüfen? Nichts verlässt Ihr Gerät, außer Sie erstellen ein Ticket.',
   'guided.skipToArticle': 'Zum Artikel springen',
   'guided.diag.run': 'Prüfung starten',
   'guided.diag.running': 'Wird geprüft…',

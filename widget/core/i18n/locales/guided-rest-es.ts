@@ -2,6 +2,11 @@
 import type { GuidedRestKey } from '../guided-en.ts';
 
 const table: Record<GuidedRestKey, string> = {
+  'guided.flowIntro': 'Vamos paso a paso: {title}',
+  'guided.solved': '¡Genial, me alegra que esté resuelto!',
+  'guided.support': 'Pidamos ayuda a una persona. Las comprobaciones que hiciste irán en el ticket.',
+  'guided.flowBroken': 'Esta guía no puede continuar. Pidamos ayuda a una persona.',
+  'guided.diag.consent': '¿Hacemos una comprobación rápida de tu navegador? Nada sale de tu dispositivo salvo que crees un ticket.',
   'guided.skipToArticle': 'Ir al artículo',
   'guided.diag.run': 'Comprobar',
   'guided.diag.running': 'Comprobando…',

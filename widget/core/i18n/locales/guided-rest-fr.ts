@@ -2,6 +2,11 @@
 import type { GuidedRestKey } from '../guided-en.ts';
 
 const table: Record<GuidedRestKey, string> = {
+  'guided.flowIntro': 'Voyons cela étape par étape : {title}',
+  'guided.solved': 'Parfait, ravi que ce soit réglé !',
+  'guided.support': 'Faisons appel à une personne. Les vérifications faites figureront dans le ticket.',
+  'guided.flowBroken': 'Ce guide ne peut pas aller plus loin. Faisons appel à une personne.',
+  'guided.diag.consent': 'Lancer une vérification rapide de votre navigateur ? Rien ne quitte votre appareil, sauf si vous créez un ticket.',
   'guided.skipToArticle': 'Aller à l’article',
   'guided.diag.run': 'Lancer la vérification',
   'guided.diag.running': 'Vérification…',
