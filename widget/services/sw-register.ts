@@ -48,9 +48,7 @@ export async function registerServiceWorker(
     supported: deps.container !== undefined,
   });
   if (decision.kind === 'skip') {
-    if (decision.reason === 'cross-origin' || decision.reason === 'bad-url') {
-      (deps.debug ?? ((m: string) => console.debug(m)))(`[tier0] service worker skipped: ${decision.note}`);
-    }
+    if ('note' in decision) (deps.debug ?? ((m: string) => console.debug(m)))(`[tier0] service worker skipped: ${decision.note}`);
     return { kind: 'skipped', reason: decision.reason };
   }
   try {

@@ -6,7 +6,10 @@
 
 export type RegistrationDecision =
   | { kind: 'register'; url: string; scope: string }
-  | { kind: 'skip'; reason: 'off' | 'unsupported' | 'cross-origin' | 'bad-url'; note: string };
+  // Turned off, or no service workers here: nothing worth telling the site owner.
+  | { kind: 'skip'; reason: 'off' | 'unsupported' }
+  // A loader set up so that its worker cannot be registered: a note for the console's debug level.
+  | { kind: 'skip'; reason: 'cross-origin' | 'bad-url'; note: string };
 
 export interface RegistrationInput {
   /** Resolved `serviceWorker` option: absolute URL, or false. */
@@ -20,8 +23,8 @@ export interface RegistrationInput {
 
 /** Decides whether to register the worker, and with which URL and scope. */
 export function registrationDecision(input: RegistrationInput): RegistrationDecision {
-  if (input.serviceWorker === false) return { kind: 'skip', reason: 'off', note: 'serviceWorker is false' };
-  if (!input.supported) return { kind: 'skip', reason: 'unsupported', note: 'this browser has no service workers' };
+  if (input.serviceWorker === false) return { kind: 'skip', reason: 'off' };
+  if (!input.supported) return { kind: 'skip', reason: 'unsupported' };
   let sw: URL;
   let scope: URL;
   let page: URL;
