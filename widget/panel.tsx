@@ -80,8 +80,8 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
   // Tickets queued on an earlier visit (endpoint down, tab closed) are sent now, without the
   // user opening anything. The outbox code is only fetched when the marker says one is waiting.
   if (ctx.options.ticketEndpoint && hasPendingTickets()) {
-    void loadService().then((service) => service.resume()).catch((error: unknown) =>
-      ctx.report('[tier0] could not resume queued tickets — they stay queued and are retried on the next visit', error));
+    // A chunk that fails was reported by lazyChunk; resume() reports its own failures.
+    void loadService().then((service) => service.resume(), ignore);
   }
 
   const focusInside = (): boolean => ctx.shadow.activeElement !== null && ctx.shadow.activeElement !== ctx.launcher;

@@ -43,8 +43,8 @@ export interface TicketService {
   editAgain(): void;
   /** Back to the conversation. */
   leave(): void;
-  /** Sends what earlier visits queued; resolves to the number still waiting. */
-  resume(): Promise<number>;
+  /** Sends what earlier visits queued. Never rejects: a failure is reported, the tickets stay queued. */
+  resume(): Promise<void>;
   /** Stops retries and removes listeners (Tier0.destroy()); queued tickets stay stored. */
   dispose(): Promise<void>;
 }
@@ -202,10 +202,11 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       dispatch({ type: 'view', view: 'home' });
     },
     async resume() {
-      const box = await outbox;
-      if (!box) return 0;
-      await box.flush();
-      return (await box.pending()).length;
+      try {
+        await (await outbox)?.flush();
+      } catch (error) {
+        report('[tier0] could not resume queued tickets — they stay queued and are retried on the next visit', error);
+      }
     },
     async dispose() {
       disposed = true;
