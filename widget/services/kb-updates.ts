@@ -5,6 +5,7 @@
  * adopted a newer one while the page was open. Kept apart from registration so the panel chunk,
  * which reads it, does not carry the registration code.
  */
+import { webStorage } from './web-storage.ts';
 
 /** The message the worker sends every page after adopting a new KB manifest. */
 export interface KbUpdatedMessage {
@@ -37,17 +38,9 @@ export function announceKbUpdate(version: string): void {
  * Records the manifest version the KB client loaded for the bundle at `kbBase`, and announces
  * an update when this browser had seen another version on an earlier visit.
  */
-export function noteLoadedKbVersion(kbBase: string, version: string, storage = safeLocalStorage()): void {
+export function noteLoadedKbVersion(kbBase: string, version: string, storage = webStorage('localStorage')): void {
   loaded.set(kbBase, version);
   if (noteKbVersion(version, storage)) announceKbUpdate(version);
-}
-
-function safeLocalStorage(): Storage | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage;
-  } catch {
-    return undefined; // SecurityError: storage blocked for this origin
-  }
 }
 
 /** The manifest version the KB client loaded for `kbBase`, if any yet. */

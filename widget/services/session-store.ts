@@ -3,6 +3,7 @@
  * be missing, full or hold corrupt JSON: every failure degrades to "nothing saved", never a crash.
  */
 import type { PersistedState } from '../core/state.ts';
+import { webStorage } from './web-storage.ts';
 
 export const SESSION_KEY = 'tier0:conversation:v1';
 /** Upper bound on the saved JSON; older messages are dropped first to fit. */
@@ -15,7 +16,7 @@ export interface SessionStore {
 }
 
 /** Creates a store over the given Storage (default: sessionStorage when available). */
-export function createSessionStore(storage: Storage | undefined = safeSessionStorage()): SessionStore {
+export function createSessionStore(storage: Storage | undefined = webStorage('sessionStorage')): SessionStore {
   return {
     load() {
       if (!storage) return undefined;
@@ -57,12 +58,4 @@ export function createSessionStore(storage: Storage | undefined = safeSessionSto
       try { storage?.removeItem(SESSION_KEY); } catch { /* storage disabled: nothing to clear */ }
     },
   };
-}
-
-function safeSessionStorage(): Storage | undefined {
-  try {
-    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
-  } catch {
-    return undefined; // accessing sessionStorage throws when cookies are blocked
-  }
 }

@@ -143,15 +143,6 @@ export function createStatusFeed(deps: StatusFeedDeps): StatusFeed {
   };
 }
 
-/** localStorage when the page may use it, else null (reading it throws when blocked). */
-export function safeLocalStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null; // SecurityError: storage blocked for this origin
-  }
-}
-
 /** "as of" time for a cached snapshot, in the user's language ("14:05", or a date when older). */
 export function formatAsOf(fetchedAt: number, now: number, locale: string): string {
   const sameDay = new Date(fetchedAt).toDateString() === new Date(now).toDateString();

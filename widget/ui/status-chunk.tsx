@@ -10,7 +10,8 @@ import type { WidgetState } from '../core/state.ts';
 import type { Strings } from '../core/i18n/strings.ts';
 import { statusReducer } from '../core/status-state.ts';
 import { guidedStatusEn } from '../core/i18n/status-en.ts';
-import { createStatusFeed, formatAsOf, safeLocalStorage, type StatusFeed } from '../services/status-banner.ts';
+import { createStatusFeed, formatAsOf, type StatusFeed } from '../services/status-banner.ts';
+import { webStorage } from '../services/web-storage.ts';
 import { StatusBanner } from './guided/status-banner.tsx';
 
 export interface StatusDeps {
@@ -38,7 +39,7 @@ export interface StatusParts {
 export function setUpStatus(deps: StatusDeps): StatusParts {
   const { store } = deps;
   const feed = deps.feed ?? createStatusFeed({
-    url: deps.url, fetch: (...a) => fetch(...a), storage: safeLocalStorage(), now: () => Date.now(), report: deps.report,
+    url: deps.url, fetch: (...a) => fetch(...a), storage: webStorage('localStorage') ?? null, now: () => Date.now(), report: deps.report,
   });
   let stopped = false;
   store.use(statusReducer);
