@@ -8,9 +8,9 @@
  * Contrast) paint them, so every button keeps a visible edge there.
  */
 export const panelCss = `
-.t0{--t0-bg:#fff;--t0-bg-soft:#f5f6f8;--t0-text:#111827;--t0-muted:#4b5563;--t0-border:#e3e6eb;--t0-hover:#eef1f5;--t0-active:#e6edfb;--t0-mark:#fde68a;--t0-mark-text:#111827;--t0-bubble:#fff;--t0-danger:#b42318;--t0-danger-bg:#fef3f2;--t0-shadow:0 2px 6px rgba(15,23,42,.08),0 16px 48px rgba(15,23,42,.18);--t0-radius:16px;--t0-code:#f1f3f6}
-.t0[data-theme=dark]{--t0-bg:#17191e;--t0-bg-soft:#1f2228;--t0-text:#f1f3f6;--t0-muted:#aab1bd;--t0-border:#30343c;--t0-hover:#272b33;--t0-active:#263450;--t0-mark:#854d0e;--t0-mark-text:#fff;--t0-bubble:#23262d;--t0-link:#9cc3ff;--t0-danger:#fda29b;--t0-danger-bg:#3b1714;--t0-shadow:0 2px 6px rgba(0,0,0,.4),0 16px 48px rgba(0,0,0,.5);--t0-code:#262a31}
-@media (prefers-color-scheme:dark){.t0[data-theme=auto]{--t0-bg:#17191e;--t0-bg-soft:#1f2228;--t0-text:#f1f3f6;--t0-muted:#aab1bd;--t0-border:#30343c;--t0-hover:#272b33;--t0-active:#263450;--t0-mark:#854d0e;--t0-mark-text:#fff;--t0-bubble:#23262d;--t0-link:#9cc3ff;--t0-danger:#fda29b;--t0-danger-bg:#3b1714;--t0-shadow:0 2px 6px rgba(0,0,0,.4),0 16px 48px rgba(0,0,0,.5);--t0-code:#262a31}}
+.t0{--t0-bg:#fff;--t0-bg-soft:#f5f6f8;--t0-text:#111827;--t0-muted:#4b5563;--t0-border:#e3e6eb;--t0-hover:#eef1f5;--t0-active:#e6edfb;--t0-mark:#fde68a;--t0-mark-text:#111827;--t0-bubble:#fff;--t0-danger:#b42318;--t0-danger-bg:#fef3f2;--t0-shadow:0 2px 6px #0f172a14,0 16px 48px #0f172a2e;--t0-radius:16px;--t0-code:#f1f3f6}
+.t0[data-theme=dark]{--t0-bg:#17191e;--t0-bg-soft:#1f2228;--t0-text:#f1f3f6;--t0-muted:#aab1bd;--t0-border:#30343c;--t0-hover:#272b33;--t0-active:#263450;--t0-mark:#854d0e;--t0-mark-text:#fff;--t0-bubble:#23262d;--t0-link:#9cc3ff;--t0-danger:#fda29b;--t0-danger-bg:#3b1714;--t0-shadow:0 2px 6px #0006,0 16px 48px #00000080;--t0-code:#262a31}
+@media (prefers-color-scheme:dark){.t0[data-theme=auto]{--t0-bg:#17191e;--t0-bg-soft:#1f2228;--t0-text:#f1f3f6;--t0-muted:#aab1bd;--t0-border:#30343c;--t0-hover:#272b33;--t0-active:#263450;--t0-mark:#854d0e;--t0-mark-text:#fff;--t0-bubble:#23262d;--t0-link:#9cc3ff;--t0-danger:#fda29b;--t0-danger-bg:#3b1714;--t0-shadow:0 2px 6px #0006,0 16px 48px #00000080;--t0-code:#262a31}}
 .t0-panel{position:fixed;bottom:84px;right:20px;z-index:var(--t0-z);display:flex;flex-direction:column;inline-size:400px;max-inline-size:calc(100vw - 40px);block-size:min(640px,calc(100vh - 108px));background:var(--t0-bg);color:var(--t0-text);border:1px solid var(--t0-border);border-radius:var(--t0-radius);box-shadow:var(--t0-shadow);overflow:hidden;font:400 15px/1.45 var(--t0-font);text-align:start;animation:t0-in .16s ease-out}
 .t0[data-position=left] .t0-panel{right:auto;left:20px}
 @keyframes t0-in{from{opacity:0;transform:translateY(8px) scale(.98)}to{opacity:1;transform:none}}
@@ -18,7 +18,7 @@ export const panelCss = `
 .t0-header{display:flex;align-items:center;gap:4px;min-block-size:56px;padding-block:8px;padding-inline:12px 8px;background:var(--t0-accent);color:var(--t0-on-accent)}
 .t0-header h2{flex:1;margin:0;padding-inline:4px;font:600 16px/1.3 var(--t0-font);color:inherit;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .t0-iconbtn{display:inline-flex;align-items:center;justify-content:center;flex:none;min-inline-size:36px;block-size:36px;margin:0;padding:0 7px;gap:6px;border:1px solid transparent;border-radius:10px;background:transparent;color:inherit;font:500 14px/1 var(--t0-font);cursor:pointer}
-.t0-iconbtn:hover{background:rgba(127,127,127,.18)}
+.t0-iconbtn:hover{background:#7f7f7f2e}
 .t0-header .t0-iconbtn:focus-visible{outline:2px solid var(--t0-on-accent);outline-offset:-2px}
 .t0-icon{inline-size:20px;block-size:20px;flex:none}
 .t0[dir=rtl] .t0-flip{transform:scaleX(-1)}
@@ -27,9 +27,8 @@ export const panelCss = `
 :where(.t0 :is(button,select,summary):not(.t0-inline)){min-block-size:24px}
 .t0 button:focus-visible,.t0 a:focus-visible,.t0 [role=option]:focus-visible{outline:2px solid var(--t0-link,var(--t0-accent));outline-offset:2px}
 .t0-thread{display:flex;flex-direction:column;gap:12px}
-.t0-msg{max-inline-size:92%;margin:0;padding:12px 14px;border-radius:14px;background:var(--t0-bubble);border:1px solid var(--t0-border);box-shadow:0 1px 2px rgba(15,23,42,.04);overflow-wrap:anywhere}
-.t0-msg p{margin:0 0 8px}.t0-msg p:last-child{margin-block-end:0}
-.t0-msg>:last-child{margin-block-end:0}
+.t0-msg{max-inline-size:92%;margin:0;padding:12px 14px;border-radius:14px;background:var(--t0-bubble);border:1px solid var(--t0-border);box-shadow:0 1px 2px #0f172a0a;overflow-wrap:anywhere}
+.t0-msg p{margin:0 0 8px}.t0-msg p:last-child,.t0-msg>:last-child{margin-block-end:0}
 .t0-bot{align-self:flex-start;border-end-start-radius:4px}
 .t0-user{align-self:flex-end;background:var(--t0-accent);color:var(--t0-on-accent);border-color:transparent;border-end-end-radius:4px;white-space:pre-wrap}
 .t0-sr{position:absolute!important;inline-size:1px;block-size:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0}
@@ -121,7 +120,7 @@ span.t0-flow-end{color:inherit;text-decoration:none}
 .t0-skeleton{block-size:12px;margin:10px 0;border-radius:6px;background:linear-gradient(90deg,var(--t0-hover),var(--t0-border),var(--t0-hover));background-size:200% 100%;animation:t0-shimmer 1.2s ease-in-out infinite}
 .t0-skeleton:nth-child(2){inline-size:85%}.t0-skeleton:nth-child(3){inline-size:60%}
 @keyframes t0-shimmer{to{background-position:-200% 0}}
-@media (max-width:640px),(max-height:480px){.t0-iconbtn{min-inline-size:44px;block-size:44px}.t0-chip,.t0-btn,.t0-linkbtn{min-block-size:44px}.t0-option{padding-block:12px}.t0-prose section.t0-flow>:first-child{margin-block-start:0}
+@media (max-width:640px),(max-height:480px){.t0-iconbtn{min-inline-size:44px;block-size:44px}.t0-chip,.t0-btn,.t0-linkbtn{min-block-size:44px}.t0-option{padding-block:12px}
 .t0-copy{min-block-size:36px}.t0-msg{max-inline-size:100%}}
 @media (prefers-reduced-motion:reduce){.t0-panel,.t0-spinner,.t0-skeleton{animation:none}}
 @media (forced-colors:active){.t0-option[aria-selected=true]{outline:2px solid Highlight}.t0-panel{border:1px solid CanvasText}.t0-header{border-block-end:1px solid CanvasText}}
