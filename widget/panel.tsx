@@ -9,7 +9,7 @@ import { createWidgetController } from './services/widget-controller.ts';
 import { App, PHONE_QUERY } from './ui/app.tsx';
 import { preloadSanitizer } from './services/sanitize.ts';
 import { panelCss } from './ui/styles.ts';
-import { loadPhoneModal, phoneModal } from './ui/phone-modal-load.ts';
+import { loadPhoneModal, phoneModal, phoneSheet } from './ui/phone-modal-load.ts';
 import type { PanelContext, PanelController } from './ui/panel-api.ts';
 import { hasPendingTickets } from './services/outbox/pending-marker.ts';
 import { lazyChunk } from './core/lazy-chunk.ts';
@@ -44,7 +44,9 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
   sheet.replaceSync(panelCss);
   // The guided chunk's styles: their own sheet, filled when that chunk arrives.
   const guidedStyles = guidedSheet();
-  ctx.shadow.adoptedStyleSheets = [...ctx.shadow.adoptedStyleSheets, sheet, guidedStyles];
+  // The phone layout's: filled when its chunk arrives (before the first render on a phone).
+  const phoneStyles = phoneSheet();
+  ctx.shadow.adoptedStyleSheets = [...ctx.shadow.adoptedStyleSheets, sheet, guidedStyles, phoneStyles];
   const mount = document.createElement('div');
   mount.className = 't0-mount';
   ctx.root.appendChild(mount);
@@ -119,7 +121,7 @@ export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
       phoneModal()?.releaseScrollLock();
       controller.destroy();
       void ticketService?.dispose();
-      ctx.shadow.adoptedStyleSheets = ctx.shadow.adoptedStyleSheets.filter((s) => s !== sheet && s !== guidedStyles);
+      ctx.shadow.adoptedStyleSheets = ctx.shadow.adoptedStyleSheets.filter((s) => s !== sheet && s !== guidedStyles && s !== phoneStyles);
     },
   };
 }

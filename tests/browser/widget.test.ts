@@ -290,8 +290,9 @@ describe('isolation and i18n', () => {
       const root = document.querySelector('tier0-widget')!.shadowRoot!;
       return { styleAttrs: root.querySelectorAll('[style]').length, styleEls: root.querySelectorAll('style').length, sheets: root.adoptedStyleSheets.length };
     });
-    // Launcher, theme variables, panel, and the guided chunk's (filled when that chunk arrives).
-    expect(found).toEqual({ styleAttrs: 0, styleEls: 0, sheets: 4 });
+    // Launcher, theme variables, panel, and the guided chunk's and the phone layout's (each filled
+    // when its chunk arrives).
+    expect(found).toEqual({ styleAttrs: 0, styleEls: 0, sheets: 5 });
     await page.close();
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Panel styles, adopted as a constructed stylesheet on the shadow root (no <style> elements, no
  * style attributes: works under `style-src 'self'`). px only, logical properties for RTL,
- * light/dark through custom properties, reduced motion respected, 44px targets on phones and
- * at least 24px everywhere (WCAG 2.5.8) by a zero-specificity min-block-size default that any
+ * light/dark through custom properties, reduced motion respected, 44px targets on phones (the
+ * phone layout's rules are in phone-css.ts, with its chunk) and at least 24px everywhere (WCAG 2.5.8) by a zero-specificity min-block-size default that any
  * component's own size overrides, whatever the font's line metrics.
  * Filled buttons have transparent borders rather than none: forced colors (Windows High
  * Contrast) paint them, so every button keeps a visible edge there.
@@ -14,7 +14,6 @@ export const panelCss = `
 .t0-panel{position:fixed;bottom:84px;right:20px;z-index:var(--t0-z);display:flex;flex-direction:column;inline-size:400px;max-inline-size:calc(100vw - 40px);block-size:min(640px,calc(100vh - 108px));background:var(--t0-bg);color:var(--t0-text);border:1px solid var(--t0-border);border-radius:var(--t0-radius);box-shadow:var(--t0-shadow);overflow:hidden;font:400 15px/1.45 var(--t0-font);text-align:start;animation:t0-in .16s ease-out}
 .t0[data-position=left] .t0-panel{right:auto;left:20px}
 @keyframes t0-in{from{opacity:0;transform:translateY(8px) scale(.98)}to{opacity:1;transform:none}}
-.t0-panel[data-phone]{inset:0;inline-size:100%;max-inline-size:none;block-size:100%;border:0;border-radius:0;animation:none}
 .t0-header{display:flex;align-items:center;gap:4px;min-block-size:56px;padding-block:8px;padding-inline:12px 8px;background:var(--t0-accent);color:var(--t0-on-accent)}
 .t0-header h2{flex:1;margin:0;padding-inline:4px;font:600 16px/1.3 var(--t0-font);color:inherit;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .t0-iconbtn{display:inline-flex;align-items:center;justify-content:center;flex:none;min-inline-size:36px;block-size:36px;margin:0;padding:0 7px;gap:6px;border:1px solid transparent;border-radius:10px;background:transparent;color:inherit;font:500 14px/1 var(--t0-font);cursor:pointer}
@@ -120,8 +119,6 @@ span.t0-flow-end{color:inherit;text-decoration:none}
 .t0-skeleton{block-size:12px;margin:10px 0;border-radius:6px;background:linear-gradient(90deg,var(--t0-hover),var(--t0-border),var(--t0-hover));background-size:200% 100%;animation:t0-shimmer 1.2s ease-in-out infinite}
 .t0-skeleton:nth-child(2){inline-size:85%}.t0-skeleton:nth-child(3){inline-size:60%}
 @keyframes t0-shimmer{to{background-position:-200% 0}}
-@media (max-width:640px),(max-height:480px){.t0-iconbtn{min-inline-size:44px;block-size:44px}.t0-chip,.t0-btn,.t0-linkbtn{min-block-size:44px}.t0-option{padding-block:12px}
-.t0-copy{min-block-size:36px}.t0-msg{max-inline-size:100%}}
 @media (prefers-reduced-motion:reduce){.t0-panel,.t0-spinner,.t0-skeleton{animation:none}}
 @media (forced-colors:active){.t0-option[aria-selected=true]{outline:2px solid Highlight}.t0-panel{border:1px solid CanvasText}.t0-header{border-block-end:1px solid CanvasText}}
 `;
