@@ -187,7 +187,7 @@ async function benchWidgetFigures(largeKb: { bundleDir: string; queries: readonl
   }
 }
 
-async function benchCorpus(corpus: Corpus, scratch: string, gc: () => void) {
+async function benchCorpus(corpus: Corpus, scratch: string, gc: () => void, searchOnly: boolean) {
   log(`${corpus.name}: building`);
   const outDir = bundleDir(scratch, corpus.name);
   const result = await compileKb({ contentDir: corpus.contentDir, outDir });
@@ -214,10 +214,9 @@ async function benchCorpus(corpus: Corpus, scratch: string, gc: () => void) {
   const heapAfterLoad = process.memoryUsage().heapUsed;
   const search = measureTyping((query) => engine?.search(query), corpus.queries);
 
-  log(`${corpus.name}: plain MiniSearch baseline`);
   engine = undefined;
-  const plain = await readPlainCorpus(corpus.contentDir);
-  const baseline = measureBaseline(plain, corpus.queries.slice(0, corpus.baselineQueries), gc);
+  if (!searchOnly) log(`${corpus.name}: plain MiniSearch baseline`);
+  const baseline = searchOnly ? undefined : measureBaseline(await readPlainCorpus(corpus.contentDir), corpus.queries.slice(0, corpus.baselineQueries), gc);
   return {
     articles: result.stats.articles,
     build: {
@@ -241,9 +240,11 @@ async function benchCorpus(corpus: Corpus, scratch: string, gc: () => void) {
 /** Runs the benchmark and prints its figures as JSON; resolves to 0, or 1 when a corpus fails to build or the widget measurement fails. */
 export async function benchCommand(args: string[]): Promise<number> {
   if (args.includes('--help')) {
-    process.stdout.write('usage: tier0 bench   (performance figures as JSON on stdout; takes a few minutes)\n');
+    process.stdout.write('usage: tier0 bench [--search]   (performance figures as JSON on stdout; takes a few minutes;\n  --search: only the search figures, without the baseline, the widget and the relay)\n');
     return 0;
   }
+  // Ranking work needs the search figures in a minute, not the whole bench's several.
+  const searchOnly = args.includes('--search');
   const started = performance.now();
   const loadAtStart = loadavg();
   const gc = collectGarbage();
@@ -266,11 +267,11 @@ export async function benchCommand(args: string[]): Promise<number> {
     }
 
     const results: Record<string, Awaited<ReturnType<typeof benchCorpus>>> = {};
-    for (const corpus of corpora) results[corpus.name] = await benchCorpus(corpus, scratch, gc);
+    for (const corpus of corpora) results[corpus.name] = await benchCorpus(corpus, scratch, gc, searchOnly);
     const synthetic1k = corpora.find((corpus) => corpus.name === 'synthetic-1000')!;
-    const widget = await benchWidgetFigures({ bundleDir: bundleDir(scratch, synthetic1k.name), queries: synthetic1k.queries });
-    log('relay');
-    const relay = await (await import('./bench-relay.ts')).benchRelay();
+    const widget = searchOnly ? { skipped: '--search' } : await benchWidgetFigures({ bundleDir: bundleDir(scratch, synthetic1k.name), queries: synthetic1k.queries });
+    if (!searchOnly) log('relay');
+    const relay = searchOnly ? { skipped: '--search' } : await (await import('./bench-relay.ts')).benchRelay();
     const small = results['synthetic-1000'];
     const large = results['synthetic-10000'];
     const ratios = Object.values(results).map((result) => result.build.searchIndexGzipVsMarkdownGzip);

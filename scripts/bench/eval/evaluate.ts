@@ -145,6 +145,8 @@ async function main(args: string[]): Promise<number> {
       { label: 'holdout', queries: await readQueries(`holdout-${name}`, queryDir) },
       // Section-labelled held-out set of the sections issue (see each file's header).
       { label: 'holdout2 (sections)', queries: await readQueries(`holdout2-${name}`, queryDir) },
+      // Written blind after the section ranking was tuned on holdout2: the generalisation check.
+      { label: 'holdout3 (sections, blind)', queries: await readQueries(`holdout3-${name}`, queryDir) },
       // Questions in the UI's other languages against an English KB (the built-in synonyms).
       { label: 'multilingual', queries: await readQueries(`multilingual-${name}`, queryDir) },
       { label: 'multilingual holdout', queries: await readQueries(`holdout-multilingual-${name}`, queryDir) },
