@@ -28,8 +28,8 @@ function loadSiteActions(input: unknown, report: PanelContext['report']): Promis
 
 /** Mounts the panel into the loader's shadow root. */
 export async function mountPanel(ctx: PanelContext): Promise<PanelController> {
-  // On a phone-sized screen the panel is a full-screen modal: its scroll lock and focus trap are
-  // loaded with the strings, so they are there when it first opens (a failed load: retried on open).
+  // On a phone-sized screen the panel is a full-screen modal: its styles, scroll lock and focus trap
+  // are loaded with the strings, so they are there when it first opens (a failed load: retried on open).
   const ignore = (): undefined => undefined;
   const statusUrl = ctx.options.statusUrl;
   const [uiTable, guided, actions, statusChunk] = await Promise.all([
