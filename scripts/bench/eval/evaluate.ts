@@ -136,7 +136,8 @@ async function main(args: string[]): Promise<number> {
   const queryDir = queriesAt >= 0 ? path.resolve(args[queriesAt + 1] ?? '.') : path.join(here, 'queries');
   const names = args.filter((arg, i) => !arg.startsWith("--") && (queriesAt < 0 || i !== queriesAt + 1));
   let failed = false;
-  const totals = { right: 0, topHits: 0, labelled: 0 };
+  // Section accuracy over the sets the ranking was tuned with, and over the blind ones apart.
+  const totals = { tuned: { right: 0, topHits: 0, labelled: 0 }, blind: { right: 0, topHits: 0, labelled: 0 } };
   for (const name of names.length ? names : ALL_CORPORA) {
     const dir = corpusDir(name);
     // Dev and held-out sets are scored apart: only the held-out one says how tuning generalises.
@@ -176,16 +177,19 @@ async function main(args: string[]): Promise<number> {
       const sections = sectionAccuracy(queries, (query) => engine.search(query, { limit: 1 }).hits[0], showMisses ? misses : undefined);
       if (sections.labelled) {
         console.log(`    sections  ${sections.right}/${sections.topHits} top-1 hits show the labelled section (${sections.labelled} labelled queries)`);
-        totals.right += sections.right;
-        totals.topHits += sections.topHits;
-        totals.labelled += sections.labelled;
+        const total = label.includes('blind') ? totals.blind : totals.tuned;
+        total.right += sections.right;
+        total.topHits += sections.topHits;
+        total.labelled += sections.labelled;
       }
       if (misses.length) console.log(misses.join('\n'));
     }
   }
-  if (totals.labelled) {
-    const share = totals.topHits ? totals.right / totals.topHits : 0;
-    console.log(`section accuracy: ${totals.right}/${totals.topHits} = ${share.toFixed(3)} of top-1 hits on section-labelled queries (${totals.labelled} labelled)`);
+  for (const [kind, total] of Object.entries(totals)) {
+    if (!total.labelled) continue;
+    const share = total.topHits ? total.right / total.topHits : 0;
+    const sets = kind === 'blind' ? 'blind sets (holdout3)' : 'tuning sets';
+    console.log(`section accuracy, ${sets}: ${total.right}/${total.topHits} = ${share.toFixed(3)} of top-1 hits on section-labelled queries (${total.labelled} labelled)`);
   }
   return failed ? 1 : 0;
 }

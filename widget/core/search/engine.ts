@@ -7,12 +7,13 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { KB_SCHEMA_VERSION, type ArticleMeta, type ArticleSection, type KbIndex } from '../kb-format.ts';
-import { parseQuery } from './analyze.ts';
+import { indexTerms, parseQuery } from './analyze.ts';
 import { decodeStems, readSerializedIndex } from './index-format.ts';
 import { miniSearchOptions } from './minisearch-options.ts';
 import { correctedQuery, planUnit, searchableUnits, widerScope, type Scope, type UnitPlan } from './query-plan.ts';
 import { SEARCH_CONFIG, SEARCH_FIELDS, type SearchConfig } from './search-config.ts';
 import { createLru } from './lru.ts';
+import { chooseSection, type SectionMatch } from './section-choice.ts';
 import type { SearchEngine, SearchHit, SearchOptions, SearchResponse, SnippetPart } from './search-types.ts';
 import { buildSnippet, snippetSources, type SnippetSources } from './snippet.ts';
 import { compileSynonyms } from './synonyms.ts';
@@ -36,8 +37,10 @@ interface Ranked {
   boosted: boolean;
   /** Matched index terms, per document of the article. */
   terms: string[][];
-  /** Position of the best-matching section in the article's sections, -1 for none. */
-  section: number;
+  /** The article's matched sections, to choose the one it opens at. */
+  sections: SectionMatch[];
+  /** Bit i set: query word i matched the title, aliases, tags or description. */
+  topic: number;
 }
 
 /** What one search has found of one article so far, over its documents (see build-index.ts). */
@@ -46,9 +49,9 @@ interface Evidence {
   fields: number;
   /** Best section score. */
   best: number;
-  /** The section to show, and how well it answers (see sectionHeadingBonus). */
-  section: number;
-  choice: number;
+  matches: SectionMatch[];
+  /** Bit i set: query word i matched the title, aliases, tags or description. */
+  topic: number;
   /** Sum of every section's score. */
   sections: number;
   /** Bit i set: query word i matched somewhere in the article. */
@@ -148,6 +151,11 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
   const commonAbove = Math.max(config.minCommonDf, documentCount * config.commonTermRatio);
   const lookupAbove = Math.max(config.minLookupSkipDf, documentCount * config.maxLookupRatio);
 
+  // The index terms of each section's heading and opening lines, per article (see section-choice.ts).
+  const leadCache = createLru<Set<string>[]>(SNIPPET_CACHE_SIZE);
+  const leadTermsOf = (article: ArticleMeta) =>
+    leadCache.get(article.id, () => (article.sections ?? []).map((section) => new Set(indexTerms(`${section.heading} . ${section.lead}`, table))));
+
   function search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = options.limit ?? 10;
     const text = typeof query === 'string' ? query : '';
@@ -170,33 +178,31 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
     });
     if (!required) required = 2 ** units.length - 1;
     const boosted = new Set(options.boost ?? []);
+    const unitWeights = plans.map((plan) => specificityOf(plan.df));
     const found = new Map<number, Evidence>();
     const collect = (result: SearchResult): boolean => {
       const docId = String(result.id);
       const dot = docId.indexOf('.');
       const position = Number(dot < 0 ? docId : docId.slice(0, dot));
       let evidence = found.get(position);
-      if (!evidence) found.set(position, (evidence = { fields: 0, best: 0, section: -1, choice: 0, sections: 0, mask: 0, terms: [] }));
-      for (const term of result.queryTerms) evidence.mask |= lookup.unitsOf.get(term) ?? 0;
+      if (!evidence) found.set(position, (evidence = { fields: 0, best: 0, matches: [], topic: 0, sections: 0, mask: 0, terms: [] }));
+      let units = 0;
+      for (const term of result.queryTerms) units |= lookup.unitsOf.get(term) ?? 0;
+      evidence.mask |= units;
       evidence.terms.push(result.terms);
       // MiniSearch multiplies by the number of distinct terms matched, which counts synonyms and
       // completions of one word several times: undo that (query words are counted below).
       const score = result.score / Math.max(1, result.queryTerms.length);
-      if (dot < 0) evidence.fields += score;
+      if (dot < 0) {
+        evidence.fields += score;
+        evidence.topic |= units;
+      }
       else {
         evidence.sections += score;
         if (score > evidence.best) evidence.best = score;
-        // Which section to show: the best score, with a heading that names a query word
-        // favoured ("If you can't find the email" for "reset email never arrived").
         let named = 0;
         for (const term of result.terms) if (result.match[term]?.includes('headings')) named |= lookup.unitsOf.get(term) ?? 0;
-        let count = 0;
-        for (let bits = named; bits; bits &= bits - 1) count++;
-        const choice = score * (1 + config.sectionHeadingBonus * count);
-        if (choice > evidence.choice) {
-          evidence.choice = choice;
-          evidence.section = Number(docId.slice(dot + 1));
-        }
+        evidence.matches.push({ section: Number(docId.slice(dot + 1)), score, units, named });
       }
       // Ranked below, so MiniSearch need not collect and sort thousands of results for 10 hits.
       return false;
@@ -228,7 +234,7 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
       const score = (evidence.fields + body) * matchedUnits;
       const matchedAll = (evidence.mask & required) === required;
       const rankScore = matchedAll ? score * config.matchedAllBoost : score;
-      keepBest(best, { id, rankScore, matchedAll, boosted: boosted.has(id), terms: evidence.terms, section: evidence.section }, limit);
+      keepBest(best, { id, rankScore, matchedAll, boosted: boosted.has(id), terms: evidence.terms, sections: evidence.matches, topic: evidence.topic }, limit);
     }
 
     const hits: SearchHit[] = [];
@@ -236,7 +242,8 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
     for (const entry of best) {
       const article = byId.get(entry.id);
       if (!article) continue;
-      const section = entry.section >= 0 ? article.sections?.[entry.section] : undefined;
+      const chosen = chooseSection(entry.sections, leadTermsOf(article), lookup.unitsOf, unitWeights, entry.topic, config);
+      const section = chosen >= 0 ? article.sections?.[chosen] : undefined;
       const shown = section?.anchor ? section : undefined;
       hits.push({
         id: article.id,

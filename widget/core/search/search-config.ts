@@ -4,11 +4,14 @@
  * development query sets in scripts/bench/eval/queries/ (see scripts/bench/eval/evaluate.ts).
  */
 
+import type { SectionChoiceConfig } from './section-choice.ts';
+
 /** Indexed fields, in the order the serialized index stores them (after the id). */
 export const SEARCH_FIELDS = ['title', 'aliases', 'tags', 'headings', 'description', 'body'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
-export interface SearchConfig {
+/** The section-choice constants (sectionHeadingBonus, …) are documented in section-choice.ts. */
+export interface SearchConfig extends SectionChoiceConfig {
   /** Field boosts: a title match outweighs the same match in the body. */
   boosts: Readonly<Record<SearchField, number>>;
   /** BM25+ parameters (MiniSearch's defaults are k 1.2, b 0.7, d 0.5). */
@@ -41,8 +44,6 @@ export interface SearchConfig {
   maxBodyTermRepeat: number;
   /** Weight of the sections other than the best-matching one (the best counts in full). */
   otherSectionsWeight: number;
-  /** When choosing the section to show: a section's score is raised by this share per query word its heading names. */
-  sectionHeadingBonus: number;
   /** Exponent of the whole-article idf that scales each query word (0: off; see engine.ts). */
   unitIdfPower: number;
   /**
@@ -84,6 +85,9 @@ export const SEARCH_CONFIG: SearchConfig = Object.freeze({
   minBodyDfCap: 20,
   otherSectionsWeight: 0.2,
   sectionHeadingBonus: 1,
+  sectionTopicWeight: 0.3,
+  sectionCoveragePower: 3,
+  sectionScoreFloor: 0.1,
   unitIdfPower: 1,
   matchedAllBoost: 1.5,
   commonTermRatio: 0.2,

@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { chooseSection, type SectionChoiceConfig } from '../../../widget/core/search/section-choice.ts';
+import { SEARCH_CONFIG } from '../../../widget/core/search/search-config.ts';
+import { createSearchEngine } from '../../../widget/core/search/engine.ts';
+import { FILLER, makeArticle, makeHelpDesk, makeIndex } from './search-fixtures.ts';
+
+const config: SectionChoiceConfig = { sectionTopicWeight: 0.3, sectionCoveragePower: 3, sectionScoreFloor: 0.1, sectionHeadingBonus: 1 };
+const none = new Set<string>();
+// Query words: 0 "outlook" (the article's topic: its title matches it), 1 "cache".
+const unitsOf = new Map([
+  ['outlook', 0b01],
+  ['cach', 0b10],
+]);
+
+describe('chooseSection', () => {
+  test('prefers the section holding the query’s own angle over one that restates the article’s topic', () => {
+    const matches = [
+      { section: 1, score: 10, units: 0b01, named: 0 },
+      { section: 2, score: 6, units: 0b10, named: 0 },
+    ];
+    expect(chooseSection(matches, [none, none, none], unitsOf, [1, 1], 0b01, config)).toBe(2);
+    // Without the topic discount the louder, topic-only section wins: the discount decides.
+    expect(chooseSection(matches, [none, none, none], unitsOf, [1, 1], 0b01, { ...config, sectionTopicWeight: 1 })).toBe(1);
+  });
+
+  test('counts the words of a section’s heading and opening lines, which the pruned body may lack', () => {
+    const matches = [
+      { section: 0, score: 8, units: 0b01, named: 0 },
+      { section: 1, score: 5, units: 0b01, named: 0 },
+    ];
+    // Section 1's indexed body holds one word; its opening lines hold the other too.
+    expect(chooseSection(matches, [none, new Set(['cach'])], unitsOf, [1, 1], 0, config)).toBe(1);
+    expect(chooseSection(matches, [none, none], unitsOf, [1, 1], 0, config)).toBe(0);
+  });
+
+  test('favours a section whose heading names a query word', () => {
+    const matches = [
+      { section: 0, score: 10, units: 0b11, named: 0 },
+      { section: 1, score: 7, units: 0b11, named: 0b10 },
+    ];
+    expect(chooseSection(matches, [none, none], unitsOf, [1, 1], 0, config)).toBe(1);
+    expect(chooseSection(matches, [none, none], unitsOf, [1, 1], 0, { ...config, sectionHeadingBonus: 0 })).toBe(0);
+  });
+
+  test('chooses no section when none matches', () => {
+    expect(chooseSection([], [none, none], unitsOf, [1, 1], 0, config)).toBe(-1);
+  });
+});
+
+describe('section a hit opens at', () => {
+  const articles = [
+    makeArticle({
+      id: 'outlook/slow-start',
+      title: 'Outlook starts slowly',
+      body: '',
+      sections: [
+        { heading: '', text: `Outlook takes minutes to start and shows "Processing". ${FILLER}` },
+        { heading: 'Symptoms', text: `Outlook starts slowly, Outlook stays on the Processing screen, Outlook is slow every morning. ${FILLER}` },
+        { heading: 'Resolution', text: `Outlook keeps an autocomplete cache: clear it, then restart Outlook. ${FILLER}` },
+      ],
+    }),
+    ...makeHelpDesk(),
+  ];
+  const index = makeIndex(articles);
+
+  test('is the one that answers the angle of the question, not the one restating the title', () => {
+    const hit = createSearchEngine(index, SEARCH_CONFIG).search('outlook starts slowly cache').hits[0];
+    expect(hit?.id).toBe('outlook/slow-start');
+    expect(hit?.section?.anchor).toBe('resolution');
+    const undiscounted = createSearchEngine(index, { ...SEARCH_CONFIG, sectionTopicWeight: 1 }).search('outlook starts slowly cache').hits[0];
+    expect(undiscounted?.section?.anchor).toBe('symptoms');
+  });
+});

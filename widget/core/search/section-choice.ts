@@ -1,0 +1,77 @@
+/**
+ * Which section a search hit opens at. A query names a problem in the article's own topic words
+ * (in its title: "Outlook", "profile") and in the words of its particular angle ("roll back",
+ * "cache", "never arrived"). The sections that restate the topic (the opening, "Symptoms") share
+ * the topic words with the query; the section that answers is the one holding the angle. So each
+ * section is judged by how much of the query's weight it covers, with the words the article's
+ * title, aliases, tags or description already match counting for less, and the section's heading
+ * and opening lines counting as well as its indexed body (a section's first lines say what it is
+ * about, and body terms are pruned per article, see build-index.ts).
+ */
+
+/** One matched section document: its position in the article's sections and what it matched. */
+export interface SectionMatch {
+  section: number;
+  score: number;
+  /** Bit i set: query word i matched the section. */
+  units: number;
+  /** Bit i set: the section's heading names query word i. */
+  named: number;
+}
+
+export interface SectionChoiceConfig {
+  /** Weight of a query word the article's title, aliases, tags or description match (1: as any other). */
+  sectionTopicWeight: number;
+  /** Exponent of a section's covered share of the query's weight. */
+  sectionCoveragePower: number;
+  /** Share of the best section score every section starts from, so one that only its lead ties to the query can win. */
+  sectionScoreFloor: number;
+  /** A section's choice is raised by this share per query word its heading names. */
+  sectionHeadingBonus: number;
+}
+
+const bitCount = (bits: number): number => {
+  let count = 0;
+  for (; bits; bits &= bits - 1) count++;
+  return count;
+};
+
+/**
+ * The position of the section to open, or -1 for none (the article's top).
+ * `leads[s]` holds the index terms of section s's heading and opening lines; `unitsOf` maps an
+ * index term to the query words it stands for; `weights[i]` is query word i's specificity;
+ * `topic` has bit i set when the article's own fields match query word i.
+ */
+export function chooseSection(
+  matches: readonly SectionMatch[],
+  leads: readonly ReadonlySet<string>[],
+  unitsOf: ReadonlyMap<string, number>,
+  weights: readonly number[],
+  topic: number,
+  config: SectionChoiceConfig,
+): number {
+  const weightOf = (bits: number) => {
+    let sum = 0;
+    weights.forEach((weight, unit) => {
+      if ((bits >> unit) & 1) sum += (topic >> unit) & 1 ? weight * config.sectionTopicWeight : weight;
+    });
+    return sum;
+  };
+  const total = weightOf(2 ** weights.length - 1) || 1;
+  const bySection = new Map(matches.map((match) => [match.section, match]));
+  const floor = config.sectionScoreFloor * Math.max(0, ...matches.map((match) => match.score));
+  let chosen = -1;
+  let best = 0;
+  leads.forEach((lead, section) => {
+    const match = bySection.get(section);
+    let units = match?.units ?? 0;
+    for (const term of lead) units |= unitsOf.get(term) ?? 0;
+    if (!units) return;
+    const choice = ((match?.score ?? 0) + floor) * (weightOf(units) / total) ** config.sectionCoveragePower * (1 + config.sectionHeadingBonus * bitCount(match?.named ?? 0));
+    if (choice > best) {
+      best = choice;
+      chosen = section;
+    }
+  });
+  return chosen;
+}
