@@ -30,6 +30,7 @@ import { offlineHeaders } from '../../tests/browser/offline-helpers.ts';
 import { matchPages } from '../../widget/core/glob.ts';
 import type { KbIndex, KbManifest } from '../../widget/core/kb-format.ts';
 import { loadSearchEngine } from '../../widget/core/search/engine.ts';
+import { findCorrections } from '../../widget/core/search/corrections.ts';
 import { LIVE_LIMIT } from '../../widget/services/widget-controller.ts';
 import { compileKb } from '../kb/compile.ts';
 
@@ -403,7 +404,7 @@ async function largeKb(scratch: string, log: (message: string) => void): Promise
  */
 async function expectedOptions(bundleDir: string, queries: readonly string[]): Promise<Record<string, string[]>> {
   const manifest = JSON.parse(await readFile(path.join(bundleDir, 'manifest.json'), 'utf8')) as KbManifest;
-  const engine = loadSearchEngine(JSON.parse(await readFile(path.join(bundleDir, manifest.index), 'utf8')) as KbIndex);
+  const engine = loadSearchEngine(JSON.parse(await readFile(path.join(bundleDir, manifest.index), 'utf8')) as KbIndex, findCorrections);
   const boost = matchPages(engine.articles, HOST_PATH);
   const expected: Record<string, string[]> = {};
   for (const query of queries) {

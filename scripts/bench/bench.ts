@@ -20,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
 import type { KbIndex, KbManifest } from '../../widget/core/kb-format.ts';
 import { loadSearchEngine } from '../../widget/core/search/engine.ts';
+import { findCorrections } from '../../widget/core/search/corrections.ts';
 import type { SearchEngine } from '../../widget/core/search/search-types.ts';
 import { readPlainCorpus, type PlainArticle } from './eval/plain-corpus.ts';
 import { generateArticles, generateQueries, trainTextModel, writeArticles, type TextModel } from './eval/synthetic-corpus.ts';
@@ -207,7 +208,7 @@ async function benchCorpus(corpus: Corpus, scratch: string, gc: () => void, sear
   for (let i = 0; i < 7; i++) {
     engine = undefined;
     const started = performance.now();
-    engine = loadSearchEngine(JSON.parse(indexText) as KbIndex);
+    engine = loadSearchEngine(JSON.parse(indexText) as KbIndex, findCorrections);
     loads.push(performance.now() - started);
   }
   gc();

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { KB_SCHEMA_VERSION, type KbIndex, type KbManifest } from '../../widget/core/kb-format.ts';
 import { loadSearchEngine } from '../../widget/core/search/engine.ts';
+import { findCorrections } from '../../widget/core/search/corrections.ts';
 import type { SearchEngine, SearchResponse, SnippetPart } from '../../widget/core/search/search-types.ts';
 
 const USAGE = 'usage: tier0 search [--kb DIR] [--limit N] [--json] [QUERY…]   (no QUERY: one query per line on stdin)';
@@ -74,7 +75,7 @@ async function loadBundle(kbDir: string): Promise<SearchEngine | string> {
     return `cannot read the KB index ${indexPath} — rebuild the bundle with "tier0 build"`;
   }
   try {
-    return loadSearchEngine(index);
+    return loadSearchEngine(index, findCorrections);
   } catch (error) {
     return `${String((error as Error).message).replace(/^\[tier0\] /, '')} (${indexPath})`;
   }

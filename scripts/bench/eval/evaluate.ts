@@ -21,6 +21,7 @@ import type { KbIndex } from '../../../widget/core/kb-format.ts';
 import { KB_SCHEMA_VERSION } from '../../../widget/core/kb-format.ts';
 import { buildSearchIndex } from '../../../widget/core/search/build-index.ts';
 import { loadSearchEngine } from '../../../widget/core/search/engine.ts';
+import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { readPlainCorpus, type PlainArticle } from './plain-corpus.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -158,7 +159,7 @@ async function main(args: string[]): Promise<number> {
     }
     const plain = await readPlainCorpus(dir);
     const { index, source } = await loadIndex(dir, plain);
-    const engine = loadSearchEngine(index);
+    const engine = loadSearchEngine(index, findCorrections);
     const baselineRank = createBaseline(plain);
     const known = new Set(index.articles.map((article) => article.id));
     console.log(`${name} (${index.articles.length} articles via ${source})`);

@@ -4,6 +4,7 @@ import { SEARCH_SCHEMA_VERSION } from '../../../widget/core/search/index-format.
 import { SEARCH_CONFIG } from '../../../widget/core/search/search-config.ts';
 import { withBuiltinSynonyms } from '../../../widget/core/search/builtin-synonyms.ts';
 import { loadSearchEngine } from '../../../widget/core/search/engine.ts';
+import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { FILLER, makeArticle, makeEngine, makeHelpDesk, makeIndex } from './search-fixtures.ts';
 
 describe('search index builder', () => {
@@ -22,10 +23,10 @@ describe('search index builder', () => {
   test('the engine expands queries with the groups stored in its index, not with a table of its own', () => {
     const articles = [makeArticle({ id: 'a/kiosk', title: 'Use the kiosk', body: FILLER }), makeArticle({ id: 'a/other', title: 'Printer setup', body: FILLER })];
     const index = makeIndex(articles, [['kiosk', 'booth']]);
-    expect(loadSearchEngine(index).search('booth ').hits.map((hit) => hit.id)).toEqual(['a/kiosk']);
+    expect(loadSearchEngine(index, findCorrections).search('booth ').hits.map((hit) => hit.id)).toEqual(['a/kiosk']);
     // The same index with its groups removed: no table elsewhere brings "booth" back.
     const stripped = { ...index, search: { ...(index.search as object), synonyms: [] } };
-    expect(loadSearchEngine(stripped).search('booth ').hits).toEqual([]);
+    expect(loadSearchEngine(stripped, findCorrections).search('booth ').hits).toEqual([]);
   });
 
   test('keeps the body terms that set an article apart and drops the rest', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadSearchEngine } from '../../../widget/core/search/engine.ts';
+import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { SEARCH_SCHEMA_VERSION } from '../../../widget/core/search/index-format.ts';
 import { FILLER, makeArticle, makeEngine, makeHelpDesk, makeIndex } from './search-fixtures.ts';
 
@@ -188,19 +189,34 @@ describe('loading and edge cases', () => {
   });
 
   test('rejects an index of another KB schema with a [tier0] error', () => {
-    expect(() => loadSearchEngine({ ...makeIndex(makeHelpDesk()), schema: 999 })).toThrow(/^\[tier0\] KB index schema 999/);
+    expect(() => loadSearchEngine({ ...makeIndex(makeHelpDesk()), schema: 999 }, findCorrections)).toThrow(/^\[tier0\] KB index schema 999/);
   });
 
   test('rejects a search index of another search schema with a [tier0] error', () => {
     const index = makeIndex(makeHelpDesk());
     const search = { ...(index.search as object), searchSchema: SEARCH_SCHEMA_VERSION + 1 };
-    expect(() => loadSearchEngine({ ...index, search })).toThrow(/^\[tier0\] search index schema/);
-    expect(() => loadSearchEngine({ ...index, search: null })).toThrow(/^\[tier0\] /);
+    expect(() => loadSearchEngine({ ...index, search }, findCorrections)).toThrow(/^\[tier0\] search index schema/);
+    expect(() => loadSearchEngine({ ...index, search: null }, findCorrections)).toThrow(/^\[tier0\] /);
   });
 
   test('looks articles up by id', () => {
     expect(helpDesk.article('network/vpn')?.title).toBe('VPN will not connect');
     expect(helpDesk.article('nope')).toBeUndefined();
     expect(helpDesk.articles).toHaveLength(6);
+  });
+});
+
+describe('spelling correction loaded lazily (the widget)', () => {
+  test('a search needing a correction says so, and finds the word once the correction is handed over', () => {
+    const engine = loadSearchEngine(makeIndex(makeHelpDesk()), 'lazy');
+    expect(engine.search('wifi ')).not.toHaveProperty('correctionsPending');
+    const before = engine.search('offlne ');
+    expect(before.correctionsPending).toBe(true);
+    expect(before.hits).toEqual([]);
+    engine.useCorrections(findCorrections);
+    const after = engine.search('offlne ');
+    expect(after.correctionsPending).toBeUndefined();
+    expect(ids(after.hits)).toEqual(['printing/printer-offline']);
+    expect(after.suggestion).toBe('offline');
   });
 });

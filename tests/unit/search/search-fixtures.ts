@@ -2,6 +2,7 @@
 import { KB_SCHEMA_VERSION, type ArticleMeta, type KbIndex } from '../../../widget/core/kb-format.ts';
 import { buildSearchIndex } from '../../../widget/core/search/build-index.ts';
 import { loadSearchEngine } from '../../../widget/core/search/engine.ts';
+import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import type { IndexableArticle, SearchEngine } from '../../../widget/core/search/search-types.ts';
 
 export interface TestArticle extends IndexableArticle {
@@ -51,7 +52,7 @@ export function makeIndex(articles: TestArticle[], synonyms: string[][] = []): K
 
 /** An engine over `articles`, loaded from a JSON round trip like the widget's. */
 export function makeEngine(articles: TestArticle[], synonyms: string[][] = []): SearchEngine {
-  return loadSearchEngine(makeIndex(articles, synonyms));
+  return loadSearchEngine(makeIndex(articles, synonyms), findCorrections);
 }
 
 /** Filler body text so that test words are not the only words an article has. */

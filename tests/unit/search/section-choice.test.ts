@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { chooseSection, type SectionChoiceConfig } from '../../../widget/core/search/section-choice.ts';
 import { SEARCH_CONFIG } from '../../../widget/core/search/search-config.ts';
 import { createSearchEngine } from '../../../widget/core/search/engine.ts';
+import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { FILLER, makeArticle, makeHelpDesk, makeIndex } from './search-fixtures.ts';
 
 const config: SectionChoiceConfig = { sectionTopicWeight: 0.3, sectionCoveragePower: 3, sectionScoreFloor: 0.1, sectionHeadingBonus: 1 };
@@ -64,10 +65,10 @@ describe('section a hit opens at', () => {
   const index = makeIndex(articles);
 
   test('is the one that answers the angle of the question, not the one restating the title', () => {
-    const hit = createSearchEngine(index, SEARCH_CONFIG).search('outlook starts slowly cache').hits[0];
+    const hit = createSearchEngine(index, SEARCH_CONFIG, findCorrections).search('outlook starts slowly cache').hits[0];
     expect(hit?.id).toBe('outlook/slow-start');
     expect(hit?.section?.anchor).toBe('resolution');
-    const undiscounted = createSearchEngine(index, { ...SEARCH_CONFIG, sectionTopicWeight: 1 }).search('outlook starts slowly cache').hits[0];
+    const undiscounted = createSearchEngine(index, { ...SEARCH_CONFIG, sectionTopicWeight: 1 }, findCorrections).search('outlook starts slowly cache').hits[0];
     expect(undiscounted?.section?.anchor).toBe('symptoms');
   });
 });

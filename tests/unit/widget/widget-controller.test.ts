@@ -58,6 +58,28 @@ describe('createWidgetController', () => {
     expect(events.filter(([n]) => n === 'search').map(([, p]) => p)).toEqual([{ query: 'zzzzqqq', results: [] }]);
   });
 
+  test('a misspelt query shows results at once, then the corrected ones when the spelling correction has loaded', async () => {
+    const { c } = setup();
+    await c.loadKb();
+    c.setQuery('printr offline');
+    // The correction chunk is not loaded yet: "offline" alone finds the article for now…
+    expect(c.store.get().results.map((hit) => hit.id)).toContain('printing/printer-offline');
+    c.setQuery('papr');
+    expect(c.store.get().results).toEqual([]);
+    // …and once it has loaded, the box's query is searched again with "papr" corrected.
+    await vi.waitFor(() => expect(c.store.get().results[0]?.id).toBe('printing/paper-jam'));
+  });
+
+  test('asking a misspelt question answers once, with the correction', async () => {
+    const { c, events } = setup();
+    await c.loadKb();
+    c.ask('papr jam');
+    await vi.waitFor(() => expect(c.store.get().messages.map((m) => m.kind)).toEqual(['user', 'answer']));
+    const answer = c.store.get().messages[1] as { hits: Array<{ id: string }> };
+    expect(answer.hits[0]?.id).toBe('printing/paper-jam');
+    expect(events.filter(([n]) => n === 'search')).toHaveLength(1);
+  });
+
   test('asking before the KB is loaded answers once it is', async () => {
     const { c } = setup();
     c.ask('printer offline');
@@ -123,6 +145,7 @@ describe('createWidgetController', () => {
     const first = setup();
     await first.c.loadKb();
     first.c.ask('printer offline');
+    await vi.waitFor(() => expect(first.c.store.get().messages).toHaveLength(2));
     const second = setup({ session: first.session });
     expect(second.c.store.get().messages).toEqual(first.c.store.get().messages);
     expect(second.c.store.get().firstQuestion).toBe('printer offline');

@@ -6,18 +6,7 @@
  * tens of thousands of words, where checking each word on its own takes tens of milliseconds.
  * Distances are optimal-string-alignment: an adjacent transposition ("pasword" ~ "passowrd") is one edit.
  */
-
-/** Index of the first word not sorting before `key`. */
-export function lowerBound(words: readonly string[], key: string): number {
-  let low = 0;
-  let high = words.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((words[middle] as string) < key) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
+import { lowerBound } from './sorted-words.ts';
 
 /** Length of the common prefix of two strings. */
 function commonPrefix(a: string, b: string): number {

@@ -7,7 +7,7 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { KB_SCHEMA_VERSION, type ArticleMeta, type ArticleSection, type KbIndex } from '../kb-format.ts';
-import { indexTerms, parseQuery } from './analyze.ts';
+import { parseQuery } from './analyze.ts';
 import { decodeStems, readSerializedIndex } from './index-format.ts';
 import { miniSearchOptions } from './minisearch-options.ts';
 import { correctedQuery, planUnit, searchableUnits, widerScope, type Scope, type UnitPlan } from './query-plan.ts';
@@ -16,9 +16,11 @@ import { createLru } from './lru.ts';
 import { chooseSection, type SectionMatch } from './section-choice.ts';
 import type { SearchEngine, SearchHit, SearchOptions, SearchResponse, SnippetPart } from './search-types.ts';
 import { buildSnippet, snippetSources, type SnippetSources } from './snippet.ts';
+import type { FindCorrections } from './corrections.ts';
 import { compileSynonyms } from './synonyms.ts';
 import { createVocabulary, type Vocabulary } from './vocabulary.ts';
 import { WEAK_WORDS } from './weak-words.ts';
+import { splitWords, stem } from './text.ts';
 
 const SNIPPET_CACHE_SIZE = 500;
 
@@ -107,13 +109,17 @@ function planLookup(plans: readonly UnitPlan[], vocabulary: Vocabulary, specific
   return { weights, unitsOf, scopes: byScope };
 }
 
-/** Loads a compiled KbIndex; throws `[tier0] …` when its schema or search schema version differs. */
-export function loadSearchEngine(index: KbIndex): SearchEngine {
-  return createSearchEngine(index, SEARCH_CONFIG);
+/**
+ * Loads a compiled KbIndex; throws `[tier0] …` when its schema or search schema version differs.
+ * `corrections` is the spelling correction (corrections.ts), or 'lazy' in the widget, which
+ * loads it when a search first reports `correctionsPending` and hands it to useCorrections().
+ */
+export function loadSearchEngine(index: KbIndex, corrections: FindCorrections | 'lazy'): SearchEngine {
+  return createSearchEngine(index, SEARCH_CONFIG, corrections);
 }
 
 /** loadSearchEngine with an explicit configuration, for the ranking evaluation and tests. */
-export function createSearchEngine(index: KbIndex, config: SearchConfig): SearchEngine {
+export function createSearchEngine(index: KbIndex, config: SearchConfig, corrections: FindCorrections | 'lazy'): SearchEngine {
   if (!index || index.schema !== KB_SCHEMA_VERSION) {
     throw new Error(`[tier0] KB index schema ${String(index?.schema)} is not the supported ${KB_SCHEMA_VERSION} — rebuild the knowledge base with this version of tier0`);
   }
@@ -124,7 +130,12 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
   const documentFrequency = new Map<string, number>();
   serialized.miniSearch.index.forEach(([term], i) => documentFrequency.set(term, serialized.df[i] ?? 0));
   const words = serialized.words ? serialized.words.split(' ') : [];
-  const vocabulary = createVocabulary(words, decodeStems(words, serialized.stems), documentFrequency);
+  let findCorrections = corrections === 'lazy' ? undefined : corrections;
+  // Set when the search under way wanted a spelling correction that is not loaded yet.
+  let pending = false;
+  const vocabulary = createVocabulary(words, decodeStems(words, serialized.stems), documentFrequency, () => findCorrections, () => {
+    pending = true;
+  });
   const table = compileSynonyms(serialized.synonyms);
   const articles: readonly ArticleMeta[] = Object.freeze([...index.articles]);
   const byId = new Map(articles.map((article) => [article.id, article]));
@@ -153,10 +164,15 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
 
   // The index terms of each section's heading and opening lines, per article (see section-choice.ts).
   const leadCache = createLru<Set<string>[]>(SNIPPET_CACHE_SIZE);
+  // Stems of words and of their hyphenated parts (snippets analyse text the same way); synonym
+  // phrases are left out, which keeps the full analyser out of the widget's first chunk.
   const leadTermsOf = (article: ArticleMeta) =>
-    leadCache.get(article.id, () => (article.sections ?? []).map((section) => new Set(indexTerms(`${section.heading} . ${section.lead}`, table))));
+    leadCache.get(article.id, () =>
+      (article.sections ?? []).map((section) => new Set(splitWords(`${section.heading} ${section.lead}`).flatMap((word) => [word.folded, ...word.parts].map(stem)))),
+    );
 
   function search(query: string, options: SearchOptions = {}): SearchResponse {
+    pending = false;
     const limit = options.limit ?? 10;
     const text = typeof query === 'string' ? query : '';
     const units = searchableUnits(parseQuery(text, table, config.maxQueryTerms), vocabulary);
@@ -164,7 +180,7 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
     const plans = units.map((unit) => planUnit(unit, vocabulary, table, config));
     const respond = (hits: SearchHit[], bestHitTerms: ReadonlySet<string> = new Set()): SearchResponse => {
       const suggestion = correctedQuery(text, units, plans, bestHitTerms);
-      return suggestion ? { query: text, hits, suggestion } : { query: text, hits };
+      return { query: text, hits, ...(suggestion ? { suggestion } : {}), ...(pending ? { correctionsPending: true } : {}) };
     };
 
     const lookup = planLookup(plans, vocabulary, specificityOf, lookupAbove);
@@ -261,6 +277,9 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig): Search
 
   return {
     search,
+    useCorrections(find) {
+      findCorrections = find;
+    },
     article: (id) => byId.get(id),
     articles,
   };

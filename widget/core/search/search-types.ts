@@ -1,4 +1,5 @@
 /** Public shape of Tier0's search engine: shared by the widget, `tier0 search` and the compiler. */
+import type { FindCorrections } from './corrections.ts';
 import type { ArticleMeta } from '../kb-format.ts';
 
 /** One piece of a snippet; `mark` pieces are the matched terms. Rendered as text, never HTML. */
@@ -32,6 +33,12 @@ export interface SearchResponse {
   hits: SearchHit[];
   /** "Did you mean" — a corrected query, offered when nothing (or almost nothing) matched. */
   suggestion?: string;
+  /**
+   * Set by an engine loaded with 'lazy' corrections when this query has a word it could not
+   * correct because the spelling correction is not loaded yet: load it, useCorrections(), and
+   * search again for the full answer.
+   */
+  correctionsPending?: true;
 }
 
 export interface SearchOptions {
@@ -43,6 +50,8 @@ export interface SearchOptions {
 
 export interface SearchEngine {
   search(query: string, options?: SearchOptions): SearchResponse;
+  /** Hands a lazily loaded spelling correction to the engine (see SearchResponse.correctionsPending). */
+  useCorrections(find: FindCorrections): void;
   /** Article metadata by id. */
   article(id: string): ArticleMeta | undefined;
   readonly articles: readonly ArticleMeta[];

@@ -3,7 +3,8 @@
  * being typed and spelling correction work on what users type ("printi" → printing), not on
  * stems ("print"), which are often not words at all ("configur").
  */
-import { lowerBound, scanWithinDistance } from './edit-distance.ts';
+import type { FindCorrections } from './corrections.ts';
+import { lowerBound } from './sorted-words.ts';
 import { createLru } from './lru.ts';
 
 /** A vocabulary word proposed for a typed word. */
@@ -23,40 +24,25 @@ export interface Vocabulary {
   hasWord(folded: string): boolean;
   /** Words starting with `prefix`, one per stem, most frequent first. */
   completions(prefix: string, limit: number): Candidate[];
-  /** Words within `maxEdits` of `word` (of a prefix of them, with `prefix`), closest then most frequent first. */
+  /**
+   * Words within `maxEdits` of `word` (of a prefix of them, with `prefix`), closest then most
+   * frequent first; none while the spelling correction is not loaded (see `missing`).
+   */
   corrections(word: string, maxEdits: number, limit: number, prefix: boolean): Candidate[];
 }
 
-/** Length of the common prefix of two words. */
-function sharedPrefix(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
-}
-
 /**
- * Keeps the best candidate per stem, then the first `limit` of them: fewest edits, then the
- * longest start in common with what was typed (typos are rarer in the first letters), then the
- * most frequent.
+ * Builds the vocabulary from sorted words, their stems and the stems' document frequencies.
+ * `finder()` is the spelling correction when loaded; while it is not, `missing()` is called
+ * instead each time a correction is wanted.
  */
-function bestPerStem(candidates: Candidate[], typed: string, limit: number): Candidate[] {
-  const prefix = new Map(candidates.map((candidate) => [candidate.word, sharedPrefix(candidate.word, typed)]));
-  candidates.sort(
-    (a, b) => a.distance - b.distance || (prefix.get(b.word) ?? 0) - (prefix.get(a.word) ?? 0) || b.df - a.df || a.word.length - b.word.length,
-  );
-  const seen = new Set<string>();
-  const result: Candidate[] = [];
-  for (const candidate of candidates) {
-    if (seen.has(candidate.stem)) continue;
-    seen.add(candidate.stem);
-    result.push(candidate);
-    if (result.length === limit) break;
-  }
-  return result;
-}
-
-/** Builds the vocabulary from sorted words, their stems and the stems' document frequencies. */
-export function createVocabulary(words: readonly string[], stems: readonly string[], documentFrequency: ReadonlyMap<string, number>): Vocabulary {
+export function createVocabulary(
+  words: readonly string[],
+  stems: readonly string[],
+  documentFrequency: ReadonlyMap<string, number>,
+  finder: () => FindCorrections | undefined,
+  missing: () => void,
+): Vocabulary {
   const df = (term: string) => documentFrequency.get(term) ?? 0;
   // Typing repeats lookups: "outlok k", "outlok ke"… correct "outlok" again on every keystroke.
   const completionCache = createLru<Candidate[]>(64);
@@ -84,14 +70,12 @@ export function createVocabulary(words: readonly string[], stems: readonly strin
     },
     corrections(word, maxEdits, limit, prefix) {
       if (maxEdits <= 0) return [];
-      return correctionCache.get(`${maxEdits} ${limit} ${prefix ? 'p' : 'w'} ${word}`, () => {
-        const candidates: Candidate[] = [];
-        scanWithinDistance(words, word, maxEdits, prefix, (i, distance) => {
-          const stem = stems[i] as string;
-          candidates.push({ word: words[i] as string, stem, distance, df: df(stem) });
-        });
-        return bestPerStem(candidates, word, limit);
-      });
+      const find = finder();
+      if (!find) {
+        missing();
+        return [];
+      }
+      return correctionCache.get(`${maxEdits} ${limit} ${prefix ? 'p' : 'w'} ${word}`, () => find(words, stems, df, word, maxEdits, limit, prefix));
     },
   };
 }

@@ -12,6 +12,7 @@ import { matchPages } from '../../core/glob.ts';
 import { loadSearchEngine } from '../../core/search/engine.ts';
 import type { SearchEngine } from '../../core/search/search-types.ts';
 import type { Store } from '../../core/store.ts';
+import { lazyChunk } from '../../core/lazy-chunk.ts';
 import type { KbClient } from '../kb-client.ts';
 
 export interface KbAccessDeps {
@@ -31,6 +32,11 @@ export interface KbAccess {
   /** Runs `fn` with the engine, loading the KB first when needed. */
   withEngine(fn: (engine: SearchEngine) => void): void;
   engine(): SearchEngine | undefined;
+  /**
+   * Loads the spelling correction into the engine (its own chunk: most queries need none); the
+   * caller searches again once it resolves. Rejects, reported once, when the chunk cannot load.
+   */
+  loadCorrections(): Promise<void>;
   categories(): KbCategory[];
   /** Ids of the articles whose `pages` globs match this page. */
   boost(): string[];
@@ -66,7 +72,7 @@ export function createKbAccess(deps: KbAccessDeps): KbAccess {
       if (!index.ok) return fail(index.error);
       let ready: SearchEngine;
       try {
-        ready = loadSearchEngine(index.value);
+        ready = loadSearchEngine(index.value, 'lazy');
       } catch (error) {
         return fail(error instanceof Error && error.message.startsWith('[tier0]') ? error.message
           : '[tier0] the KB index could not be read — rebuild it with "npx tier0 build"', error);
@@ -81,6 +87,12 @@ export function createKbAccess(deps: KbAccessDeps): KbAccess {
     })().finally(() => { loading = undefined; });
     return loading;
   }
+
+  const loadCorrections = lazyChunk(
+    () => import('../../core/search/corrections.ts').then((chunk) => engine?.useCorrections(chunk.findCorrections)),
+    'spelling correction',
+    report,
+  );
 
   const withEngine = (fn: (engine: SearchEngine) => void): void => {
     if (engine) fn(engine);
@@ -106,6 +118,7 @@ export function createKbAccess(deps: KbAccessDeps): KbAccess {
     load,
     withEngine,
     engine: () => engine,
+    loadCorrections,
     categories: () => categories,
     boost: () => boost,
     body: (id) => bodies.get(id),

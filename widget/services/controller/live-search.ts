@@ -6,7 +6,7 @@
 import { relevantDiagnostics } from '../../core/diagnostic-triggers.ts';
 import type { Emitter } from '../../core/events.ts';
 import { toAnswerHits } from '../../core/state.ts';
-import type { SearchHit } from '../../core/search/search-types.ts';
+import type { SearchHit, SearchResponse } from '../../core/search/search-types.ts';
 import type { Store } from '../../core/store.ts';
 import type { SiteActions } from '../site-actions.ts';
 import type { KbAccess } from './kb-access.ts';
@@ -41,6 +41,16 @@ export function createLiveSearch(deps: LiveSearchDeps): LiveSearch {
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
 
   const search = (query: string, limit: number) => kb.engine()!.search(query, { limit, boost: kb.boost() });
+  /** Loads the spelling correction a search asked for, then `again()`; a failed load is reported by kb. */
+  const withCorrections = (again: () => void) => {
+    kb.loadCorrections().then(again, () => {});
+  };
+  const answer = (q: string, res: SearchResponse): void => {
+    const actions = deps.actions?.match(q) ?? [];
+    const diagnostics = deps.canDiagnose ? relevantDiagnostics(q) : [];
+    store.dispatch({ type: 'ask', query: q, hits: toAnswerHits(res.hits), suggestion: res.suggestion, at: deps.now(), actions, diagnostics });
+    emitSearch(q, res.hits);
+  };
   const emitSearch = (query: string, hits: readonly SearchHit[]): void => {
     emitter.emit('search', { query, results: hits.map(({ id, title, score, section }) => (section ? { id, title, score, section } : { id, title, score })) });
   };
@@ -50,6 +60,8 @@ export function createLiveSearch(deps: LiveSearchDeps): LiveSearch {
     if (!kb.engine() || !query.trim()) return;
     const res = search(query, LIVE_LIMIT);
     store.dispatch({ type: 'results', queryId, hits: toAnswerHits(res.hits) });
+    // Results without corrections now; with them as soon as they load, if the box still holds this query.
+    if (res.correctionsPending) withCorrections(() => store.get().queryId === queryId && runLive());
     clearTimeout(settleTimer);
     settleTimer = setTimeout(() => {
       // Typed on since, or asked: this query did not settle.
@@ -74,10 +86,11 @@ export function createLiveSearch(deps: LiveSearchDeps): LiveSearch {
       clearTimeout(settleTimer);
       kb.withEngine(() => {
         const res = search(q, ANSWER_LIMIT);
-        const actions = deps.actions?.match(q) ?? [];
-        const diagnostics = deps.canDiagnose ? relevantDiagnostics(q) : [];
-        store.dispatch({ type: 'ask', query: q, hits: toAnswerHits(res.hits), suggestion: res.suggestion, at: deps.now(), actions, diagnostics });
-        emitSearch(q, res.hits);
+        if (!res.correctionsPending) return answer(q, res);
+        // An answer is given once: it waits for the spelling correction the question needs (a few
+        // milliseconds), or goes without it when the chunk cannot load.
+        const again = () => answer(q, search(q, ANSWER_LIMIT));
+        kb.loadCorrections().then(again, again);
       });
     },
     stop() {
