@@ -68,3 +68,25 @@ test('works under style-src self and Trusted Types with nothing refused', async 
   expect(state.proseLinks).toBeGreaterThan(0);
   await page.close();
 });
+
+test('a misspelt query loads the spelling correction under the strict CSP and shows the corrected results', async () => {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  const scripts: string[] = [];
+  page.on('request', (r) => { if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname); });
+  await page.goto(server.url('/'));
+  await launcher(page).click();
+  const box = page.getByRole('combobox');
+  await box.waitFor();
+  await box.fill('printer offline');
+  await page.getByRole('option').first().waitFor();
+  // Spelled right: no spelling correction downloaded.
+  expect(scripts.filter((p) => p.includes('/corrections.'))).toEqual([]);
+  await box.fill('pasword resett');
+  await expect.poll(() => page.getByRole('option').first().textContent()).toMatch(/password/i);
+  expect(scripts.filter((p) => p.includes('/corrections.'))).toHaveLength(1);
+  expect(problems).toEqual([]);
+  await page.close();
+});
