@@ -160,6 +160,20 @@ describe('did you mean', () => {
     expect(boats.search('laptop bost ').suggestion).toBe('laptop boot');
   });
 
+  test('a typo that breaks a phrase is searched as the corrected phrase', () => {
+    const engine = makeEngine(
+      [
+        makeArticle({ id: 'a/rdp', title: 'RDP connection fails', body: FILLER }),
+        makeArticle({ id: 'a/remote-work', title: 'Remote work policy', body: FILLER }),
+        makeArticle({ id: 'a/desk', title: 'Desktop wallpaper', body: FILLER }),
+      ],
+      [['remote desktop', 'rdp']],
+    );
+    const response = engine.search('remote desktp ');
+    expect(response.suggestion).toBe('remote desktop');
+    expect(response.hits[0]?.id).toBe('a/rdp');
+  });
+
   test('offers nothing for a correct query, or when nothing is close', () => {
     expect(helpDesk.search('wireless network').suggestion).toBeUndefined();
     expect(helpDesk.search('xyzzy')).toEqual({ query: 'xyzzy', hits: [] });

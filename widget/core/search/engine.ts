@@ -171,8 +171,8 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
       (article.sections ?? []).map((section) => new Set(splitWords(`${section.heading} ${section.lead}`).flatMap((word) => [word.folded, ...word.parts].map(stem)))),
     );
 
-  function search(query: string, options: SearchOptions = {}): SearchResponse {
-    pending = false;
+  function search(query: string, options: SearchOptions = {}, corrected = false): SearchResponse {
+    if (!corrected) pending = false;
     const limit = options.limit ?? 10;
     const text = typeof query === 'string' ? query : '';
     const units = searchableUnits(parseQuery(text, table, config.maxQueryTerms), vocabulary);
@@ -180,7 +180,13 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
     const plans = units.map((unit) => planUnit(unit, vocabulary, table, config));
     const respond = (hits: SearchHit[], bestHitTerms: ReadonlySet<string> = new Set()): SearchResponse => {
       const suggestion = correctedQuery(text, units, plans, bestHitTerms);
-      return { query: text, hits, ...(suggestion ? { suggestion } : {}), ...(pending ? { correctionsPending: true } : {}) };
+      // A typo can break a phrase ("remote desktp" is no "remote desktop"), whose token is what a
+      // long article's pruned body keeps: when the corrected query forms a phrase the typed one
+      // did not, its results are the ones shown ("Did you mean" stays offered).
+      const formsPhrase = (typed: string) =>
+        parseQuery(typed, table, config.maxQueryTerms).some((unit) => unit.pieces.length && !units.some((other) => other.token === unit.token));
+      const shown = suggestion && !corrected && formsPhrase(suggestion) ? search(suggestion, options, true).hits : hits;
+      return { query: text, hits: shown, ...(suggestion ? { suggestion } : {}), ...(pending ? { correctionsPending: true } : {}) };
     };
 
     const lookup = planLookup(plans, vocabulary, specificityOf, lookupAbove);
