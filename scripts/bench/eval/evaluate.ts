@@ -5,6 +5,8 @@
  * fuzzy 0.2 + title boost), and prints recall@1, recall@3 and MRR per corpus and set for both.
  *
  *   npx tsx scripts/bench/eval/evaluate.ts [corpus…] [--misses] [--queries DIR]
+ * It also prints section accuracy (tuning and blind sets apart) and typo tolerance: every held-out
+ * query with one typo, overall and for the longest third of articles, against the baseline.
  *
  * Corpora: the folders of /work/shared/eval-kb/ (or $TIER0_EVAL_KB) and `kb-content`.
  * --misses lists the queries whose expected article is not in our top 3; --queries reads the
@@ -138,6 +140,8 @@ async function main(args: string[]): Promise<number> {
   const names = args.filter((arg, i) => !arg.startsWith("--") && (queriesAt < 0 || i !== queriesAt + 1));
   let failed = false;
   // Section accuracy over the sets the ranking was tuned with, and over the blind ones apart.
+  // Held-out queries with one typo each (see withTypo), over every corpus.
+  const typos = { queries: 0, longQueries: 0, ours: 0, baseline: 0, oursLong: 0, baselineLong: 0 };
   const totals = { tuned: { right: 0, topHits: 0, labelled: 0 }, blind: { right: 0, topHits: 0, labelled: 0 } };
   for (const name of names.length ? names : ALL_CORPORA) {
     const dir = corpusDir(name);
@@ -185,6 +189,37 @@ async function main(args: string[]): Promise<number> {
       }
       if (misses.length) console.log(misses.join('\n'));
     }
+    // Typo tolerance: every held-out query with one typo in its longest word, scored on the
+    // articles they are aimed at, and apart on the longest third of the corpus's articles.
+    const lengths = plain.map((article) => article.body.length).sort((a, b) => a - b);
+    const longFrom = lengths[Math.floor((lengths.length * 2) / 3)] ?? 0;
+    const longIds = new Set(plain.filter((article) => article.body.length >= longFrom).map((article) => article.id));
+    const inTop3 = (ids: string[], expected: string[]) => ids.slice(0, 3).some((id) => expected.includes(id));
+    for (const { queries, label } of sets) {
+      if (!label.startsWith('holdout')) continue;
+      for (const { query, expected } of queries) {
+        const typed = withTypo(query);
+        if (!typed) continue;
+        const long = expected.some((id) => longIds.has(id));
+        const ours = inTop3(engine.search(typed, { limit: 3 }).hits.map((hit) => hit.id), expected);
+        const baseline = inTop3(baselineRank(typed), expected);
+        typos.queries++;
+        typos.ours += Number(ours);
+        typos.baseline += Number(baseline);
+        if (long) {
+          typos.longQueries++;
+          typos.oursLong += Number(ours);
+          typos.baselineLong += Number(baseline);
+        }
+      }
+    }
+  }
+  if (typos.queries) {
+    const share = (n: number) => (n / typos.queries).toFixed(3);
+    const long = (n: number) => (n / Math.max(1, typos.longQueries)).toFixed(3);
+    console.log(
+      `typos (one per held-out query, ${typos.queries} queries; ${typos.longQueries} aimed at the longest third of articles): recall@3 tier0 ${share(typos.ours)} baseline ${share(typos.baseline)}; long articles: tier0 ${long(typos.oursLong)} baseline ${long(typos.baselineLong)}`,
+    );
   }
   for (const [kind, total] of Object.entries(totals)) {
     if (!total.labelled) continue;
@@ -193,6 +228,27 @@ async function main(args: string[]): Promise<number> {
     console.log(`section accuracy, ${sets}: ${total.right}/${total.topHits} = ${share.toFixed(3)} of top-1 hits on section-labelled queries (${total.labelled} labelled)`);
   }
   return failed ? 1 : 0;
+}
+
+/**
+ * The query with one typo in its longest word of 5+ letters, or undefined: a letter dropped, two
+ * swapped or one doubled, chosen by the word itself (deterministic), never the first letter
+ * (typos are rarer there, and every engine's corrections assume so).
+ */
+export function withTypo(query: string): string | undefined {
+  const words = query.match(/[a-z]{5,}/gi);
+  if (!words) return undefined;
+  const word = words.reduce((a, b) => (b.length > a.length ? b : a));
+  let hash = 0;
+  for (const char of word) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  const at = 1 + (hash % (word.length - 2));
+  const kinds = [
+    word.slice(0, at) + word.slice(at + 1),
+    word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2),
+    word.slice(0, at) + word[at] + word.slice(at),
+  ];
+  const typo = kinds[hash % 3] as string;
+  return typo === word ? undefined : query.replace(word, typo);
 }
 
 /**
