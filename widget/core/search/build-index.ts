@@ -7,6 +7,7 @@ import { SEARCH_CONFIG, SEARCH_FIELDS, type SearchConfig } from './search-config
 import type { IndexableArticle } from './search-types.ts';
 import { compileSynonyms, normalizeSynonymGroups } from './synonyms.ts';
 import { withBuiltinSynonyms } from './builtin-synonyms.ts';
+import { learnAbbreviations } from './learned-synonyms.ts';
 
 export interface BuildSearchIndexOptions {
   /** Author synonym groups from kb-content/synonyms.yml, merged with the built-in IT map. */
@@ -46,7 +47,9 @@ function countTerms(terms: readonly string[]): Map<string, number> {
  * holds the query's words from one that mentions them across the page, and open it there.
  */
 export function buildSearchIndex(articles: IndexableArticle[], options: BuildSearchIndexOptions, config: SearchConfig = SEARCH_CONFIG): unknown {
-  const synonyms = withBuiltinSynonyms(normalizeSynonymGroups(options.synonyms ?? []));
+  // The author's groups, then the abbreviations the articles define (learned-synonyms.ts).
+  const learned = learnAbbreviations(articles.flatMap((article) => [article.title, article.description, ...(article.sections?.map((section) => section.text) ?? [article.body ?? ''])]));
+  const synonyms = withBuiltinSynonyms(normalizeSynonymGroups([...(options.synonyms ?? []), ...learned]));
   const table = compileSynonyms(synonyms);
   const wordStems = new Map<string, string>();
   const rememberWord = (folded: string, stem: string) => {
