@@ -188,13 +188,15 @@ describe('the controller drives guided help', () => {
     const withChecks = setup({ actions, runChecks: async () => [] });
     await withChecks.c.loadKb();
     withChecks.c.ask('forgot password, cant sign in');
-    await settle();
+    // An answer may wait for the spelling-correction chunk (a word this small KB has once).
+    await vi.waitFor(() => expect(withChecks.c.store.get().messages.length).toBeGreaterThan(1));
     expect(withChecks.c.store.get().messages[1]).toMatchObject({ actions: ['resetPassword'], diagnostics: ['clock', 'storage'] });
     expect(withChecks.c.action('resetPassword')?.url).toBe('https://pw.example.com/');
 
     const without = setup({ actions });
     await without.c.loadKb();
     without.c.ask('cant sign in');
+    await vi.waitFor(() => expect(without.c.store.get().messages.length).toBeGreaterThan(1));
     await settle();
     expect(without.c.store.get().messages.map((m) => m.kind)).not.toContain('diagnostics');
     expect(without.c.canDiagnose).toBe(false);
