@@ -43,6 +43,16 @@ export async function startRelay(config: RelayConfig, options: StartRelayOptions
   const log = options.log ?? createLogger((line) => process.stderr.write(line));
   // Opened and migrated (openStore applies the pending migrations).
   const store = await openStore(config.store);
+  try {
+    return await startOn(store, config, options, log);
+  } catch (error) {
+    // A relay that cannot start (a bad help-desk setting, a port in use) leaves no database open.
+    await store.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function startOn(store: RelayStore, config: RelayConfig, options: StartRelayOptions, log: Log): Promise<Relay> {
   const connector = options.connector ?? (await createConnector(config.helpdesk));
   let server: RelayServer | undefined;
   const worker = createDeliveryWorker({
@@ -56,7 +66,13 @@ export async function startRelay(config: RelayConfig, options: StartRelayOptions
   });
   server = createRelayServer({ config, store, connector, log, worker });
   const relayServer = server;
-  await relayServer.app.listen({ port: config.port, host: config.host });
+  try {
+    await relayServer.app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await relayServer.app.close();
+    if (!options.connector) await connector.close?.();
+    throw error;
+  }
   const address = relayServer.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
