@@ -275,7 +275,9 @@ export async function benchCommand(args: string[]): Promise<number> {
     const relay = searchOnly ? { skipped: '--search' } : await (await import('./bench-relay.ts')).benchRelay();
     const small = results['synthetic-1000'];
     const large = results['synthetic-10000'];
-    const ratios = Object.values(results).map((result) => result.build.searchIndexGzipVsMarkdownGzip);
+    // The index-size target is stated at 1,000 articles: a 45-article KB's index is mostly fixed
+    // overhead (vocabulary, synonym groups), so only the corpora of 500 articles and more count.
+    const ratios = Object.values(results).filter((result) => result.articles >= 500).map((result) => result.build.searchIndexGzipVsMarkdownGzip);
     const report = {
       node: process.version,
       ms: round(performance.now() - started, 0),
