@@ -67,6 +67,8 @@ export interface ArticleSection {
   heading: string;
   /** The opening of the section's text (~200 chars), for snippets. */
   lead: string;
+  /** Its heading starts most articles of this KB that use it ("Symptoms"): it states the problem (scripts/kb/opening-headings.ts). */
+  opening?: true;
 }
 
 export interface KbIndex {

@@ -5,7 +5,8 @@ import { createSearchEngine } from '../../../widget/core/search/engine.ts';
 import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { FILLER, makeArticle, makeHelpDesk, makeIndex } from './search-fixtures.ts';
 
-const config: SectionChoiceConfig = { sectionTopicWeight: 0.3, sectionCoveragePower: 3, sectionScoreFloor: 0.1, sectionHeadingBonus: 1 };
+const config: SectionChoiceConfig = { sectionTopicWeight: 0.3, sectionCoveragePower: 3, sectionScoreFloor: 0.1, sectionHeadingBonus: 1, sectionOpeningWeight: 0.3 };
+const plain = [false, false, false];
 const none = new Set<string>();
 // Query words: 0 "outlook" (the article's topic: its title matches it), 1 "cache".
 const unitsOf = new Map([
@@ -19,9 +20,9 @@ describe('chooseSection', () => {
       { section: 1, score: 10, units: 0b01, named: 0 },
       { section: 2, score: 6, units: 0b10, named: 0 },
     ];
-    expect(chooseSection(matches, [none, none, none], unitsOf, [1, 1], 0b01, config)).toBe(2);
+    expect(chooseSection(matches, [none, none, none], plain, unitsOf, [1, 1], 0b01, config)).toBe(2);
     // Without the topic discount the louder, topic-only section wins: the discount decides.
-    expect(chooseSection(matches, [none, none, none], unitsOf, [1, 1], 0b01, { ...config, sectionTopicWeight: 1 })).toBe(1);
+    expect(chooseSection(matches, [none, none, none], plain, unitsOf, [1, 1], 0b01, { ...config, sectionTopicWeight: 1 })).toBe(1);
   });
 
   test('counts the words of a section’s heading and opening lines, which the pruned body may lack', () => {
@@ -30,8 +31,8 @@ describe('chooseSection', () => {
       { section: 1, score: 5, units: 0b01, named: 0 },
     ];
     // Section 1's indexed body holds one word; its opening lines hold the other too.
-    expect(chooseSection(matches, [none, new Set(['cach'])], unitsOf, [1, 1], 0, config)).toBe(1);
-    expect(chooseSection(matches, [none, none], unitsOf, [1, 1], 0, config)).toBe(0);
+    expect(chooseSection(matches, [none, new Set(['cach'])], plain, unitsOf, [1, 1], 0, config)).toBe(1);
+    expect(chooseSection(matches, [none, none], plain, unitsOf, [1, 1], 0, config)).toBe(0);
   });
 
   test('favours a section whose heading names a query word', () => {
@@ -39,12 +40,21 @@ describe('chooseSection', () => {
       { section: 0, score: 10, units: 0b11, named: 0 },
       { section: 1, score: 7, units: 0b11, named: 0b10 },
     ];
-    expect(chooseSection(matches, [none, none], unitsOf, [1, 1], 0, config)).toBe(1);
-    expect(chooseSection(matches, [none, none], unitsOf, [1, 1], 0, { ...config, sectionHeadingBonus: 0 })).toBe(0);
+    expect(chooseSection(matches, [none, none], plain, unitsOf, [1, 1], 0, config)).toBe(1);
+    expect(chooseSection(matches, [none, none], plain, unitsOf, [1, 1], 0, { ...config, sectionHeadingBonus: 0 })).toBe(0);
+  });
+
+  test('lands less readily on a section that states the problem (an opening heading such as "Symptoms")', () => {
+    const matches = [
+      { section: 1, score: 10, units: 0b11, named: 0 },
+      { section: 2, score: 5, units: 0b11, named: 0 },
+    ];
+    expect(chooseSection(matches, [none, none, none], [false, true, false], unitsOf, [1, 1], 0, config)).toBe(2);
+    expect(chooseSection(matches, [none, none, none], plain, unitsOf, [1, 1], 0, config)).toBe(1);
   });
 
   test('chooses no section when none matches', () => {
-    expect(chooseSection([], [none, none], unitsOf, [1, 1], 0, config)).toBe(-1);
+    expect(chooseSection([], [none, none], plain, unitsOf, [1, 1], 0, config)).toBe(-1);
   });
 });
 

@@ -264,7 +264,7 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
     for (const entry of best) {
       const article = byId.get(entry.id);
       if (!article) continue;
-      const chosen = chooseSection(entry.sections, leadTermsOf(article), lookup.unitsOf, unitWeights, entry.topic, config);
+      const chosen = chooseSection(entry.sections, leadTermsOf(article), (article.sections ?? []).map((section) => section.opening === true), lookup.unitsOf, unitWeights, entry.topic, config);
       const section = chosen >= 0 ? article.sections?.[chosen] : undefined;
       const shown = section?.anchor ? section : undefined;
       hits.push({

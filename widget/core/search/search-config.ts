@@ -88,6 +88,7 @@ export const SEARCH_CONFIG: SearchConfig = Object.freeze({
   sectionTopicWeight: 0.3,
   sectionCoveragePower: 3,
   sectionScoreFloor: 0.1,
+  sectionOpeningWeight: 0.3,
   unitIdfPower: 1,
   matchedAllBoost: 1.5,
   commonTermRatio: 0.2,

@@ -28,6 +28,12 @@ export interface SectionChoiceConfig {
   sectionScoreFloor: number;
   /** A section's choice is raised by this share per query word its heading names. */
   sectionHeadingBonus: number;
+  /**
+   * Factor of the choice of a section under an opening heading ("Symptoms", learned per KB by
+   * scripts/kb/opening-headings.ts): it restates the problem in the question's words, while the
+   * answer (Cause, Resolution) is further down.
+   */
+  sectionOpeningWeight: number;
 }
 
 const bitCount = (bits: number): number => {
@@ -45,6 +51,7 @@ const bitCount = (bits: number): number => {
 export function chooseSection(
   matches: readonly SectionMatch[],
   leads: readonly ReadonlySet<string>[],
+  opening: readonly boolean[],
   unitsOf: ReadonlyMap<string, number>,
   weights: readonly number[],
   topic: number,
@@ -67,7 +74,7 @@ export function chooseSection(
     let units = match?.units ?? 0;
     for (const term of lead) units |= unitsOf.get(term) ?? 0;
     if (!units) return;
-    const choice = ((match?.score ?? 0) + floor) * (weightOf(units) / total) ** config.sectionCoveragePower * (1 + config.sectionHeadingBonus * bitCount(match?.named ?? 0));
+    const choice = ((match?.score ?? 0) + floor) * (weightOf(units) / total) ** config.sectionCoveragePower * (1 + config.sectionHeadingBonus * bitCount(match?.named ?? 0)) * (opening[section] ? config.sectionOpeningWeight : 1);
     if (choice > best) {
       best = choice;
       chosen = section;
