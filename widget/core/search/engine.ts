@@ -51,6 +51,7 @@ interface Evidence {
   fields: number;
   /** Best section score. */
   best: number;
+  /** Its matched sections (see section-choice.ts). */
   matches: SectionMatch[];
   /** Bit i set: query word i matched the title, aliases, tags or description. */
   topic: number;
@@ -208,23 +209,24 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
       const position = Number(dot < 0 ? docId : docId.slice(0, dot));
       let evidence = found.get(position);
       if (!evidence) found.set(position, (evidence = { fields: 0, best: 0, matches: [], topic: 0, sections: 0, mask: 0, terms: [] }));
-      let units = 0;
-      for (const term of result.queryTerms) units |= lookup.unitsOf.get(term) ?? 0;
-      evidence.mask |= units;
+      // Bit i set: this document matched query word i.
+      let matched = 0;
+      for (const term of result.queryTerms) matched |= lookup.unitsOf.get(term) ?? 0;
+      evidence.mask |= matched;
       evidence.terms.push(result.terms);
       // MiniSearch multiplies by the number of distinct terms matched, which counts synonyms and
       // completions of one word several times: undo that (query words are counted below).
       const score = result.score / Math.max(1, result.queryTerms.length);
       if (dot < 0) {
         evidence.fields += score;
-        evidence.topic |= units;
+        evidence.topic |= matched;
       }
       else {
         evidence.sections += score;
         if (score > evidence.best) evidence.best = score;
         let named = 0;
         for (const term of result.terms) if (result.match[term]?.includes('headings')) named |= lookup.unitsOf.get(term) ?? 0;
-        evidence.matches.push({ section: Number(docId.slice(dot + 1)), score, units, named });
+        evidence.matches.push({ section: Number(docId.slice(dot + 1)), score, units: matched, named });
       }
       // Ranked below, so MiniSearch need not collect and sort thousands of results for 10 hits.
       return false;
