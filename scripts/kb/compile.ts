@@ -119,18 +119,19 @@ export async function compileKb(options: CompileOptions): Promise<CompileResult>
   const ok = !finalDiagnostics.some((d) => d.severity === 'error');
 
   const files = new Map<string, string | Uint8Array>();
-  const metas: ArticleMeta[] = [];
+  const compiledMetas: ArticleMeta[] = [];
   const indexables: IndexableArticle[] = [];
   for (const article of compiled) {
     if (!article) continue;
     const json = JSON.stringify(article.body);
     const name = `articles/${shortHash(json)}.json`;
     files.set(name, json);
-    metas.push({ ...article.meta, body: name });
+    compiledMetas.push({ ...article.meta, body: name });
     indexables.push(article.indexable);
   }
-  metas.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  metas.splice(0, metas.length, ...markOpeningSections(metas));
+  compiledMetas.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Which headings open articles is only known once every article is compiled.
+  const metas = markOpeningSections(compiledMetas);
   for (const [name, bytes] of media.files) files.set(name, bytes);
 
   const search = writing && ok ? buildSearchIndex(indexables, { synonyms }) : null;

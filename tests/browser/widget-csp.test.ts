@@ -3,6 +3,7 @@
  * elements needed (constructed stylesheets only), article HTML goes through the `tier0` policy
  * (DOMPurify must not try to create its own), and nothing is refused.
  */
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from './helpers/chromium.ts';
 import { hostPage, startHostServer, type HostServer } from './helpers/host-server.ts';
@@ -36,23 +37,34 @@ afterAll(async () => {
   await server?.close();
 });
 
-test('works under style-src self and Trusted Types with nothing refused', async () => {
+/**
+ * A page of the strict-CSP host with the panel open and "printer offline" searched, collecting
+ * console errors and warnings; `prepare` runs before the page loads.
+ */
+async function searchedPage(prepare?: (page: Page) => unknown) {
   const page = await browser.newPage();
   const problems: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
-  // Violations are reported as events on the document; keep them in the page to read later.
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      document.documentElement.dataset.violations = `${document.documentElement.dataset.violations ?? ''}${e.violatedDirective}:${e.blockedURI};`;
-    });
-  });
+  await prepare?.(page);
   await page.goto(server.url('/'));
   await launcher(page).click();
   const box = page.getByRole('combobox');
   await box.waitFor();
   await box.fill('printer offline');
   await page.getByRole('option').first().waitFor();
+  return { page, problems, box };
+}
+
+test('works under style-src self and Trusted Types with nothing refused', async () => {
+  const { page, problems, box } = await searchedPage((page) =>
+    // Violations are reported as events on the document; keep them in the page to read later.
+    page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        document.documentElement.dataset.violations = `${document.documentElement.dataset.violations ?? ''}${e.violatedDirective}:${e.blockedURI};`;
+      });
+    }),
+  );
   await box.press('ArrowDown');
   await box.press('Enter');
   await page.locator('.t0-prose p').first().waitFor();
@@ -70,18 +82,10 @@ test('works under style-src self and Trusted Types with nothing refused', async 
 });
 
 test('a misspelt query loads the spelling correction under the strict CSP and shows the corrected results', async () => {
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(e.message));
   const scripts: string[] = [];
-  page.on('request', (r) => { if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname); });
-  await page.goto(server.url('/'));
-  await launcher(page).click();
-  const box = page.getByRole('combobox');
-  await box.waitFor();
-  await box.fill('printer offline');
-  await page.getByRole('option').first().waitFor();
+  const { page, problems, box } = await searchedPage((page) => {
+    page.on('request', (r) => { if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname); });
+  });
   // Spelled right: no spelling correction downloaded.
   expect(scripts.filter((p) => p.includes('/corrections.'))).toEqual([]);
   await box.fill('pasword resett');

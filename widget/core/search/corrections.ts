@@ -4,7 +4,7 @@
  * a good share of the search code); the engine asks for it the first time a word is unknown, see
  * `correctionsPending` in search-types.ts. Node tools pass it to loadSearchEngine directly.
  */
-import { scanWithinDistance } from './edit-distance.ts';
+import { commonPrefix, scanWithinDistance } from './edit-distance.ts';
 import type { Candidate } from './vocabulary.ts';
 
 /** Finds corrections of `word` in the sorted `words` (see Vocabulary.corrections). */
@@ -18,20 +18,13 @@ export type FindCorrections = (
   prefix: boolean,
 ) => Candidate[];
 
-/** Length of the common prefix of two words. */
-function sharedPrefix(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
-}
-
 /**
  * Keeps the best candidate per stem, then the first `limit` of them: fewest edits, then the
  * longest start in common with what was typed (typos are rarer in the first letters), then the
  * most frequent.
  */
 function bestPerStem(candidates: Candidate[], typed: string, limit: number): Candidate[] {
-  const prefix = new Map(candidates.map((candidate) => [candidate.word, sharedPrefix(candidate.word, typed)]));
+  const prefix = new Map(candidates.map((candidate) => [candidate.word, commonPrefix(candidate.word, typed)]));
   candidates.sort(
     (a, b) => a.distance - b.distance || (prefix.get(b.word) ?? 0) - (prefix.get(a.word) ?? 0) || b.df - a.df || a.word.length - b.word.length,
   );

@@ -9,7 +9,7 @@
 import { lowerBound } from './sorted-words.ts';
 
 /** Length of the common prefix of two strings. */
-function commonPrefix(a: string, b: string): number {
+export function commonPrefix(a: string, b: string): number {
   const length = Math.min(a.length, b.length);
   let i = 0;
   while (i < length && a.charCodeAt(i) === b.charCodeAt(i)) i++;

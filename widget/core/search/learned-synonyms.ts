@@ -51,13 +51,14 @@ function spells(letters: string, words: readonly string[]): boolean {
  * first appearance. A short form defined with two different long forms is left out (ambiguous).
  */
 export function learnAbbreviations(texts: Iterable<string>): string[][] {
-  const found = new Map<string, string>();
+  // Short form's letters → [short form, long form], as first defined.
+  const found = new Map<string, [string, string]>();
   const ambiguous = new Set<string>();
   const add = (short: string, long: string) => {
     const key = lettersOf(short);
     const known = found.get(key);
-    if (known === undefined) found.set(key, `${short}\u0000${long.toLowerCase()}`);
-    else if (known.split('\u0000')[1] !== long.toLowerCase()) ambiguous.add(key);
+    if (!known) found.set(key, [short, long.toLowerCase()]);
+    else if (known[1] !== long.toLowerCase()) ambiguous.add(key);
   };
   for (const text of texts) {
     for (const match of text.matchAll(DEFINITION)) {
@@ -75,7 +76,5 @@ export function learnAbbreviations(texts: Iterable<string>): string[][] {
       }
     }
   }
-  return [...found]
-    .filter(([key]) => !ambiguous.has(key) && !STOP_WORDS.has(key))
-    .map(([, pair]) => pair.split('\u0000') as [string, string]);
+  return [...found].filter(([key]) => !ambiguous.has(key) && !STOP_WORDS.has(key)).map(([, pair]) => pair);
 }
