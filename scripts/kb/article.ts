@@ -42,6 +42,8 @@ export interface CompiledArticle {
   meta: Omit<ArticleMeta, 'body'>;
   indexable: IndexableArticle;
   body: ArticleBody;
+  /** Per section of `meta.sections`: it holds steps (build-time only, see opening-headings.ts). */
+  steps: boolean[];
 }
 
 /** Markdown as the renderer sees it: template tags and DocFX blocks rewritten, lines kept. */
@@ -127,6 +129,7 @@ export function compileArticle(
       sections: sections.map((section) => ({ heading: section.heading, text: section.text })),
     },
     body: flow ? { id: source.id, html, flow } : { id: source.id, html },
+    steps: sections.map((section) => section.steps),
   };
 }
 

@@ -121,6 +121,7 @@ export async function compileKb(options: CompileOptions): Promise<CompileResult>
   const files = new Map<string, string | Uint8Array>();
   const compiledMetas: ArticleMeta[] = [];
   const indexables: IndexableArticle[] = [];
+  const steps = new Map<string, boolean[]>();
   for (const article of compiled) {
     if (!article) continue;
     const json = JSON.stringify(article.body);
@@ -128,10 +129,11 @@ export async function compileKb(options: CompileOptions): Promise<CompileResult>
     files.set(name, json);
     compiledMetas.push({ ...article.meta, body: name });
     indexables.push(article.indexable);
+    steps.set(article.meta.id, article.steps);
   }
   compiledMetas.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Which headings open articles is only known once every article is compiled.
-  const metas = markOpeningSections(compiledMetas);
+  const metas = markOpeningSections(compiledMetas, steps);
   for (const [name, bytes] of media.files) files.set(name, bytes);
 
   const search = writing && ok ? buildSearchIndex(indexables, { synonyms }) : null;

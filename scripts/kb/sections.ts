@@ -12,10 +12,13 @@ export interface Section {
   heading: string;
   /** Plain text of the section without its heading, code blocks included (see searchText). */
   text: string;
+  /** It holds an ordered list: a procedure, so it answers rather than states a problem (see opening-headings.ts). */
+  steps: boolean;
 }
 
 const HEADING = /<h([23]) id="([^"]*)">([\s\S]*?)<\/h\1>/g;
 const FLOW = /<section class="t0-flow">[\s\S]*?<\/section>/g;
+const OL = /<ol\b/i;
 const PRE = /<pre\b[^>]*>([\s\S]*?)<\/pre\s*>/gi;
 /** A pasted log is not a question: the first lines of a code block hold its error text. */
 const MAX_CODE_CHARS = 200;
@@ -40,9 +43,11 @@ export function splitSections(html: string): Section[] {
   }
   const sections: Section[] = [];
   const intro = searchText(html.slice(0, starts[0]?.at ?? html.length));
-  if (intro || !starts.length) sections.push({ anchor: '', heading: '', text: intro });
+  const introHtml = html.slice(0, starts[0]?.at ?? html.length);
+  if (intro || !starts.length) sections.push({ anchor: '', heading: '', text: intro, steps: OL.test(introHtml) });
   starts.forEach((start, i) => {
-    sections.push({ anchor: start.anchor, heading: start.heading, text: searchText(html.slice(start.end, starts[i + 1]?.at ?? html.length)) });
+    const inner = html.slice(start.end, starts[i + 1]?.at ?? html.length);
+    sections.push({ anchor: start.anchor, heading: start.heading, text: searchText(inner), steps: OL.test(inner) });
   });
   return sections;
 }

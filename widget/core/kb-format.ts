@@ -67,7 +67,10 @@ export interface ArticleSection {
   heading: string;
   /** The opening of the section's text (~200 chars), for snippets. */
   lead: string;
-  /** Its heading starts most articles of this KB that use it ("Symptoms"): it states the problem (scripts/kb/opening-headings.ts). */
+  /**
+   * It states the problem rather than answering it: its heading starts most articles of this KB
+   * that use it ("Symptoms"), or it is the text before such a heading (scripts/kb/opening-headings.ts).
+   */
   opening?: true;
 }
 

@@ -1,6 +1,9 @@
 import { expect, test } from 'vitest';
 import type { ArticleMeta } from '../../../widget/core/kb-format.ts';
 import { markOpeningSections } from '../../../scripts/kb/opening-headings.ts';
+import { findCorrections } from '../../../widget/core/search/corrections.ts';
+import { loadSearchEngine } from '../../../widget/core/search/engine.ts';
+import { compileFiles, makeTempDir } from './kb-helpers.ts';
 
 const meta = (id: string, headings: string[]): ArticleMeta => ({
   id,
@@ -20,7 +23,7 @@ const meta = (id: string, headings: string[]): ArticleMeta => ({
 const openings = (metas: ArticleMeta[]) =>
   Object.fromEntries(metas.map((m) => [m.id, (m.sections ?? []).filter((s) => s.opening).map((s) => s.heading)]));
 
-test('marks the headings that start most of the articles that use them', () => {
+test('marks the headings that start most of the articles that use them, and the summary above them', () => {
   const metas = [
     meta('a', ['Symptoms', 'Cause', 'Resolution']),
     meta('b', ['Symptoms:', 'Resolution']),
@@ -28,7 +31,8 @@ test('marks the headings that start most of the articles that use them', () => {
     meta('d', ['Overview', 'Symptoms', 'Resolution']),
     meta('e', ['Resolution', 'More information']),
   ];
-  expect(openings(markOpeningSections(metas))).toEqual({ a: ['Symptoms'], b: ['Symptoms:'], c: ['symptoms'], d: ['Symptoms'], e: [] });
+  // The text before a first "Symptoms" states the problem too; before "Overview" it does not.
+  expect(openings(markOpeningSections(metas))).toEqual({ a: ['', 'Symptoms'], b: ['', 'Symptoms:'], c: ['', 'symptoms'], d: ['Symptoms'], e: [] });
 });
 
 test('marks nothing where no heading opens three articles, or one opens less than 60% of its articles', () => {
@@ -42,7 +46,34 @@ test('marks nothing where no heading opens three articles, or one opens less tha
     meta('e', ['Requirements', 'Steps']),
   ];
   // "Steps" opens 3 of the 5 articles that have it (60%): an opening; nothing else opens 3.
-  expect(openings(markOpeningSections(mixed))).toEqual({ a: ['Steps'], b: ['Steps'], c: ['Steps'], d: ['Steps'], e: ['Steps'] });
+  expect(openings(markOpeningSections(mixed))).toEqual({ a: ['', 'Steps'], b: ['', 'Steps'], c: ['', 'Steps'], d: ['Steps'], e: ['Steps'] });
   const later = [...mixed, meta('f', ['Intro', 'Steps'])];
   expect(openings(markOpeningSections(later)).f).toEqual([]);
+});
+
+test('marks no heading whose sections are often procedures: they answer, wherever they stand', () => {
+  const metas = [meta('a', ['Setup', 'Usage']), meta('b', ['Setup', 'Usage']), meta('c', ['Setup', 'Tips']), meta('d', ['Setup'])];
+  // Setup (section 1) holds an ordered list in one article of four: 25%, too many for an opening.
+  const steps = new Map([['a', [false, true, false]]]);
+  expect(openings(markOpeningSections(metas, steps))).toEqual({ a: [], b: [], c: [], d: [] });
+  expect(openings(markOpeningSections(metas)).a).toEqual(['', 'Setup']);
+});
+
+test('a compiled KB opens a question that describes the problem at the section after its statement', async () => {
+  const article = (name: string, problem: string, cause: string, fix: string) =>
+    `# ${name}\n\nThis article solves a problem with ${name}.\n\n## Symptoms\n\n${problem}\n\n## Cause\n\n${cause}\n\n## Resolution\n\n1. ${fix}\n2. Restart.\n`;
+  const result = await compileFiles(
+    {
+      'printer.md': article('Printer spooler', 'The print spooler service stops and jobs stay queued forever.', 'A damaged driver crashes the spooler.', 'Remove the damaged driver.'),
+      'vpn.md': article('VPN client', 'The VPN client disconnects every ten minutes on hotel Wi-Fi.', 'The hotel network blocks keep-alive packets.', 'Switch the VPN to TCP mode.'),
+      'mail.md': article('Mail sync', 'New mail arrives hours late on the phone.', 'Push is off for the account.', 'Turn on push for the account.'),
+    },
+    { outDir: makeTempDir() },
+  );
+  const engine = loadSearchEngine(result.index, findCorrections);
+  const hit = engine.search('print jobs stay queued, spooler stops').hits[0];
+  expect(hit?.id).toBe('printer');
+  expect(hit?.section?.anchor).toBe('cause');
+  // A question about the fix itself still opens at the fix.
+  expect(engine.search('vpn tcp mode').hits[0]?.section?.anchor).toBe('resolution');
 });

@@ -53,6 +53,18 @@ describe('chooseSection', () => {
     expect(chooseSection(matches, [none, none, none], plain, unitsOf, [1, 1], 0, config)).toBe(1);
   });
 
+  test('opens past the problem statement when it matches best: at the section that follows it', () => {
+    // Only the summary (0) and "Symptoms" (1) match: the question describes the problem.
+    const matches = [
+      { section: 0, score: 10, units: 0b11, named: 0 },
+      { section: 1, score: 10, units: 0b11, named: 0 },
+    ];
+    expect(chooseSection(matches, [none, none, none, none], [true, true, false, false], unitsOf, [1, 1], 0, config)).toBe(2);
+    expect(chooseSection(matches, [none, none, none, none], plain, unitsOf, [1, 1], 0, config)).toBe(0);
+    // An article that is all problem statement opens at its top (no section: the index is past the end).
+    expect(chooseSection(matches, [none, none], [true, true], unitsOf, [1, 1], 0, config)).toBe(2);
+  });
+
   test('chooses no section when none matches', () => {
     expect(chooseSection([], [none, none], plain, unitsOf, [1, 1], 0, config)).toBe(-1);
   });

@@ -31,7 +31,8 @@ export interface SectionChoiceConfig {
   /**
    * Factor of the choice of a section under an opening heading ("Symptoms", learned per KB by
    * scripts/kb/opening-headings.ts): it restates the problem in the question's words, while the
-   * answer (Cause, Resolution) is further down.
+   * answer (Cause, Resolution) is further down. When it still wins, the section after it opens;
+   * lowering its choice lets a later section that holds the question's angle win outright.
    */
   sectionOpeningWeight: number;
 }
@@ -43,7 +44,8 @@ const bitCount = (bits: number): number => {
 };
 
 /**
- * The position of the section to open, or -1 for none (the article's top).
+ * The position of the section to open, or -1 for none (the article's top; past the last section
+ * also means the top).
  * `leads[s]` holds the index terms of section s's heading and opening lines; `unitsOf` maps an
  * index term to the query words it stands for; `weights[i]` is query word i's specificity;
  * `topic` has bit i set when the article's own fields match query word i.
@@ -80,5 +82,8 @@ export function chooseSection(
       chosen = section;
     }
   });
+  // A question that the problem statement matches best is answered by what follows it (Cause,
+  // Resolution): open there, past the summary and the statement itself.
+  while (opening[chosen]) chosen++;
   return chosen;
 }
