@@ -71,9 +71,11 @@ test('a compiled KB opens a question that describes the problem at the section a
     { outDir: makeTempDir() },
   );
   const engine = loadSearchEngine(result.index, findCorrections);
-  const hit = engine.search('print jobs stay queued, spooler stops').hits[0];
+  const hit = engine.search('print spooler stops every ten minutes').hits[0];
   expect(hit?.id).toBe('printer');
   expect(hit?.section?.anchor).toBe('cause');
+  // Quoting the statement whole (the user's own error text) opens at it.
+  expect(engine.search('print spooler service stops, jobs stay queued forever').hits[0]?.section?.anchor).toBe('symptoms');
   // A question about the fix itself still opens at the fix.
   expect(engine.search('vpn tcp mode').hits[0]?.section?.anchor).toBe('resolution');
 });

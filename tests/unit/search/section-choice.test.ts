@@ -5,7 +5,7 @@ import { createSearchEngine } from '../../../widget/core/search/engine.ts';
 import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { FILLER, makeArticle, makeHelpDesk, makeIndex } from './search-fixtures.ts';
 
-const config: SectionChoiceConfig = { sectionTopicWeight: 0.3, sectionCoveragePower: 3, sectionScoreFloor: 0.1, sectionHeadingBonus: 1, sectionOpeningWeight: 0.3 };
+const config: SectionChoiceConfig = { sectionTopicWeight: 0.3, sectionCoveragePower: 3, sectionScoreFloor: 0.1, sectionHeadingBonus: 1, sectionOpeningWeight: 0.3, sectionQuoteCoverage: 0.9 };
 const plain = [false, false, false];
 const none = new Set<string>();
 // Query words: 0 "outlook" (the article's topic: its title matches it), 1 "cache".
@@ -54,15 +54,25 @@ describe('chooseSection', () => {
   });
 
   test('opens past the problem statement when it matches best: at the section that follows it', () => {
-    // Only the summary (0) and "Symptoms" (1) match: the question describes the problem.
+    // Only the summary (0) and "Symptoms" (1) match, two of the three words: the question describes the problem.
     const matches = [
-      { section: 0, score: 10, units: 0b11, named: 0 },
-      { section: 1, score: 10, units: 0b11, named: 0 },
+      { section: 0, score: 10, units: 0b011, named: 0 },
+      { section: 1, score: 10, units: 0b011, named: 0 },
     ];
-    expect(chooseSection(matches, [none, none, none, none], [true, true, false, false], unitsOf, [1, 1], 0, config)).toBe(2);
-    expect(chooseSection(matches, [none, none, none, none], plain, unitsOf, [1, 1], 0, config)).toBe(0);
+    expect(chooseSection(matches, [none, none, none, none], [true, true, false, false], unitsOf, [1, 1, 1], 0, config)).toBe(2);
+    expect(chooseSection(matches, [none, none, none, none], plain, unitsOf, [1, 1, 1], 0, config)).toBe(0);
     // An article that is all problem statement opens at its top (no section: the index is past the end).
-    expect(chooseSection(matches, [none, none], [true, true], unitsOf, [1, 1], 0, config)).toBe(2);
+    expect(chooseSection(matches, [none, none], [true, true], unitsOf, [1, 1, 1], 0, config)).toBe(2);
+  });
+
+  test('stays at the problem statement when it holds the whole question: the user quotes its error text', () => {
+    // Section 1 ("Symptoms") quotes all three words; the cause (2) shares one.
+    const matches = [
+      { section: 1, score: 10, units: 0b111, named: 0 },
+      { section: 2, score: 2, units: 0b001, named: 0 },
+    ];
+    expect(chooseSection(matches, [none, none, none], [true, true, false], unitsOf, [1, 1, 1], 0, config)).toBe(1);
+    expect(chooseSection(matches, [none, none, none], [true, true, false], unitsOf, [1, 1, 1], 0, { ...config, sectionQuoteCoverage: 1.1 })).toBe(2);
   });
 
   test('chooses no section when none matches', () => {

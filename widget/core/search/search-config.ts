@@ -89,6 +89,7 @@ export const SEARCH_CONFIG: SearchConfig = Object.freeze({
   sectionCoveragePower: 3,
   sectionScoreFloor: 0.1,
   sectionOpeningWeight: 0.3,
+  sectionQuoteCoverage: 0.9,
   unitIdfPower: 1,
   matchedAllBoost: 1.5,
   commonTermRatio: 0.2,

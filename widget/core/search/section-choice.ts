@@ -35,6 +35,8 @@ export interface SectionChoiceConfig {
    * lowering its choice lets a later section that holds the question's angle win outright.
    */
   sectionOpeningWeight: number;
+  /** Share of the query's weight an opening section must cover to open at it (the user quotes its error text). */
+  sectionQuoteCoverage: number;
 }
 
 const bitCount = (bits: number): number => {
@@ -71,6 +73,7 @@ export function chooseSection(
   const floor = config.sectionScoreFloor * Math.max(0, ...matches.map((match) => match.score));
   let chosen = -1;
   let best = 0;
+  let covered = 0;
   leads.forEach((lead, section) => {
     const match = bySection.get(section);
     let units = match?.units ?? 0;
@@ -80,10 +83,12 @@ export function chooseSection(
     if (choice > best) {
       best = choice;
       chosen = section;
+      covered = weightOf(units) / total;
     }
   });
   // A question that the problem statement matches best is answered by what follows it (Cause,
-  // Resolution): open there, past the summary and the statement itself.
-  while (opening[chosen]) chosen++;
+  // Resolution): open there, past the summary and the statement itself; unless the statement
+  // holds (nearly) the whole question, which is then the user's own error text, quoted there.
+  if (covered < config.sectionQuoteCoverage) while (opening[chosen]) chosen++;
   return chosen;
 }
