@@ -18,6 +18,12 @@ describe('index terms', () => {
     expect(indexTerms('Sign in with your account', table)).toContain('signin');
   });
 
+  test('reads a phrasal verb around the pronoun it holds ("sign you in")', () => {
+    expect(indexTerms('We will sign you in automatically', table)).toContain('signin');
+    expect(indexTerms('Sign you. In the next step', table)).not.toContain('signin');
+    expect(indexTerms('Sign the form in ink', table)).not.toContain('signin');
+  });
+
   test('does not read a phrase across punctuation', () => {
     expect(indexTerms('Press the sign. In the next step', table)).not.toContain('signin');
   });
@@ -36,6 +42,12 @@ describe('query parsing', () => {
 
   test('turns a typed synonym phrase into one query term', () => {
     expect(parseQuery('log in please ', compileSynonyms(normalizeSynonymGroups([['log in', 'login']])), 24).map((unit) => unit.token)).toEqual(['login']);
+  });
+
+  test('turns a phrasal verb with its pronoun into the phrase\'s term, with the words it spans', () => {
+    const logout = compileSynonyms(normalizeSynonymGroups([['sign out', 'logout']]));
+    expect(parseQuery("Sorry, we're having trouble signing you out", logout, 24).map((unit) => unit.token)).toEqual(['sorri', 'troubl', 'signout']);
+    expect(parseQuery('signing you out', logout, 24)[0]).toMatchObject({ surface: 'signing you out', start: 0, end: 15 });
   });
 
   test('yields nothing for empty, blank or punctuation-only queries', () => {

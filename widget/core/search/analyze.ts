@@ -14,11 +14,20 @@ function gluedAfter(text: string, words: readonly Word[]): boolean[] {
   return glued;
 }
 
+/** Object pronouns a phrasal verb holds ("sign you out", "turn it off"): its phrase matches around them. */
+const HELD = new Set(['me', 'you', 'him', 'her', 'it', 'us', 'them']);
+
+/** The synonym phrase starting at word `at`, and how many words it spans. */
 function phraseAt(stems: string[], glued: boolean[], at: number, table: SynonymTable) {
-  const phrase = matchPhrase(stems, at, table);
+  let phrase = matchPhrase(stems, at, table);
+  let span = phrase?.stems.length ?? 0;
+  if (!phrase && HELD.has(stems[at + 1] as string)) {
+    phrase = matchPhrase([stems[at] as string, ...stems.slice(at + 2)], 0, table);
+    span = (phrase?.stems.length ?? 0) + 1;
+  }
   if (!phrase) return undefined;
-  for (let i = at; i < at + phrase.stems.length - 1; i++) if (!glued[i]) return undefined;
-  return phrase;
+  for (let i = at; i < at + span - 1; i++) if (!glued[i]) return undefined;
+  return { ...phrase, span };
 }
 
 function isSearchable(folded: string): boolean {
@@ -88,7 +97,7 @@ export function parseQuery(query: string, table: SynonymTable, maxTerms: number)
     const word = words[i] as Word;
     const phrase = phraseAt(stems, glued, i, table);
     if (phrase) {
-      const end = i + phrase.stems.length;
+      const end = i + phrase.span;
       if (!STOP_WORDS.has(phrase.token)) {
         const surface = words
           .slice(i, end)
