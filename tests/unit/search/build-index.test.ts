@@ -20,6 +20,20 @@ describe('search index builder', () => {
     expect(index.synonyms.at(-1)).toEqual(['kiosk', 'selfservice portal', 'self service portal']);
   });
 
+  test('stores the stop words and weak words it was built with, and the engine uses those, not lists of its own', () => {
+    const index = makeIndex([makeArticle({ id: 'a/vpn', title: 'VPN drops at the hotel', body: FILLER }), makeArticle({ id: 'a/away', title: 'Set an away status', body: FILLER })]);
+    const search = index.search as { stopWords: string; weakWords: string };
+    expect(search.stopWords.split(' ')).toEqual(expect.arrayContaining(['the', 'how', 'dont']));
+    expect(search.weakWords.split(' ')).toContain('away');
+    expect(loadSearchEngine(index, findCorrections).search('hotel ').hits.map((hit) => hit.id)).toEqual(['a/vpn']);
+    // "away" is weak: it never carries a hit alone while another word of the query tells.
+    expect(loadSearchEngine(index, findCorrections).search('hotel away ').hits.map((hit) => hit.id)).toEqual(['a/vpn']);
+    // The same index with other lists: "hotel" is now dropped from queries, "away" carries hits.
+    const relisted = { ...index, search: { ...search, stopWords: `${search.stopWords} hotel`, weakWords: '' } };
+    expect(loadSearchEngine(relisted, findCorrections).search('hotel ').hits).toEqual([]);
+    expect(loadSearchEngine(relisted, findCorrections).search('hotel away ').hits.map((hit) => hit.id)).toEqual(['a/away']);
+  });
+
   test('the engine expands queries with the groups stored in its index, not with a table of its own', () => {
     const articles = [makeArticle({ id: 'a/kiosk', title: 'Use the kiosk', body: FILLER }), makeArticle({ id: 'a/other', title: 'Printer setup', body: FILLER })];
     const index = makeIndex(articles, [['kiosk', 'booth']]);

@@ -211,6 +211,9 @@ describe('loading and edge cases', () => {
     const search = { ...(index.search as object), searchSchema: SEARCH_SCHEMA_VERSION + 1 };
     expect(() => loadSearchEngine({ ...index, search }, findCorrections)).toThrow(/^\[tier0\] search index schema/);
     expect(() => loadSearchEngine({ ...index, search: null }, findCorrections)).toThrow(/^\[tier0\] /);
+    // A search index without its word lists (built by an older tier0) is malformed.
+    const { stopWords: _, ...withoutStopWords } = index.search as { stopWords: string };
+    expect(() => loadSearchEngine({ ...index, search: withoutStopWords }, findCorrections)).toThrow(/^\[tier0\] the search index is malformed/);
   });
 
   test('looks articles up by id', () => {

@@ -1,5 +1,4 @@
 /** Turns text into index terms and a typed query into query terms, the same way on both sides. */
-import { STOP_WORDS } from './stop-words.ts';
 import { matchPhrase, type SynonymTable } from './synonyms.ts';
 import { isIndexableWord, splitWords, stem, type Word } from './text.ts';
 
@@ -30,16 +29,20 @@ function phraseAt(stems: string[], glued: boolean[], at: number, table: SynonymT
   return { ...phrase, span };
 }
 
-function isSearchable(folded: string): boolean {
-  return isIndexableWord(folded) && !STOP_WORDS.has(folded);
-}
+/**
+ * The stop words text is analysed with: the index stores the ones it was built with
+ * (index-format.ts), so queries drop exactly those and the widget ships no word list.
+ */
+export type StopWords = ReadonlySet<string>;
+
+const isSearchable = (folded: string, stopWords: StopWords): boolean => isIndexableWord(folded) && !stopWords.has(folded);
 
 /**
  * Index terms of a text: the stem of every word that is not a stop word, the parts of hyphenated
  * words as well as the joined word ("wi-fi" → wifi, wi, fi), and the token of every synonym
  * phrase ("sign in" → signin). `onWord` sees each indexed word's folded form and stem.
  */
-export function indexTerms(text: string, table: SynonymTable, onWord?: (folded: string, stem: string) => void): string[] {
+export function indexTerms(text: string, table: SynonymTable, stopWords: StopWords, onWord?: (folded: string, stem: string) => void): string[] {
   const words = splitWords(text);
   const stems = words.map((word) => stem(word.folded));
   const glued = table.phrases.size ? gluedAfter(text, words) : [];
@@ -47,13 +50,13 @@ export function indexTerms(text: string, table: SynonymTable, onWord?: (folded: 
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as Word;
     const phrase = table.phrases.size ? phraseAt(stems, glued, i, table) : undefined;
-    if (phrase && !STOP_WORDS.has(phrase.token)) terms.push(phrase.token);
-    if (isSearchable(word.folded)) {
+    if (phrase && !stopWords.has(phrase.token)) terms.push(phrase.token);
+    if (isSearchable(word.folded, stopWords)) {
       terms.push(stems[i] as string);
       onWord?.(word.folded, stems[i] as string);
     }
     for (const part of word.parts) {
-      if (!isSearchable(part)) continue;
+      if (!isSearchable(part, stopWords)) continue;
       const partStem = stem(part);
       terms.push(partStem);
       onWord?.(part, partStem);
@@ -86,7 +89,7 @@ export interface QueryUnit {
  * typed: the query ends right after it, with no space or punctuation. Stop words are dropped,
  * except a partial one, which may be the start of a real word.
  */
-export function parseQuery(query: string, table: SynonymTable, maxTerms: number): QueryUnit[] {
+export function parseQuery(query: string, table: SynonymTable, stopWords: StopWords, maxTerms: number): QueryUnit[] {
   const words = splitWords(query);
   const stems = words.map((word) => stem(word.folded));
   const glued = gluedAfter(query, words);
@@ -98,7 +101,7 @@ export function parseQuery(query: string, table: SynonymTable, maxTerms: number)
     const phrase = phraseAt(stems, glued, i, table);
     if (phrase) {
       const end = i + phrase.span;
-      if (!STOP_WORDS.has(phrase.token)) {
+      if (!stopWords.has(phrase.token)) {
         const surface = words
           .slice(i, end)
           .map((w) => w.folded)
@@ -107,7 +110,7 @@ export function parseQuery(query: string, table: SynonymTable, maxTerms: number)
         const { end: stop } = words[end - 1] as Word;
         const pieces = words
           .slice(i, end)
-          .filter((w) => isSearchable(w.folded))
+          .filter((w) => isSearchable(w.folded, stopWords))
           .map((w) => stem(w.folded));
         units.push({ token: phrase.token, surface, partial: false, parts: [], pieces, stopWord: false, start, end: stop });
       }
@@ -115,7 +118,7 @@ export function parseQuery(query: string, table: SynonymTable, maxTerms: number)
       continue;
     }
     const partial = typing && i === last;
-    const stopWord = STOP_WORDS.has(word.folded);
+    const stopWord = stopWords.has(word.folded);
     // A single letter means nothing once typed, but while typing it starts a word ("printer o").
     if ((!isIndexableWord(word.folded) && !partial) || (stopWord && !partial)) continue;
     units.push({ token: stems[i] as string, surface: word.folded, partial, parts: word.parts, pieces: [], stopWord, start: word.start, end: word.end });

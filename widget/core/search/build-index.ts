@@ -8,6 +8,8 @@ import type { IndexableArticle } from './search-types.ts';
 import { compileSynonyms, normalizeSynonymGroups } from './synonyms.ts';
 import { withBuiltinSynonyms } from './builtin-synonyms.ts';
 import { learnAbbreviations } from './learned-synonyms.ts';
+import { STOP_WORDS } from './stop-words.ts';
+import { WEAK_WORDS } from './weak-words.ts';
 
 export interface BuildSearchIndexOptions {
   /** Author synonym groups from kb-content/synonyms.yml, merged with the built-in IT map. */
@@ -55,7 +57,7 @@ export function buildSearchIndex(articles: IndexableArticle[], options: BuildSea
   const rememberWord = (folded: string, stem: string) => {
     if (!wordStems.has(folded)) wordStems.set(folded, stem);
   };
-  const analyse = (text: string) => indexTerms(text ?? '', table, rememberWord);
+  const analyse = (text: string) => indexTerms(text ?? '', table, STOP_WORDS, rememberWord);
   const seenIds = new Set<string>();
   // Items of a list are joined by " . " so a synonym phrase never spans two aliases.
   const analysed = articles
@@ -107,6 +109,8 @@ export function buildSearchIndex(articles: IndexableArticle[], options: BuildSea
     words: words.join(' '),
     stems: words.map((word) => encodeStem(word, wordStems.get(word) as string)).join(' '),
     synonyms,
+    stopWords: [...STOP_WORDS].join(' '),
+    weakWords: [...WEAK_WORDS].join(' '),
   };
   return index;
 }

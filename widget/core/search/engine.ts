@@ -19,7 +19,6 @@ import { buildSnippet, snippetSources, type SnippetSources } from './snippet.ts'
 import type { FindCorrections } from './corrections.ts';
 import { compileSynonyms } from './synonyms.ts';
 import { createVocabulary, type Vocabulary } from './vocabulary.ts';
-import { WEAK_WORDS } from './weak-words.ts';
 import { splitWords, stem } from './text.ts';
 
 const SNIPPET_CACHE_SIZE = 500;
@@ -138,6 +137,9 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
     pending = true;
   });
   const table = compileSynonyms(serialized.synonyms);
+  // The index's own word lists (index-format.ts): the query is analysed as its text was.
+  const stopWords = new Set(serialized.stopWords.split(' '));
+  const weakWords = new Set(serialized.weakWords.split(' '));
   const articles: readonly ArticleMeta[] = Object.freeze([...index.articles]);
   const byId = new Map(articles.map((article) => [article.id, article]));
 
@@ -176,7 +178,7 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
     if (!corrected) pending = false;
     const limit = options.limit ?? 10;
     const text = typeof query === 'string' ? query : '';
-    const units = searchableUnits(parseQuery(text, table, config.maxQueryTerms), vocabulary);
+    const units = searchableUnits(parseQuery(text, table, stopWords, config.maxQueryTerms), vocabulary);
     if (!units.length || limit <= 0) return { query: text, hits: [] };
     const plans = units.map((unit) => planUnit(unit, vocabulary, table, config));
     const respond = (hits: SearchHit[], bestHitTerms: ReadonlySet<string> = new Set()): SearchResponse => {
@@ -185,7 +187,7 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
       // long article's pruned body keeps: when the corrected query forms a phrase the typed one
       // did not, its results are the ones shown ("Did you mean" stays offered).
       const formsPhrase = (typed: string) =>
-        parseQuery(typed, table, config.maxQueryTerms).some((unit) => unit.pieces.length && !units.some((other) => other.token === unit.token));
+        parseQuery(typed, table, stopWords, config.maxQueryTerms).some((unit) => unit.pieces.length && !units.some((other) => other.token === unit.token));
       const shown = suggestion && !corrected && formsPhrase(suggestion) ? search(suggestion, options, true).hits : hits;
       return { query: text, hits: shown, ...(suggestion ? { suggestion } : {}), ...(pending ? { correctionsPending: true } : {}) };
     };
@@ -241,7 +243,7 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
     // article matches a telling word of the query.
     let telling = 0;
     units.forEach((unit, i) => {
-      if (!WEAK_WORDS.has(unit.surface)) telling |= 1 << i;
+      if (!weakWords.has(unit.surface)) telling |= 1 << i;
     });
     let anyTelling = false;
     for (const evidence of found.values()) if (evidence.mask & telling) anyTelling = true;

@@ -9,11 +9,11 @@ import type { AsPlainObject } from 'minisearch';
 import { SEARCH_FIELDS } from './search-config.ts';
 
 /**
- * 7: one document per article and one per section (ids "<n>" and "<n>.<section>", n indexing
+ * 8: the index carries the stop words and weak words it was built with. 7: one document per article and one per section (ids "<n>" and "<n>.<section>", n indexing
  * `ids`). 6: the index carries the built-in synonym groups too. Changing BUILTIN_SYNONYMS needs
  * no bump: each index holds the groups its phrase tokens were built with.
  */
-export const SEARCH_SCHEMA_VERSION = 7;
+export const SEARCH_SCHEMA_VERSION = 8;
 
 export interface SerializedSearchIndex {
   searchSchema: number;
@@ -34,6 +34,13 @@ export interface SerializedSearchIndex {
   stems: string;
   /** Every synonym group the index was built with (built-in, then the author's), folded. */
   synonyms: string[][];
+  /**
+   * The stop words its text was analysed with (stop-words.ts), folded and space-separated: queries
+   * must drop exactly these, and the widget then ships no word list of its own.
+   */
+  stopWords: string;
+  /** The weak words of weak-words.ts, folded and space-separated (see engine.ts). */
+  weakWords: string;
 }
 
 /** Checks the shape and version of a serialized index; returns a problem or the index. */
@@ -56,7 +63,9 @@ export function readSerializedIndex(value: unknown): SerializedSearchIndex | str
     index.df.length === miniSearch.index.length &&
     typeof index.words === 'string' &&
     typeof index.stems === 'string' &&
-    Array.isArray(index.synonyms);
+    Array.isArray(index.synonyms) &&
+    typeof index.stopWords === 'string' &&
+    typeof index.weakWords === 'string';
   return wellFormed ? (index as SerializedSearchIndex) : 'the search index is malformed';
 }
 
