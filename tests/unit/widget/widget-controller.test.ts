@@ -80,6 +80,18 @@ describe('createWidgetController', () => {
     expect(events.filter(([n]) => n === 'search')).toHaveLength(1);
   });
 
+  test('a question asked while an earlier one waits for the spelling correction is answered after it', async () => {
+    const { c } = setup();
+    await c.loadKb();
+    c.ask('papr jam');
+    // "vpn" needs no correction: alone it would be answered at once, before "papr jam".
+    c.ask('vpn');
+    await vi.waitFor(() => expect(c.store.get().messages.filter((m) => m.kind === 'answer')).toHaveLength(2));
+    const answers = c.store.get().messages.filter((m) => m.kind === 'answer') as unknown as Array<{ query: string; hits: Array<{ id: string }> }>;
+    expect(answers.map((m) => m.query)).toEqual(['papr jam', 'vpn']);
+    expect(answers[0]?.hits[0]?.id).toBe('printing/paper-jam');
+  });
+
   test('asking before the KB is loaded answers once it is', async () => {
     const { c } = setup();
     c.ask('printer offline');

@@ -39,6 +39,8 @@ export interface LiveSearch {
 export function createLiveSearch(deps: LiveSearchDeps): LiveSearch {
   const { kb, store, emitter } = deps;
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  // The answers still waiting for the spelling correction: a question asked meanwhile waits its turn.
+  let waiting: Promise<unknown> | undefined;
 
   const search = (query: string, limit: number) => kb.engine()!.search(query, { limit, boost: kb.boost() });
   /** Loads the spelling correction a search asked for, then `again()`; a failed load is reported by kb. */
@@ -86,11 +88,14 @@ export function createLiveSearch(deps: LiveSearchDeps): LiveSearch {
       clearTimeout(settleTimer);
       kb.withEngine(() => {
         const res = search(q, ANSWER_LIMIT);
-        if (!res.correctionsPending) return answer(q, res);
-        // An answer is given once: it waits for the spelling correction the question needs (a few
-        // milliseconds), or goes without it when the chunk cannot load.
+        if (!res.correctionsPending && !waiting) return answer(q, res);
+        // An answer is given once, in the order asked: it waits for the spelling correction the
+        // question needs (a few milliseconds), or goes without it when the chunk cannot load.
         const again = () => answer(q, search(q, ANSWER_LIMIT));
-        kb.loadCorrections().then(again, again);
+        const mine = (waiting = (waiting ?? Promise.resolve()).then(() => kb.loadCorrections()).then(again, again));
+        void mine.then(() => {
+          if (waiting === mine) waiting = undefined;
+        });
       });
     },
     stop() {
