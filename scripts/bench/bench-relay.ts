@@ -87,6 +87,23 @@ async function drain(fake: FakeHelpdesk, expected: number, timeoutMs = 120_000):
   return round(performance.now() - started, 0);
 }
 
+/**
+ * The queue left after the unthrottled run, delivered: how long it took, or (when it outlasts the
+ * wait: accepting is far faster than one help desk takes tickets) how many were still queued,
+ * and the delivery rate either way. Queued tickets are safe in the store; the bench only stops waiting.
+ */
+async function drainAfterLoad(fake: FakeHelpdesk, expected: number) {
+  const before = fake.received.length;
+  const started = performance.now();
+  const ms = await drain(fake, expected);
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    drainAfterLoadMs: ms,
+    ...(ms === null ? { stillQueuedAfterWait: expected - fake.received.length } : {}),
+    deliveredPerSecondWhileDraining: round((fake.received.length - before) / Math.max(seconds, 0.001), 0),
+  };
+}
+
 // The target: 500 tickets/s with p99 ≤ 50 ms. Latency is measured at that rate; an unthrottled
 // run gives the ceiling (its latency is only queueing: 50 connections ÷ throughput).
 const TARGET_RATE = 500;
@@ -116,9 +133,9 @@ async function benchSqlite(scratch: string) {
     await drain(fake, atTarget.accepted);
     log(`SQLite: ${CONNECTIONS} clients, unthrottled, for ${DURATION_S} s`);
     const most = summarise([await load(relay.url, CONNECTIONS, 'sq-max')]);
-    const drainMs = await drain(fake, atTarget.accepted + most.accepted);
+    const drained = await drainAfterLoad(fake, atTarget.accepted + most.accepted);
     const counts = [...fake.counts().values()];
-    return { atTargetRate: atTarget, unthrottled: most, reachedHelpdesk: fake.received.length, duplicates: counts.filter((c) => c > 1).length, drainAfterLoadMs: drainMs };
+    return { atTargetRate: atTarget, unthrottled: most, reachedHelpdesk: fake.received.length, duplicates: counts.filter((c) => c > 1).length, ...drained };
   } finally {
     await relay?.stop();
     await fake.close();
@@ -139,9 +156,9 @@ async function benchPostgres(scratch: string) {
     await drain(fake, atTarget.accepted);
     log(`PostgreSQL, two relays: ${CONNECTIONS} clients, unthrottled, for ${DURATION_S} s`);
     const most = summarise(await Promise.all(relays.map((r, i) => load(r.url, CONNECTIONS / 2, `pg-max${i}`))));
-    const drainMs = await drain(fake, atTarget.accepted + most.accepted);
+    const drained = await drainAfterLoad(fake, atTarget.accepted + most.accepted);
     const counts = [...fake.counts().values()];
-    return { relays: 2, atTargetRate: atTarget, unthrottled: most, reachedHelpdesk: fake.received.length, duplicates: counts.filter((c) => c > 1).length, drainAfterLoadMs: drainMs };
+    return { relays: 2, atTargetRate: atTarget, unthrottled: most, reachedHelpdesk: fake.received.length, duplicates: counts.filter((c) => c > 1).length, ...drained };
   } finally {
     await Promise.all(relays.map((r) => r.stop()));
     await fake.close();
