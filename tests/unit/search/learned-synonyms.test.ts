@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { learnAbbreviations, learnOtherNames } from '../../../widget/core/search/learned-synonyms.ts';
+import { learnAbbreviations } from '../../../widget/core/search/learned-synonyms.ts';
 import { FILLER, makeArticle, makeEngine } from './search-fixtures.ts';
 
 describe('learnAbbreviations', () => {
@@ -53,45 +53,5 @@ describe('abbreviations in search', () => {
     const engine = makeEngine(articles);
     expect(engine.search('software review request').hits.map((hit) => hit.id)).toContain('software/status');
     expect(engine.search('srr ').hits.map((hit) => hit.id)).toContain('software/free-tools');
-  });
-});
-
-describe('learnOtherNames', () => {
-  test('learns "X (formerly Y)" and "X (also known as Y or Z)", the name being the run the KB also uses on its own', () => {
-    const groups = learnOtherNames([
-      'To read mail, use Outlook on the web (formerly known as Outlook Web App).',
-      'Outlook on the web shows the same folders.',
-      'Chat in Skype for Business (formerly Lync) with your team.',
-      'Skype for Business needs a licence.',
-      'The device experiences a Stop error (also known as a bugcheck or blue screen error).',
-      'Read the Stop error code first.',
-    ]);
-    expect(groups).toEqual([
-      ['outlook on the web', 'outlook web app'],
-      ['skype for business', 'lync'],
-      ['stop error', 'bugcheck', 'blue screen error'],
-    ]);
-  });
-
-  test('takes the capitalised words ending the clause when the KB uses no run elsewhere, and one lowercase word at most', () => {
-    expect(learnOtherNames(['Sign in to Microsoft Entra ID (formerly Azure AD) first.'])).toEqual([['microsoft entra id', 'azure ad']]);
-    expect(learnOtherNames(['Restoring it requires burning (also called flashing) the chip.'])).toEqual([['burning', 'flashing']]);
-  });
-
-  test('ignores asides that name nothing, and names too common to stand for another', () => {
-    const common = Array.from({ length: 60 }, (_, i) => `Pick a location for file ${i}.`);
-    expect(learnOtherNames(['Restart the computer (see below).', 'Open Network sharing (formerly location).', ...common])).toEqual([]);
-    expect(learnOtherNames(['Version 14.2.0 (also known as 2) is out.'])).toEqual([]);
-  });
-});
-
-describe('other names in search', () => {
-  test('an old product name finds the articles that use only the new one', () => {
-    const articles = [
-      makeArticle({ id: 'chat/about', title: 'About chat', body: `Chat in Skype for Business (formerly Lync) with your team. ${FILLER}` }),
-      makeArticle({ id: 'chat/status', title: 'Set your status', body: `Skype for Business shows you as away after ten minutes. ${FILLER}` }),
-      makeArticle({ id: 'network/wifi', title: 'Connect to Wi-Fi', body: FILLER }),
-    ];
-    expect(makeEngine(articles).search('lync ').hits.map((hit) => hit.id)).toEqual(['chat/about', 'chat/status']);
   });
 });

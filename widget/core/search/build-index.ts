@@ -7,7 +7,7 @@ import { SEARCH_CONFIG, SEARCH_FIELDS, type SearchConfig } from './search-config
 import type { IndexableArticle } from './search-types.ts';
 import { compileSynonyms, normalizeSynonymGroups } from './synonyms.ts';
 import { withBuiltinSynonyms } from './builtin-synonyms.ts';
-import { learnAbbreviations, learnOtherNames } from './learned-synonyms.ts';
+import { learnAbbreviations } from './learned-synonyms.ts';
 import { STOP_WORDS } from './stop-words.ts';
 import { WEAK_WORDS } from './weak-words.ts';
 
@@ -49,9 +49,8 @@ function countTerms(terms: readonly string[]): Map<string, number> {
  * holds the query's words from one that mentions them across the page, and open it there.
  */
 export function buildSearchIndex(articles: IndexableArticle[], options: BuildSearchIndexOptions, config: SearchConfig = SEARCH_CONFIG): unknown {
-  // The author's groups, then the abbreviations and other names the articles define (learned-synonyms.ts).
-  const texts = articles.flatMap((article) => [article.title, article.description, ...(article.sections?.map((section) => section.text) ?? [article.body ?? ''])]);
-  const learned = [...learnAbbreviations(texts), ...learnOtherNames(texts)];
+  // The author's groups, then the abbreviations the articles define (learned-synonyms.ts).
+  const learned = learnAbbreviations(articles.flatMap((article) => [article.title, article.description, ...(article.sections?.map((section) => section.text) ?? [article.body ?? ''])]));
   const synonyms = withBuiltinSynonyms(normalizeSynonymGroups([...(options.synonyms ?? []), ...learned]));
   const table = compileSynonyms(synonyms);
   const wordStems = new Map<string, string>();

@@ -1,6 +1,6 @@
 /**
  * Vocabulary learned from the knowledge base itself at build time: abbreviations the articles
- * define, and the other names they give a thing (learnOtherNames, below). IT articles spell a term out once and abbreviate it after ("Multi-Factor Authentication
+ * define. IT articles spell a term out once and abbreviate it after ("Multi-Factor Authentication
  * (MFA)", "WSUS (Windows Server Update Services)"); users type either. Each definition found
  * becomes a synonym group, so "virtual private network" finds the article that only says "VPN"
  * and the other way round, on any KB and without a hand list. Build side only: the groups travel
@@ -77,106 +77,4 @@ export function learnAbbreviations(texts: Iterable<string>): string[][] {
     }
   }
   return [...found].filter(([key]) => !ambiguous.has(key) && !STOP_WORDS.has(key)).map(([, pair]) => pair);
-}
-
-/**
- * "X (also known as Y)", "X (formerly Y)": the other names a KB gives a thing, above all a
- * product's old name ("Microsoft Entra ID (formerly Azure AD)", "Outlook on the web (formerly
- * known as Outlook Web App)"), which users keep typing long after the rename. The marker words
- * are the only list; the names come from the articles.
- */
-const ALSO_KNOWN_AS = /\((?:also known as|also called|also referred to as|aka|formerly known as|formerly called|formerly named|formerly|previously known as|previously called|previously named)[ \t]+([^()\n]{2,80})[()]/giu;
-/** The text before a definition that may hold the name. */
-const NAME_REACH = 120;
-/** Words a name may hold but never start with ("Outlook on the web", "Skype for Business"). */
-const MAX_NAME_WORDS = 5;
-/** A one-word name in more than this share of the texts is too common to stand for another. */
-const MAX_WORD_SHARE = 0.02;
-
-const nameWords = (text: string): string[] => text.toLowerCase().replace(/[*_`"“”]/g, '').split(/[^\p{L}\p{N}'’.+#-]+/u).filter(Boolean);
-/** Leading articles and trailing dots dropped: "a bugcheck" and "bugcheck." are "bugcheck". */
-const tidy = (words: string[]): string[] => {
-  const out = words.map((word) => word.replace(/\.+$/, '')).filter(Boolean);
-  while (out.length && ['a', 'an', 'the'].includes(out[0] as string)) out.shift();
-  return out;
-};
-
-/**
- * Groups of the names `texts` give one thing: [name, other name, …], each group once. The name
- * before the parenthesis is the longest run of its last words (not starting with a stop word)
- * that the KB also uses elsewhere, so "the device experiences a Stop error (also known as a
- * bugcheck)" yields "stop error", not the whole clause; a name used nowhere else is one word.
- */
-export function learnOtherNames(texts: readonly string[]): string[][] {
-  const found: { before: string[]; others: string[][]; proper: number }[] = [];
-  for (const text of texts) {
-    if (!text.includes('(')) continue;
-    for (const match of text.matchAll(ALSO_KNOWN_AS)) {
-      // The name is in the clause just before the parenthesis.
-      const reach = text.slice(Math.max(0, match.index - NAME_REACH), match.index);
-      const clause = reach.split(/[()\n]|[.!?:;,•]\s|\s[-–—]\s|^[-–—*]\s/).pop() ?? '';
-      const before = nameWords(clause).slice(-MAX_NAME_WORDS);
-      // Without a run the KB uses elsewhere, the capitalised words ending the clause name it ("Microsoft Entra ID").
-      const capitalised = clause.trim().split(/\s+/).reverse();
-      const named = capitalised.findIndex((word) => !/^[\p{Lu}\p{N}]/u.test(word));
-      const proper = Math.min(named < 0 ? capitalised.length : named, MAX_NAME_WORDS);
-      const others = (match[1] ?? '')
-        .split(/,|\s+or\s+|;/)
-        .map((part) => tidy(nameWords(part)))
-        .filter((words) => words.length > 0 && words.length <= MAX_NAME_WORDS);
-      if (before.length && others.length) found.push({ before, others, proper });
-    }
-  }
-  if (!found.length) return [];
-  // How often each candidate name occurs outside the definitions, and in how many texts each word does.
-  const candidates = new Set(found.flatMap(({ before }) => before.map((_, i) => before.slice(i).join(' '))));
-  const counts = new Map<string, number>();
-  const wordTexts = new Map<string, number>();
-  const watched = new Set(found.flatMap(({ before, others }) => [...before, ...others.flat()]));
-  for (const text of texts) {
-    // Definitions, with the text just before them, do not count: a name is one the KB also uses on its own.
-    let rest = text;
-    if (text.includes('(')) {
-      let from = 0;
-      rest = '';
-      for (const match of text.matchAll(ALSO_KNOWN_AS)) {
-        rest += `${text.slice(from, Math.max(from, match.index - NAME_REACH))} . `;
-        from = match.index + match[0].length;
-      }
-      rest += text.slice(from);
-    }
-    const words = nameWords(rest);
-    for (const word of new Set(words)) if (watched.has(word)) wordTexts.set(word, (wordTexts.get(word) ?? 0) + 1);
-    words.forEach((word, at) => {
-      if (!watched.has(word)) return;
-      for (let k = 1; k <= MAX_NAME_WORDS && at + k <= words.length; k++) {
-        const phrase = words.slice(at, at + k).join(' ');
-        if (candidates.has(phrase)) counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
-      }
-    });
-  }
-  const tooCommon = (name: string[]) =>
-    !/\p{L}/u.test(name.join('')) || (name.length === 1 && (STOP_WORDS.has(name[0] as string) || (wordTexts.get(name[0] as string) ?? 0) > MAX_WORD_SHARE * texts.length));
-  const groups = new Map<string, Set<string>>();
-  for (const { before, others, proper } of found) {
-    // Of the runs of two or more last words the KB uses elsewhere, the one most used for its
-    // length: "outlook on the web" over "use outlook on the web" (rarer); the last word alone only
-    // when no such run exists ("hybrid shutdown", not "shutdown").
-    let name = before.slice(-Math.max(1, Math.min(proper, before.length)));
-    let best = 0;
-    before.slice(0, -1).forEach((_, start) => {
-      const run = before.slice(start);
-      const score = (counts.get(run.join(' ')) ?? 0) * run.length ** 2;
-      if (!STOP_WORDS.has(run[0] as string) && score > best) {
-        best = score;
-        name = run;
-      }
-    });
-    const names = [name, ...others].filter((words) => !tooCommon(words)).map((words) => words.join(' '));
-    if (names.length < 2 || names[0] !== name.join(' ')) continue;
-    const group = groups.get(names[0] as string) ?? new Set<string>();
-    for (const other of names) group.add(other);
-    groups.set(names[0] as string, group);
-  }
-  return [...groups.values()].map((group) => [...group]).filter((group) => group.length > 1);
 }
