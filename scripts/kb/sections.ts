@@ -42,8 +42,8 @@ export function splitSections(html: string): Section[] {
     starts.push({ at: match.index, end: match.index + match[0].length, anchor: decodeEntities(match[2] ?? ''), heading: htmlToText(match[3] ?? '') });
   }
   const sections: Section[] = [];
-  const intro = searchText(html.slice(0, starts[0]?.at ?? html.length));
   const introHtml = html.slice(0, starts[0]?.at ?? html.length);
+  const intro = searchText(introHtml);
   if (intro || !starts.length) sections.push({ anchor: '', heading: '', text: intro, steps: OL.test(introHtml) });
   starts.forEach((start, i) => {
     const inner = html.slice(start.end, starts[i + 1]?.at ?? html.length);
