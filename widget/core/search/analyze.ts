@@ -21,7 +21,7 @@ function phraseAt(stems: string[], glued: boolean[], at: number, table: SynonymT
   let phrase = matchPhrase(stems, at, table);
   let span = phrase?.stems.length ?? 0;
   if (!phrase && HELD.has(stems[at + 1] as string)) {
-    phrase = matchPhrase([stems[at] as string, ...stems.slice(at + 2)], 0, table);
+    phrase = matchPhrase(stems, at, table, 1);
     span = (phrase?.stems.length ?? 0) + 1;
   }
   if (!phrase) return undefined;

@@ -76,13 +76,16 @@ export function compileSynonyms(groups: readonly (readonly string[])[]): Synonym
   return { expansions, phrases: phraseLists };
 }
 
-/** Length of the phrase starting at `at` in a stem sequence, with its token, if any. */
-export function matchPhrase(stems: readonly string[], at: number, table: SynonymTable): Phrase | undefined {
+/**
+ * The phrase starting at `at` in a stem sequence, if any. With `held`, that many words after the
+ * first one are skipped ("sign you out" read as "sign out").
+ */
+export function matchPhrase(stems: readonly string[], at: number, table: SynonymTable, held = 0): Phrase | undefined {
   const candidates = table.phrases.get(stems[at] as string);
   if (!candidates) return undefined;
   outer: for (const phrase of candidates) {
-    if (at + phrase.stems.length > stems.length) continue;
-    for (let i = 1; i < phrase.stems.length; i++) if (stems[at + i] !== phrase.stems[i]) continue outer;
+    if (at + held + phrase.stems.length > stems.length) continue;
+    for (let i = 1; i < phrase.stems.length; i++) if (stems[at + held + i] !== phrase.stems[i]) continue outer;
     return phrase;
   }
   return undefined;
