@@ -79,11 +79,12 @@ export function chooseSection(
     let units = match?.units ?? 0;
     for (const term of lead) units |= unitsOf.get(term) ?? 0;
     if (!units) return;
-    const choice = ((match?.score ?? 0) + floor) * (weightOf(units) / total) ** config.sectionCoveragePower * (1 + config.sectionHeadingBonus * bitCount(match?.named ?? 0)) * (opening[section] ? config.sectionOpeningWeight : 1);
+    const share = weightOf(units) / total;
+    const choice = ((match?.score ?? 0) + floor) * share ** config.sectionCoveragePower * (1 + config.sectionHeadingBonus * bitCount(match?.named ?? 0)) * (opening[section] ? config.sectionOpeningWeight : 1);
     if (choice > best) {
       best = choice;
       chosen = section;
-      covered = weightOf(units) / total;
+      covered = share;
     }
   });
   // A question that the problem statement matches best is answered by what follows it (Cause,
