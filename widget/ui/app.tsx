@@ -75,8 +75,12 @@ export function App({ controller, ctx, strings, loadTicket, Status }: Props) {
   const onBodyScroll = (): void => {
     if (viewRef.current === 'home' && bodyRef.current) homeSpot.current.scrollTop = bodyRef.current.scrollTop;
   };
+  // Focus moving in the conversation records the scroll too: a scroll event comes a frame late, so
+  // a control focused and activated at once (keyboard, assistive tech) would leave a stale spot.
   const onPanelFocusIn = (e: FocusEvent): void => {
-    if (viewRef.current === 'home' && bodyRef.current) homeSpot.current.focus = focusRank(bodyRef.current, e.target as Element);
+    if (viewRef.current !== 'home' || !bodyRef.current) return;
+    homeSpot.current.focus = focusRank(bodyRef.current, e.target as Element);
+    homeSpot.current.scrollTop = bodyRef.current.scrollTop;
   };
 
   // Focus the box as soon as the panel opens; coming back to the conversation, focus and scroll
