@@ -25,6 +25,7 @@ import { buildSearchIndex } from '../../../widget/core/search/build-index.ts';
 import { loadSearchEngine } from '../../../widget/core/search/engine.ts';
 import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { readPlainCorpus, type PlainArticle } from './plain-corpus.ts';
+import { emptySectionScore, sectionAccuracy, type SecondLabel, type SectionScore } from './section-score.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');
@@ -38,6 +39,23 @@ interface EvalQuery {
   expected: string[];
   /** Anchor of the section that answers, when one section does. */
   section?: string;
+}
+
+/** Second labels of a corpus, by query set file name and query. */
+type SecondLabels = Map<string, SecondLabel>;
+
+const secondKey = (set: string, query: string) => `${set}\n${query}`;
+
+async function readSecondLabels(name: string, dir: string): Promise<SecondLabels> {
+  const file = path.join(dir, `second-labels-${name}.jsonl`);
+  const labels: SecondLabels = new Map();
+  if (!existsSync(file)) return labels;
+  for (const line of (await readFile(file, 'utf8')).split('\n')) {
+    if (!line.trim() || line.startsWith('//')) continue;
+    const { set, query, section, also } = JSON.parse(line) as { set: string; query: string } & SecondLabel;
+    labels.set(secondKey(set, query), { section, also });
+  }
+  return labels;
 }
 
 interface Metrics {
@@ -142,25 +160,25 @@ async function main(args: string[]): Promise<number> {
   // Section accuracy over the sets the ranking was tuned with, and over the blind ones apart.
   // Held-out queries with one typo each (see withTypo), over every corpus.
   const typos = { queries: 0, longQueries: 0, ours: 0, baseline: 0, oursLong: 0, baselineLong: 0 };
-  const totals: Record<string, { right: number; topHits: number; labelled: number }> = {};
+  const totals: Record<string, SectionScore> = {};
   for (const name of names.length ? names : ALL_CORPORA) {
     const dir = corpusDir(name);
     // Dev and held-out sets are scored apart: only the held-out one says how tuning generalises.
     const sets = [
-      { label: 'dev', queries: await readQueries(name, queryDir) },
-      { label: 'holdout', queries: await readQueries(`holdout-${name}`, queryDir) },
+      { label: 'dev', file: name, queries: await readQueries(name, queryDir) },
+      { label: 'holdout', file: `holdout-${name}`, queries: await readQueries(`holdout-${name}`, queryDir) },
       // Section-labelled held-out set of the sections issue (see each file's header).
-      { label: 'holdout2 (sections)', queries: await readQueries(`holdout2-${name}`, queryDir) },
+      { label: 'holdout2 (sections)', file: `holdout2-${name}`, queries: await readQueries(`holdout2-${name}`, queryDir) },
       // A second section set for the Microsoft corpora (Symptoms / Cause / Resolution), written
       // after holdout3 to tune on, so that holdout3 stays the blind check.
-      { label: 'holdout4 (sections)', queries: await readQueries(`holdout4-${name}`, queryDir) },
+      { label: 'holdout4 (sections)', file: `holdout4-${name}`, queries: await readQueries(`holdout4-${name}`, queryDir) },
       // Written blind after the section ranking was tuned on holdout2: the generalisation check.
-      { label: 'holdout3 (sections, blind)', queries: await readQueries(`holdout3-${name}`, queryDir) },
+      { label: 'holdout3 (sections, blind)', file: `holdout3-${name}`, queries: await readQueries(`holdout3-${name}`, queryDir) },
       // Written blind in session 6, after holdout3's aggregates had been looked at several times.
-      { label: 'holdout5 (sections, blind)', queries: await readQueries(`holdout5-${name}`, queryDir) },
+      { label: 'holdout5 (sections, blind)', file: `holdout5-${name}`, queries: await readQueries(`holdout5-${name}`, queryDir) },
       // Questions in the UI's other languages against an English KB (the built-in synonyms).
-      { label: 'multilingual', queries: await readQueries(`multilingual-${name}`, queryDir) },
-      { label: 'multilingual holdout', queries: await readQueries(`holdout-multilingual-${name}`, queryDir) },
+      { label: 'multilingual', file: `multilingual-${name}`, queries: await readQueries(`multilingual-${name}`, queryDir) },
+      { label: 'multilingual holdout', file: `holdout-multilingual-${name}`, queries: await readQueries(`holdout-multilingual-${name}`, queryDir) },
     ].filter((set) => set.queries.length);
     if (!existsSync(dir) || !sets.length) {
       console.log(`${name}: skipped (${existsSync(dir) ? 'no queries' : 'no corpus'})`);
@@ -169,10 +187,11 @@ async function main(args: string[]): Promise<number> {
     const plain = await readPlainCorpus(dir);
     const { index, source } = await loadIndex(dir, plain);
     const engine = loadSearchEngine(index, findCorrections);
+    const secondLabels = await readSecondLabels(name, queryDir);
     const baselineRank = createBaseline(plain);
     const known = new Set(index.articles.map((article) => article.id));
     console.log(`${name} (${index.articles.length} articles via ${source})`);
-    for (const { label, queries } of sets) {
+    for (const { label, file, queries } of sets) {
       const unknown = queries.flatMap((query) => query.expected).filter((id) => !known.has(id));
       if (unknown.length) {
         console.error(`${name} ${label}: expected ids not in the corpus: ${[...new Set(unknown)].join(', ')}`);
@@ -184,14 +203,16 @@ async function main(args: string[]): Promise<number> {
       console.log(`  ${label} (${queries.length} queries)`);
       console.log(`    tier0     ${format(ours)}`);
       console.log(`    baseline  ${format(baseline)}`);
-      const sections = sectionAccuracy(queries, (query) => engine.search(query, { limit: 1 }).hits[0], showMisses ? misses : undefined);
+      const second = (query: string) => secondLabels.get(secondKey(file, query));
+      const sections = sectionAccuracy(queries, (query) => engine.search(query, { limit: 1 }).hits[0], second, showMisses ? misses : undefined);
       if (sections.labelled) {
         console.log(`    sections  ${sections.right}/${sections.topHits} top-1 hits show the labelled section (${sections.labelled} labelled queries)`);
+        if (sections.twice) {
+          console.log(`              ${sections.accepted}/${sections.topHits} show a section either labeller accepts; the two labellers pick the same section for ${sections.agreed}/${sections.twice}`);
+        }
         const kind = label.includes('blind') ? `blind set ${label.split(' ')[0]}` : 'tuning sets';
-        const total = (totals[kind] ??= { right: 0, topHits: 0, labelled: 0 });
-        total.right += sections.right;
-        total.topHits += sections.topHits;
-        total.labelled += sections.labelled;
+        const total = (totals[kind] ??= emptySectionScore());
+        for (const key of Object.keys(total) as (keyof SectionScore)[]) total[key] += sections[key];
       }
       if (misses.length) console.log(misses.join('\n'));
     }
@@ -231,6 +252,10 @@ async function main(args: string[]): Promise<number> {
     if (!total.labelled) continue;
     const share = total.topHits ? total.right / total.topHits : 0;
     console.log(`section accuracy, ${kind}: ${total.right}/${total.topHits} = ${share.toFixed(3)} of top-1 hits on section-labelled queries (${total.labelled} labelled)`);
+    if (total.twice) {
+      const accepted = total.topHits ? total.accepted / total.topHits : 0;
+      console.log(`  against either labeller's accepted sections: ${total.accepted}/${total.topHits} = ${accepted.toFixed(3)}; labellers agree on ${total.agreed}/${total.twice} = ${(total.agreed / total.twice).toFixed(3)}`);
+    }
   }
   return failed ? 1 : 0;
 }
@@ -254,26 +279,6 @@ export function withTypo(query: string): string | undefined {
   ];
   const typo = kinds[hash % 3] as string;
   return typo === word ? undefined : query.replace(word, typo);
-}
-
-/**
- * Of the section-labelled queries whose top hit is a right article, how many show the labelled
- * section (what the widget opens).
- */
-function sectionAccuracy(queries: EvalQuery[], top: (query: string) => { id: string; section?: { anchor: string } } | undefined, misses?: string[]) {
-  let labelled = 0;
-  let topHits = 0;
-  let right = 0;
-  for (const { query, expected, section } of queries) {
-    if (!section) continue;
-    labelled++;
-    const hit = top(query);
-    if (!hit || !expected.includes(hit.id)) continue;
-    topHits++;
-    if (hit.section?.anchor === section) right++;
-    else misses?.push(`  ${JSON.stringify(query)} → section ${hit.section ? `#${hit.section.anchor}` : '(none)'}, want #${section}`);
-  }
-  return { labelled, topHits, right };
 }
 
 process.exitCode = await main(process.argv.slice(2));

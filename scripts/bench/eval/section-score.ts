@@ -1,0 +1,59 @@
+/**
+ * Section accuracy of the ranking evaluation (evaluate.ts): how often the top hit opens at the
+ * labelled section, and, where a second labeller labelled the query too, how often the two
+ * labellers agree (the ceiling one label sets) and how many hits show a section either accepts.
+ */
+
+/** A second labeller's section for a labelled query (see the second-labels-* files' header). */
+export interface SecondLabel {
+  section: string;
+  /** Other sections the second labeller accepts as equally right. */
+  also: string[];
+}
+
+export interface SectionScore {
+  labelled: number;
+  topHits: number;
+  /** Top-1 hits on a right article that show the (first) labelled section. */
+  right: number;
+  /** Of those top hits, how many show the first label, the second labeller's, or one the second accepts as well. */
+  accepted: number;
+  /** Labelled queries with a second label, and how many of them the two labellers label alike. */
+  twice: number;
+  agreed: number;
+}
+
+export const emptySectionScore = (): SectionScore => ({ labelled: 0, topHits: 0, right: 0, accepted: 0, twice: 0, agreed: 0 });
+
+/**
+ * Of the section-labelled queries whose top hit is a right article, how many show the labelled
+ * section (what the widget opens). Where a second labeller labelled the query too, how often the
+ * two agree (the ceiling a single label sets), and how many hits show a section either accepts.
+ */
+export function sectionAccuracy(
+  queries: readonly { query: string; expected: string[]; section?: string }[],
+  top: (query: string) => { id: string; section?: { anchor: string } } | undefined,
+  secondLabel: (query: string) => SecondLabel | undefined,
+  misses?: string[],
+): SectionScore {
+  const score = emptySectionScore();
+  for (const { query, expected, section } of queries) {
+    if (!section) continue;
+    score.labelled++;
+    const second = secondLabel(query);
+    if (second) {
+      score.twice++;
+      if (second.section === section) score.agreed++;
+    }
+    const hit = top(query);
+    if (!hit || !expected.includes(hit.id)) continue;
+    score.topHits++;
+    const shown = hit.section?.anchor;
+    if (shown === section) score.right++;
+    else misses?.push(`  ${JSON.stringify(query)} → section ${hit.section ? `#${shown}` : '(none)'}, want #${section}${second ? ` (second label #${[second.section, ...second.also].join(' #')})` : ''}`);
+    // The article's top ('') is accepted too where the second labeller chose it.
+    const landing = shown ?? '';
+    if (landing === section || landing === second?.section || second?.also.includes(landing)) score.accepted++;
+  }
+  return score;
+}

@@ -1,0 +1,58 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { sectionAccuracy } from '../../../scripts/bench/eval/section-score.ts';
+
+const QUERIES = path.resolve(import.meta.dirname, '../../../scripts/bench/eval/queries');
+const lines = (file: string) => readFileSync(path.join(QUERIES, file), 'utf8').split('\n').filter((line) => line.trim() && !line.startsWith('//'));
+
+describe('section accuracy of the ranking evaluation', () => {
+  const queries = [
+    { query: 'why does it fail', expected: ['a'], section: 'cause' },
+    { query: 'how to fix it', expected: ['a'], section: 'resolution' },
+    { query: 'error text quoted', expected: ['a'], section: 'symptoms' },
+    { query: 'wrong article', expected: ['b'], section: 'setup' },
+    { query: 'unlabelled', expected: ['a'] },
+  ];
+  const shown: Record<string, { id: string; section?: { anchor: string } }> = {
+    'why does it fail': { id: 'a', section: { anchor: 'cause' } },
+    'how to fix it': { id: 'a', section: { anchor: 'cause' } },
+    'error text quoted': { id: 'a' },
+    'wrong article': { id: 'a', section: { anchor: 'setup' } },
+    unlabelled: { id: 'a' },
+  };
+  const second = new Map([
+    ['why does it fail', { section: 'cause', also: [] }],
+    ['how to fix it', { section: 'workaround', also: ['cause'] }],
+    ['error text quoted', { section: '', also: [] }],
+  ]);
+
+  test('counts the first label strictly, and a section either labeller accepts apart', () => {
+    const misses: string[] = [];
+    const score = sectionAccuracy(queries, (query) => shown[query], (query) => second.get(query), misses);
+    expect(score).toEqual({ labelled: 4, topHits: 3, right: 1, accepted: 3, twice: 3, agreed: 1 });
+    expect(misses).toEqual([
+      '  "how to fix it" → section #cause, want #resolution (second label #workaround #cause)',
+      '  "error text quoted" → section (none), want #symptoms (second label #)',
+    ]);
+  });
+
+  test('without second labels, accepted is the strict count', () => {
+    const score = sectionAccuracy(queries, (query) => shown[query], () => undefined);
+    expect(score).toMatchObject({ right: 1, accepted: 1, twice: 0, agreed: 0 });
+  });
+
+  test('every second label belongs to a section-labelled query of its set', () => {
+    const files = readdirSync(QUERIES).filter((file) => file.startsWith('second-labels-'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      for (const line of lines(file)) {
+        const { set, query, section, also } = JSON.parse(line) as { set: string; query: string; section: string; also: string[] };
+        const labelled = lines(`${set}.jsonl`).map((l) => JSON.parse(l) as { query: string; section?: string }).filter((q) => q.section);
+        expect(labelled.map((q) => q.query), `${file}: ${query}`).toContain(query);
+        expect(typeof section).toBe('string');
+        expect(Array.isArray(also)).toBe(true);
+      }
+    }
+  });
+});
