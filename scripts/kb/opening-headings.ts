@@ -42,11 +42,73 @@ export function markOpeningSections(metas: readonly ArticleMeta[], steps: Readon
       .map(([text]) => text),
   );
   const isOpening = (section: { anchor: string; heading: string }) => section.anchor !== '' && opens.has(normal(section.heading));
+  const { explains, fixes } = explanationHeadings(metas, isOpening, withSteps, all);
   return metas.map((meta) => {
     const sections = meta.sections ?? [];
     const firstHeaded = sections.find((section) => section.anchor);
     if (!firstHeaded || !sections.some(isOpening)) return meta;
     const introOpens = isOpening(firstHeaded);
-    return { ...meta, sections: sections.map((section) => (isOpening(section) || (introOpens && section.anchor === '') ? { ...section, opening: true as const } : section)) };
+    return {
+      ...meta,
+      sections: sections.map((section, i) => {
+        if (isOpening(section) || (introOpens && section.anchor === '')) return { ...section, opening: true as const };
+        // An explanation right after the problem statement, with the fix next (not "More information").
+        const next = sections[i + 1];
+        const explained = explains.get(normal(section.heading));
+        if (explained && sections[i - 1] && isOpening(sections[i - 1]!) && next && fixes.has(`${normal(section.heading)}\n${normal(next.heading)}`)) {
+          return { ...section, explains: true as const };
+        }
+        return section;
+      }),
+    };
   });
+}
+
+/** A heading explains when it comes right after an opening in at least this share of its articles… */
+const MIN_EXPLAINS_SHARE = 0.6;
+/** …and another section follows it in at least this share. */
+const MIN_FOLLOWED_SHARE = 0.8;
+/**
+ * A heading following an explanation in at least this share of its articles is where the fix is
+ * ("Resolution", "Workaround"); rarer followers ("More information", "Status") are not passed to.
+ */
+const MIN_FIX_SHARE = 0.05;
+
+/**
+ * Explanation headings ("Cause"): in most articles that use them they come right after the problem
+ * statement and before another section (the fix), and they hold no steps. Passing the statement
+ * for a question that describes the problem, search goes past them too: the describer wants the
+ * fix, which follows.
+ */
+function explanationHeadings(
+  metas: readonly ArticleMeta[],
+  isOpening: (section: { anchor: string; heading: string }) => boolean,
+  withSteps: ReadonlyMap<string, number>,
+  all: ReadonlyMap<string, number>,
+): { explains: Map<string, number>; fixes: Set<string> } {
+  const after = new Map<string, number>();
+  const followed = new Map<string, number>();
+  /** "explanation\nfollower" → articles. */
+  const pairs = new Map<string, number>();
+  for (const meta of metas) {
+    const sections = meta.sections ?? [];
+    sections.forEach((section, i) => {
+      if (!section.anchor || isOpening(section) || !sections[i - 1] || !isOpening(sections[i - 1]!)) return;
+      const text = normal(section.heading);
+      after.set(text, (after.get(text) ?? 0) + 1);
+      const next = sections[i + 1];
+      if (!next) return;
+      followed.set(text, (followed.get(text) ?? 0) + 1);
+      const pair = `${text}\n${normal(next.heading)}`;
+      pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+    });
+  }
+  const explains = new Map(
+    [...after].filter(([text, count]) => {
+      const uses = all.get(text) ?? count;
+      return count >= MIN_OPENINGS && count >= MIN_EXPLAINS_SHARE * uses && (followed.get(text) ?? 0) >= MIN_FOLLOWED_SHARE * count && (withSteps.get(text) ?? 0) < MAX_STEPS_SHARE * uses;
+    }),
+  );
+  const fixes = new Set([...pairs].filter(([pair, count]) => count >= MIN_FIX_SHARE * (followed.get(pair.split('\n')[0]!) ?? Infinity)).map(([pair]) => pair));
+  return { explains, fixes };
 }

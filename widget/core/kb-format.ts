@@ -72,6 +72,11 @@ export interface ArticleSection {
    * that use it ("Symptoms"), or it is the text before such a heading (scripts/kb/opening-headings.ts).
    */
   opening?: true;
+  /**
+   * It explains the problem stated just before it ("Cause": it follows the statement in most
+   * articles of this KB that use it, and the fix follows it; scripts/kb/opening-headings.ts).
+   */
+  explains?: true;
 }
 
 export interface KbIndex {

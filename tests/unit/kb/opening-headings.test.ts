@@ -59,7 +59,31 @@ test('marks no heading whose sections are often procedures: they answer, whereve
   expect(openings(markOpeningSections(metas)).a).toEqual(['', 'Setup']);
 });
 
-test('a compiled KB opens a question that describes the problem at the section after its statement', async () => {
+const explained = (metas: ArticleMeta[]) =>
+  Object.fromEntries(metas.map((m) => [m.id, (m.sections ?? []).filter((s) => s.explains).map((s) => s.heading)]));
+
+test('marks an explanation: a heading that follows the problem statement, with the fix after it', () => {
+  const metas = [
+    meta('a', ['Symptoms', 'Cause', 'Resolution']),
+    meta('b', ['Symptoms', 'Cause', 'Workaround']),
+    meta('c', ['Symptoms', 'Cause', 'Resolution', 'More information']),
+    meta('d', ['Symptoms', 'Cause', 'Resolution']),
+    meta('e', ['Symptoms', 'Resolution']),
+    meta('f', ['Symptoms', 'Cause']),
+  ];
+  // Resolution follows Cause in 3 of its 4 followed uses, Workaround in 1: both are fixes. Resolution,
+  // right after Symptoms in 1 of the 5 articles that have it, is no explanation; f's Cause is last.
+  expect(explained(markOpeningSections(metas))).toEqual({ a: ['Cause'], b: ['Cause'], c: ['Cause'], d: ['Cause'], e: [], f: [] });
+  // A follower that is rare after the explanation is no fix: the Cause before it is not passed.
+  const rare = [...metas, ...'ghijklmnopqrstuvwxyz'.split('').map((id) => meta(id, ['Symptoms', 'Cause', 'Resolution']))];
+  rare.push(meta('status', ['Symptoms', 'Cause', 'Status']));
+  expect(explained(markOpeningSections(rare)).status).toEqual([]);
+  // An explanation that holds steps in many articles is a procedure.
+  const steps = new Map(['a', 'b'].map((id) => [id, [false, false, true, false]]));
+  expect(explained(markOpeningSections(metas, steps)).a).toEqual([]);
+});
+
+test('a compiled KB opens a question that describes the problem at the fix after its statement, and a why question at the cause', async () => {
   const article = (name: string, problem: string, cause: string, fix: string) =>
     `# ${name}\n\nThis article solves a problem with ${name}.\n\n## Symptoms\n\n${problem}\n\n## Cause\n\n${cause}\n\n## Resolution\n\n1. ${fix}\n2. Restart.\n`;
   const result = await compileFiles(
@@ -71,9 +95,12 @@ test('a compiled KB opens a question that describes the problem at the section a
     { outDir: makeTempDir() },
   );
   const engine = loadSearchEngine(result.index, findCorrections);
+  // Past the statement and its explanation ("Cause", learned: it follows "Symptoms" and the fix follows it).
   const hit = engine.search('print spooler stops every ten minutes').hits[0];
   expect(hit?.id).toBe('printer');
-  expect(hit?.section?.anchor).toBe('cause');
+  expect(hit?.section?.anchor).toBe('resolution');
+  // Asking why opens at the explanation.
+  expect(engine.search('why does the print spooler stop every ten minutes').hits[0]?.section?.anchor).toBe('cause');
   // Quoting the statement whole (the user's own error text) opens at it.
   expect(engine.search('print spooler service stops, jobs stay queued forever').hits[0]?.section?.anchor).toBe('symptoms');
   // A question about the fix itself still opens at the fix.

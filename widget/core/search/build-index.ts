@@ -10,6 +10,7 @@ import { withBuiltinSynonyms } from './builtin-synonyms.ts';
 import { learnAbbreviations } from './learned-synonyms.ts';
 import { STOP_WORDS } from './stop-words.ts';
 import { WEAK_WORDS } from './weak-words.ts';
+import { WHY_WORDS } from './why-words.ts';
 
 export interface BuildSearchIndexOptions {
   /** Author synonym groups from kb-content/synonyms.yml, merged with the built-in IT map. */
@@ -111,6 +112,7 @@ export function buildSearchIndex(articles: IndexableArticle[], options: BuildSea
     synonyms,
     stopWords: [...STOP_WORDS].join(' '),
     weakWords: [...WEAK_WORDS].join(' '),
+    whyWords: [...WHY_WORDS].join(' '),
   };
   return index;
 }

@@ -140,6 +140,7 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
   // The index's own word lists (index-format.ts): the query is analysed as its text was.
   const stopWords = new Set(serialized.stopWords.split(' '));
   const weakWords = new Set(serialized.weakWords.split(' '));
+  const whyWords = new Set((serialized.whyWords ?? '').split(' ').filter(Boolean));
   const articles: readonly ArticleMeta[] = Object.freeze([...index.articles]);
   const byId = new Map(articles.map((article) => [article.id, article]));
 
@@ -264,11 +265,13 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
     }
 
     const hits: SearchHit[] = [];
+    // Stop words are gone from the query's units ("why" among them): the intent is read off its words.
+    const asksWhy = whyWords.size > 0 && splitWords(text).some((word) => whyWords.has(word.folded));
     const termsOf = (entry: Ranked): string[] => [...new Set(entry.terms.flat())].sort();
     for (const entry of best) {
       const article = byId.get(entry.id);
       if (!article) continue;
-      const chosen = chooseSection(entry.sections, leadTermsOf(article), (article.sections ?? []).map((section) => section.opening === true), lookup.unitsOf, unitWeights, entry.topic, config);
+      const chosen = chooseSection(entry.sections, leadTermsOf(article), (article.sections ?? []).map((section) => section.opening === true), (article.sections ?? []).map((section) => section.explains === true), asksWhy, lookup.unitsOf, unitWeights, entry.topic, config);
       const section = chosen >= 0 ? article.sections?.[chosen] : undefined;
       const shown = section?.anchor ? section : undefined;
       hits.push({

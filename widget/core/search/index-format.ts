@@ -41,6 +41,8 @@ export interface SerializedSearchIndex {
   stopWords: string;
   /** The weak words of weak-words.ts, folded and space-separated (see engine.ts). */
   weakWords: string;
+  /** The words of why-words.ts, folded and space-separated (see section-choice.ts); absent: none. */
+  whyWords?: string;
 }
 
 /** Checks the shape and version of a serialized index; returns a problem or the index. */

@@ -56,6 +56,8 @@ export function chooseSection(
   matches: readonly SectionMatch[],
   leads: readonly ReadonlySet<string>[],
   opening: readonly boolean[],
+  explains: readonly boolean[],
+  asksWhy: boolean,
   unitsOf: ReadonlyMap<string, number>,
   weights: readonly number[],
   topic: number,
@@ -90,6 +92,9 @@ export function chooseSection(
   // A question that the problem statement matches best is answered by what follows it (Cause,
   // Resolution): open there, past the summary and the statement itself; unless the statement
   // holds (nearly) the whole question, which is then the user's own error text, quoted there.
-  if (covered < config.sectionQuoteCoverage) while (opening[chosen]) chosen++;
+  if (covered < config.sectionQuoteCoverage && opening[chosen]) {
+    while (opening[chosen]) chosen++;
+    if (!asksWhy) while (explains[chosen]) chosen++;
+  }
   return chosen;
 }
