@@ -46,16 +46,18 @@ export function markOpeningSections(metas: readonly ArticleMeta[], steps: Readon
   return metas.map((meta) => {
     const sections = meta.sections ?? [];
     const firstHeaded = sections.find((section) => section.anchor);
-    if (!firstHeaded || !sections.some(isOpening)) return meta;
-    const introOpens = isOpening(firstHeaded);
+    if (!firstHeaded) return meta;
+    // The text before a first problem statement, or before a first explanation, states the problem.
+    const introOpens = isOpening(firstHeaded) || explains.has(normal(firstHeaded.heading));
+    const states = sections.map((section) => isOpening(section) || (introOpens && section.anchor === ''));
+    if (!states.some(Boolean)) return meta;
     return {
       ...meta,
       sections: sections.map((section, i) => {
-        if (isOpening(section) || (introOpens && section.anchor === '')) return { ...section, opening: true as const };
+        if (states[i]) return { ...section, opening: true as const };
         // An explanation right after the problem statement, with the fix next (not "More information").
         const next = sections[i + 1];
-        const explained = explains.get(normal(section.heading));
-        if (explained && sections[i - 1] && isOpening(sections[i - 1]!) && next && fixes.has(`${normal(section.heading)}\n${normal(next.heading)}`)) {
+        if (states[i - 1] && next && explains.has(normal(section.heading)) && fixes.has(`${normal(section.heading)}\n${normal(next.heading)}`)) {
           return { ...section, explains: true as const };
         }
         return section;

@@ -78,6 +78,9 @@ test('marks an explanation: a heading that follows the problem statement, with t
   const rare = [...metas, ...'ghijklmnopqrstuvwxyz'.split('').map((id) => meta(id, ['Symptoms', 'Cause', 'Resolution']))];
   rare.push(meta('status', ['Symptoms', 'Cause', 'Status']));
   expect(explained(markOpeningSections(rare)).status).toEqual([]);
+  // The text before a first explanation states the problem too; the explanation is passed as well.
+  const intro = markOpeningSections([...metas, meta('g', ['Cause', 'Resolution'])]).find((m) => m.id === 'g')!;
+  expect(intro.sections!.map((section) => [section.anchor, section.opening ?? section.explains ?? false])).toEqual([['', true], ['cause', true], ['resolution', false]]);
   // An explanation that holds steps in many articles is a procedure.
   const steps = new Map(['a', 'b'].map((id) => [id, [false, false, true, false]]));
   expect(explained(markOpeningSections(metas, steps)).a).toEqual([]);

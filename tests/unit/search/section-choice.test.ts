@@ -73,6 +73,8 @@ describe('chooseSection', () => {
     ];
     expect(chooseSection(matches, [none, none, none], [true, true, false], [], false, unitsOf, [1, 1, 1], 0, config)).toBe(1);
     expect(chooseSection(matches, [none, none, none], [true, true, false], [], false, unitsOf, [1, 1, 1], 0, { ...config, sectionQuoteCoverage: 1.1 })).toBe(2);
+    // A question asking why quotes nothing: it goes on to the explanation.
+    expect(chooseSection(matches, [none, none, none], [true, true, false], [false, false, true], true, unitsOf, [1, 1, 1], 0, config)).toBe(2);
   });
 
   test('passing the problem statement, goes past an explanation ("Cause") to the fix, unless the question asks why', () => {

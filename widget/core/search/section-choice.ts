@@ -92,7 +92,7 @@ export function chooseSection(
   // A question that the problem statement matches best is answered by what follows it (Cause,
   // Resolution): open there, past the summary and the statement itself; unless the statement
   // holds (nearly) the whole question, which is then the user's own error text, quoted there.
-  if (covered < config.sectionQuoteCoverage && opening[chosen]) {
+  if ((covered < config.sectionQuoteCoverage || asksWhy) && opening[chosen]) {
     while (opening[chosen]) chosen++;
     if (!asksWhy) while (explains[chosen]) chosen++;
   }
