@@ -16,6 +16,8 @@ const MIN_OPENINGS = 3;
 const MIN_OPENING_SHARE = 0.6;
 /** …and fewer than this share of those articles hold steps (an ordered list) under it. */
 const MAX_STEPS_SHARE = 0.2;
+/** A heading trails when it is the last one in at least this share of the articles that have it (and the opening rules' counts). */
+const MIN_TRAILING_SHARE = 0.6;
 
 const normal = (heading: string) => heading.toLowerCase().replace(/[\s:.?!]+$/u, '').trim();
 
@@ -26,6 +28,7 @@ const normal = (heading: string) => heading.toLowerCase().replace(/[\s:.?!]+$/u,
  */
 export function markOpeningSections(metas: readonly ArticleMeta[], steps: ReadonlyMap<string, readonly boolean[]> = new Map()): ArticleMeta[] {
   const first = new Map<string, number>();
+  const last = new Map<string, number>();
   const all = new Map<string, number>();
   const withSteps = new Map<string, number>();
   for (const meta of metas) {
@@ -35,6 +38,8 @@ export function markOpeningSections(metas: readonly ArticleMeta[], steps: Readon
     for (const text of new Set(stepped.map((section) => normal(section.heading)))) withSteps.set(text, (withSteps.get(text) ?? 0) + 1);
     const opening = headed[0] ? normal(headed[0].heading) : undefined;
     if (opening !== undefined) first.set(opening, (first.get(opening) ?? 0) + 1);
+    const closing = headed.length > 1 ? normal(headed[headed.length - 1]!.heading) : undefined;
+    if (closing !== undefined) last.set(closing, (last.get(closing) ?? 0) + 1);
   }
   const opens = new Set(
     [...first]
@@ -42,6 +47,10 @@ export function markOpeningSections(metas: readonly ArticleMeta[], steps: Readon
       .map(([text]) => text),
   );
   const isOpening = (section: { anchor: string; heading: string }) => section.anchor !== '' && opens.has(normal(section.heading));
+  const trailers = new Set(
+    [...last].filter(([text, count]) => count >= MIN_OPENINGS && count >= MIN_TRAILING_SHARE * (all.get(text) ?? count) && (withSteps.get(text) ?? 0) < MAX_STEPS_SHARE * (all.get(text) ?? count)).map(([text]) => text),
+  );
+  const isTrailer = (section: { anchor: string; heading: string }) => section.anchor !== '' && trailers.has(normal(section.heading));
   const { explains, fixes } = explanationHeadings(metas, isOpening, withSteps, all);
   return metas.map((meta) => {
     const sections = meta.sections ?? [];
@@ -50,11 +59,13 @@ export function markOpeningSections(metas: readonly ArticleMeta[], steps: Readon
     // The text before a first problem statement, or before a first explanation, states the problem.
     const introOpens = isOpening(firstHeaded) || explains.has(normal(firstHeaded.heading));
     const states = sections.map((section) => isOpening(section) || (introOpens && section.anchor === ''));
+    // Trailing sections are told apart only where the article states a problem to answer.
     if (!states.some(Boolean)) return meta;
     return {
       ...meta,
       sections: sections.map((section, i) => {
         if (states[i]) return { ...section, opening: true as const };
+        if (isTrailer(section)) return { ...section, trails: true as const };
         // An explanation right after the problem statement, with the fix next (not "More information").
         const next = sections[i + 1];
         if (states[i - 1] && next && explains.has(normal(section.heading)) && fixes.has(`${normal(section.heading)}\n${normal(next.heading)}`)) {

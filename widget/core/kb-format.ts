@@ -77,6 +77,8 @@ export interface ArticleSection {
    * articles of this KB that use it, and the fix follows it; scripts/kb/opening-headings.ts).
    */
   explains?: true;
+  /** It trails the answer: its heading ends most articles of this KB that use it ("More information"). */
+  trails?: true;
 }
 
 export interface KbIndex {

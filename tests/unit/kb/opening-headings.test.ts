@@ -86,6 +86,22 @@ test('marks an explanation: a heading that follows the problem statement, with t
   expect(explained(markOpeningSections(metas, steps)).a).toEqual([]);
 });
 
+test('marks trailing headings (last in most articles that have them) where the article states a problem', () => {
+  const trailing = (metas: ArticleMeta[]) =>
+    Object.fromEntries(metas.map((m) => [m.id, (m.sections ?? []).filter((s) => s.trails).map((s) => s.heading)]));
+  const metas = [
+    meta('a', ['Symptoms', 'Resolution', 'More information']),
+    meta('b', ['Symptoms', 'Workaround', 'More information']),
+    meta('c', ['Symptoms', 'Resolution', 'More information', 'References']),
+    meta('d', ['Symptoms', 'More information', 'Resolution']),
+    // No problem statement: a how-to's last section ("For admins") answers its own questions.
+    meta('e', ['Usage', 'More information']),
+  ];
+  // "More information" ends 3 of its 5 articles (60%); "References" ends 1 article, too few.
+  expect(trailing(markOpeningSections(metas))).toEqual({ a: ['More information'], b: ['More information'], c: ['More information'], d: ['More information'], e: [] });
+  expect(trailing(markOpeningSections(metas.slice(2)))).toEqual({ c: [], d: [], e: [] });
+});
+
 test('a compiled KB opens a question that describes the problem at the fix after its statement, and a why question at the cause', async () => {
   const article = (name: string, problem: string, cause: string, fix: string) =>
     `# ${name}\n\nThis article solves a problem with ${name}.\n\n## Symptoms\n\n${problem}\n\n## Cause\n\n${cause}\n\n## Resolution\n\n1. ${fix}\n2. Restart.\n`;

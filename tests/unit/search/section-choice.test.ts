@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { chooseSection, type SectionChoiceConfig } from '../../../widget/core/search/section-choice.ts';
+import { chooseSection, type SectionChoiceConfig, type SectionRole } from '../../../widget/core/search/section-choice.ts';
 import { SEARCH_CONFIG } from '../../../widget/core/search/search-config.ts';
 import { createSearchEngine } from '../../../widget/core/search/engine.ts';
 import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { FILLER, makeArticle, makeHelpDesk, makeIndex } from './search-fixtures.ts';
 
-const config: SectionChoiceConfig = { sectionTopicWeight: 0.3, sectionCoveragePower: 3, sectionScoreFloor: 0.1, sectionHeadingBonus: 1, sectionOpeningWeight: 0.3, sectionQuoteCoverage: 0.9 };
-const plain = [false, false, false];
+const config: SectionChoiceConfig = { sectionTopicWeight: 0.3, sectionCoveragePower: 3, sectionScoreFloor: 0.1, sectionHeadingBonus: 1, sectionOpeningWeight: 0.3, sectionQuoteCoverage: 0.9, sectionTrailerWeight: 0.5 };
+const plain: SectionRole[] = [];
 const none = new Set<string>();
 // Query words: 0 "outlook" (the article's topic: its title matches it), 1 "cache".
 const unitsOf = new Map([
@@ -20,9 +20,9 @@ describe('chooseSection', () => {
       { section: 1, score: 10, units: 0b01, named: 0 },
       { section: 2, score: 6, units: 0b10, named: 0 },
     ];
-    expect(chooseSection(matches, [none, none, none], plain, [], false, unitsOf, [1, 1], 0b01, config)).toBe(2);
+    expect(chooseSection(matches, [none, none, none], plain, false, unitsOf, [1, 1], 0b01, config)).toBe(2);
     // Without the topic discount the louder, topic-only section wins: the discount decides.
-    expect(chooseSection(matches, [none, none, none], plain, [], false, unitsOf, [1, 1], 0b01, { ...config, sectionTopicWeight: 1 })).toBe(1);
+    expect(chooseSection(matches, [none, none, none], plain, false, unitsOf, [1, 1], 0b01, { ...config, sectionTopicWeight: 1 })).toBe(1);
   });
 
   test('counts the words of a section’s heading and opening lines, which the pruned body may lack', () => {
@@ -31,8 +31,8 @@ describe('chooseSection', () => {
       { section: 1, score: 5, units: 0b01, named: 0 },
     ];
     // Section 1's indexed body holds one word; its opening lines hold the other too.
-    expect(chooseSection(matches, [none, new Set(['cach'])], plain, [], false, unitsOf, [1, 1], 0, config)).toBe(1);
-    expect(chooseSection(matches, [none, none], plain, [], false, unitsOf, [1, 1], 0, config)).toBe(0);
+    expect(chooseSection(matches, [none, new Set(['cach'])], plain, false, unitsOf, [1, 1], 0, config)).toBe(1);
+    expect(chooseSection(matches, [none, none], plain, false, unitsOf, [1, 1], 0, config)).toBe(0);
   });
 
   test('favours a section whose heading names a query word', () => {
@@ -40,8 +40,8 @@ describe('chooseSection', () => {
       { section: 0, score: 10, units: 0b11, named: 0 },
       { section: 1, score: 7, units: 0b11, named: 0b10 },
     ];
-    expect(chooseSection(matches, [none, none], plain, [], false, unitsOf, [1, 1], 0, config)).toBe(1);
-    expect(chooseSection(matches, [none, none], plain, [], false, unitsOf, [1, 1], 0, { ...config, sectionHeadingBonus: 0 })).toBe(0);
+    expect(chooseSection(matches, [none, none], plain, false, unitsOf, [1, 1], 0, config)).toBe(1);
+    expect(chooseSection(matches, [none, none], plain, false, unitsOf, [1, 1], 0, { ...config, sectionHeadingBonus: 0 })).toBe(0);
   });
 
   test('lands less readily on a section that states the problem (an opening heading such as "Symptoms")', () => {
@@ -49,8 +49,8 @@ describe('chooseSection', () => {
       { section: 1, score: 10, units: 0b11, named: 0 },
       { section: 2, score: 5, units: 0b11, named: 0 },
     ];
-    expect(chooseSection(matches, [none, none, none], [false, true, false], [], false, unitsOf, [1, 1], 0, config)).toBe(2);
-    expect(chooseSection(matches, [none, none, none], plain, [], false, unitsOf, [1, 1], 0, config)).toBe(1);
+    expect(chooseSection(matches, [none, none, none], [undefined, 'states', undefined], false, unitsOf, [1, 1], 0, config)).toBe(2);
+    expect(chooseSection(matches, [none, none, none], plain, false, unitsOf, [1, 1], 0, config)).toBe(1);
   });
 
   test('opens past the problem statement when it matches best: at the section that follows it', () => {
@@ -59,10 +59,10 @@ describe('chooseSection', () => {
       { section: 0, score: 10, units: 0b011, named: 0 },
       { section: 1, score: 10, units: 0b011, named: 0 },
     ];
-    expect(chooseSection(matches, [none, none, none, none], [true, true, false, false], [], false, unitsOf, [1, 1, 1], 0, config)).toBe(2);
-    expect(chooseSection(matches, [none, none, none, none], plain, [], false, unitsOf, [1, 1, 1], 0, config)).toBe(0);
+    expect(chooseSection(matches, [none, none, none, none], ['states', 'states', undefined, undefined], false, unitsOf, [1, 1, 1], 0, config)).toBe(2);
+    expect(chooseSection(matches, [none, none, none, none], plain, false, unitsOf, [1, 1, 1], 0, config)).toBe(0);
     // An article that is all problem statement opens at its top (no section: the index is past the end).
-    expect(chooseSection(matches, [none, none], [true, true], [], false, unitsOf, [1, 1, 1], 0, config)).toBe(2);
+    expect(chooseSection(matches, [none, none], ['states', 'states'], false, unitsOf, [1, 1, 1], 0, config)).toBe(2);
   });
 
   test('stays at the problem statement when it holds the whole question: the user quotes its error text', () => {
@@ -71,10 +71,10 @@ describe('chooseSection', () => {
       { section: 1, score: 10, units: 0b111, named: 0 },
       { section: 2, score: 2, units: 0b001, named: 0 },
     ];
-    expect(chooseSection(matches, [none, none, none], [true, true, false], [], false, unitsOf, [1, 1, 1], 0, config)).toBe(1);
-    expect(chooseSection(matches, [none, none, none], [true, true, false], [], false, unitsOf, [1, 1, 1], 0, { ...config, sectionQuoteCoverage: 1.1 })).toBe(2);
+    expect(chooseSection(matches, [none, none, none], ['states', 'states', undefined], false, unitsOf, [1, 1, 1], 0, config)).toBe(1);
+    expect(chooseSection(matches, [none, none, none], ['states', 'states', undefined], false, unitsOf, [1, 1, 1], 0, { ...config, sectionQuoteCoverage: 1.1 })).toBe(2);
     // A question asking why quotes nothing: it goes on to the explanation.
-    expect(chooseSection(matches, [none, none, none], [true, true, false], [false, false, true], true, unitsOf, [1, 1, 1], 0, config)).toBe(2);
+    expect(chooseSection(matches, [none, none, none], ['states', 'states', 'explains'], true, unitsOf, [1, 1, 1], 0, config)).toBe(2);
   });
 
   test('passing the problem statement, goes past an explanation ("Cause") to the fix, unless the question asks why', () => {
@@ -82,17 +82,25 @@ describe('chooseSection', () => {
       { section: 1, score: 10, units: 0b011, named: 0 },
       { section: 2, score: 3, units: 0b001, named: 0 },
     ];
-    const opening = [true, true, false, false];
-    const explains = [false, false, true, false];
-    expect(chooseSection(matches, [none, none, none, none], opening, explains, false, unitsOf, [1, 1, 1], 0, config)).toBe(3);
-    expect(chooseSection(matches, [none, none, none, none], opening, explains, true, unitsOf, [1, 1, 1], 0, config)).toBe(2);
+    const roles: SectionRole[] = ['states', 'states', 'explains', undefined];
+    expect(chooseSection(matches, [none, none, none, none], roles, false, unitsOf, [1, 1, 1], 0, config)).toBe(3);
+    expect(chooseSection(matches, [none, none, none, none], roles, true, unitsOf, [1, 1, 1], 0, config)).toBe(2);
     // An explanation that wins on its own words is where the answer is: it stays.
     const cause = [{ section: 2, score: 10, units: 0b011, named: 0 }];
-    expect(chooseSection(cause, [none, none, none, none], opening, explains, false, unitsOf, [1, 1, 1], 0, config)).toBe(2);
+    expect(chooseSection(cause, [none, none, none, none], roles, false, unitsOf, [1, 1, 1], 0, config)).toBe(2);
+  });
+
+  test('lands less readily on a section that trails the answer ("More information")', () => {
+    const matches = [
+      { section: 1, score: 6, units: 0b11, named: 0 },
+      { section: 2, score: 10, units: 0b11, named: 0 },
+    ];
+    expect(chooseSection(matches, [none, none, none], [undefined, undefined, 'trails'], false, unitsOf, [1, 1], 0, config)).toBe(1);
+    expect(chooseSection(matches, [none, none, none], plain, false, unitsOf, [1, 1], 0, config)).toBe(2);
   });
 
   test('chooses no section when none matches', () => {
-    expect(chooseSection([], [none, none], plain, [], false, unitsOf, [1, 1], 0, config)).toBe(-1);
+    expect(chooseSection([], [none, none], plain, false, unitsOf, [1, 1], 0, config)).toBe(-1);
   });
 });
 

@@ -13,7 +13,7 @@ import { miniSearchOptions } from './minisearch-options.ts';
 import { correctedQuery, planUnit, searchableUnits, widerScope, type Scope, type UnitPlan } from './query-plan.ts';
 import { SEARCH_CONFIG, SEARCH_FIELDS, type SearchConfig } from './search-config.ts';
 import { createLru } from './lru.ts';
-import { chooseSection, type SectionMatch } from './section-choice.ts';
+import { chooseSection, type SectionMatch, type SectionRole } from './section-choice.ts';
 import type { SearchEngine, SearchHit, SearchOptions, SearchResponse, SnippetPart } from './search-types.ts';
 import { buildSnippet, snippetSources, type SnippetSources } from './snippet.ts';
 import type { FindCorrections } from './corrections.ts';
@@ -117,6 +117,9 @@ function planLookup(plans: readonly UnitPlan[], vocabulary: Vocabulary, specific
 export function loadSearchEngine(index: KbIndex, corrections: FindCorrections | 'lazy'): SearchEngine {
   return createSearchEngine(index, SEARCH_CONFIG, corrections);
 }
+
+const sectionRole = (section: ArticleSection): SectionRole =>
+  section.opening ? 'states' : section.explains ? 'explains' : section.trails ? 'trails' : undefined;
 
 /** loadSearchEngine with an explicit configuration, for the ranking evaluation and tests. */
 export function createSearchEngine(index: KbIndex, config: SearchConfig, corrections: FindCorrections | 'lazy'): SearchEngine {
@@ -271,7 +274,7 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
     for (const entry of best) {
       const article = byId.get(entry.id);
       if (!article) continue;
-      const chosen = chooseSection(entry.sections, leadTermsOf(article), (article.sections ?? []).map((section) => section.opening === true), (article.sections ?? []).map((section) => section.explains === true), asksWhy, lookup.unitsOf, unitWeights, entry.topic, config);
+      const chosen = chooseSection(entry.sections, leadTermsOf(article), (article.sections ?? []).map(sectionRole), asksWhy, lookup.unitsOf, unitWeights, entry.topic, config);
       const section = chosen >= 0 ? article.sections?.[chosen] : undefined;
       const shown = section?.anchor ? section : undefined;
       hits.push({

@@ -90,6 +90,7 @@ export const SEARCH_CONFIG: SearchConfig = Object.freeze({
   sectionScoreFloor: 0.1,
   sectionOpeningWeight: 0.3,
   sectionQuoteCoverage: 0.9,
+  sectionTrailerWeight: 0.5,
   unitIdfPower: 1,
   matchedAllBoost: 1.5,
   commonTermRatio: 0.2,

@@ -37,7 +37,22 @@ export interface SectionChoiceConfig {
   sectionOpeningWeight: number;
   /** Share of the query's weight an opening section must cover to open at it (the user quotes its error text). */
   sectionQuoteCoverage: number;
+  /**
+   * Factor of the choice of a trailing section ("More information", "References", learned per KB):
+   * it adds background after the answer and repeats the article's words, yet rarely is the answer.
+   */
+  sectionTrailerWeight: number;
 }
+
+/**
+ * What a section is for, learned per KB (scripts/kb/opening-headings.ts): it states the problem
+ * ("Symptoms", and the summary above it), explains it ("Cause", with the fix next), or trails the
+ * answer ("More information"); undefined: it answers.
+ */
+export type SectionRole = 'states' | 'explains' | 'trails' | undefined;
+
+const roleWeight = (role: SectionRole, config: SectionChoiceConfig): number =>
+  role === 'states' ? config.sectionOpeningWeight : role === 'trails' ? config.sectionTrailerWeight : 1;
 
 const bitCount = (bits: number): number => {
   let count = 0;
@@ -55,8 +70,7 @@ const bitCount = (bits: number): number => {
 export function chooseSection(
   matches: readonly SectionMatch[],
   leads: readonly ReadonlySet<string>[],
-  opening: readonly boolean[],
-  explains: readonly boolean[],
+  roles: readonly SectionRole[],
   asksWhy: boolean,
   unitsOf: ReadonlyMap<string, number>,
   weights: readonly number[],
@@ -82,7 +96,7 @@ export function chooseSection(
     for (const term of lead) units |= unitsOf.get(term) ?? 0;
     if (!units) return;
     const share = weightOf(units) / total;
-    const choice = ((match?.score ?? 0) + floor) * share ** config.sectionCoveragePower * (1 + config.sectionHeadingBonus * bitCount(match?.named ?? 0)) * (opening[section] ? config.sectionOpeningWeight : 1);
+    const choice = ((match?.score ?? 0) + floor) * share ** config.sectionCoveragePower * (1 + config.sectionHeadingBonus * bitCount(match?.named ?? 0)) * roleWeight(roles[section], config);
     if (choice > best) {
       best = choice;
       chosen = section;
@@ -92,9 +106,9 @@ export function chooseSection(
   // A question that the problem statement matches best is answered by what follows it (Cause,
   // Resolution): open there, past the summary and the statement itself; unless the statement
   // holds (nearly) the whole question, which is then the user's own error text, quoted there.
-  if ((covered < config.sectionQuoteCoverage || asksWhy) && opening[chosen]) {
-    while (opening[chosen]) chosen++;
-    if (!asksWhy) while (explains[chosen]) chosen++;
+  if ((covered < config.sectionQuoteCoverage || asksWhy) && roles[chosen] === 'states') {
+    while (roles[chosen] === 'states') chosen++;
+    if (!asksWhy) while (roles[chosen] === 'explains') chosen++;
   }
   return chosen;
 }
