@@ -182,16 +182,18 @@ describe('conversation', () => {
     await page.keyboard.press('Escape');
     await launcher(page).click();
     await box.waitFor();
-    const view = await page.evaluate(() => {
-      const root = document.querySelector('tier0-widget')!.shadowRoot!;
-      const body = root.querySelector('.t0-body')!;
-      const users = root.querySelectorAll('.t0-user');
-      const last = users[users.length - 1]!;
-      const rect = last.getBoundingClientRect();
-      const frame = body.getBoundingClientRect();
-      return { text: last.textContent, scrolled: body.scrollTop > 0, inView: rect.top >= frame.top && rect.bottom <= frame.bottom };
-    });
-    expect(view).toEqual({ text: expect.stringContaining('printer offline'), scrolled: true, inView: true });
+    // Polled: the latest message is scrolled to after paint, which a loaded machine may delay.
+    const view = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('tier0-widget')!.shadowRoot!;
+        const body = root.querySelector('.t0-body')!;
+        const users = root.querySelectorAll('.t0-user');
+        const last = users[users.length - 1]!;
+        const rect = last.getBoundingClientRect();
+        const frame = body.getBoundingClientRect();
+        return { text: last.textContent, scrolled: body.scrollTop > 0, inView: rect.top >= frame.top && rect.bottom <= frame.bottom };
+      });
+    await expect.poll(view).toEqual({ text: expect.stringContaining('printer offline'), scrolled: true, inView: true });
     await page.close();
   });
 });
