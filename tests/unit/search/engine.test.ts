@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { loadSearchEngine } from '../../../widget/core/search/engine.ts';
+import { createSearchEngine, loadSearchEngine } from '../../../widget/core/search/engine.ts';
+import { SEARCH_CONFIG } from '../../../widget/core/search/search-config.ts';
 import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { SEARCH_SCHEMA_VERSION } from '../../../widget/core/search/index-format.ts';
 import { FILLER, makeArticle, makeEngine, makeHelpDesk, makeIndex } from './search-fixtures.ts';
@@ -83,6 +84,24 @@ describe('ranking', () => {
       makeArticle({ id: 'a/title', title: 'Docking station', body: FILLER }),
     ]);
     expect(ids(engine.search('docking ').hits)).toEqual(['a/title', 'a/body']);
+  });
+
+  test('a pasted identifier that few articles hold outranks common words in other titles', () => {
+    const keys = (name: string) => makeArticle({ id: `k/${name}`, title: `${name} registry key settings`, body: `Change the ${name} registry key. ${FILLER}` });
+    const articles = [
+      ...['Word', 'Excel', 'Outlook', 'Teams'].map(keys),
+      makeArticle({ id: 'x/ssl', title: 'Add-in icons are blank', body: `Set DWORD DisableCachingOfSSLPages to 0. ${FILLER}` }),
+      makeArticle({ id: 'x/error', title: 'Sync fails', body: `The client shows 0x8004DEEF. ${FILLER}` }),
+      makeArticle({ id: 'x/word', title: 'Printing', body: `Check the spooler. Word ${FILLER}` }),
+    ];
+    const engine = makeEngine(articles);
+    expect(ids(engine.search('which registry key sets DisableCachingOfSSLPages').hits)[0]).toBe('x/ssl');
+    expect(ids(engine.search('registry key for 0x8004deef').hits)[0]).toBe('x/error');
+    // A plain rare word is no identifier: the titles that match the question's words stay first.
+    expect(ids(engine.search('word registry key spooler').hits)[0]).toBe('k/Word');
+    // Without the boost, the identifier's article is not first: the boost decides.
+    const plain = createSearchEngine(makeIndex(articles), { ...SEARCH_CONFIG, decisiveBoost: 1 }, findCorrections);
+    expect(ids(plain.search('which registry key sets DisableCachingOfSSLPages').hits)[0]).not.toBe('x/ssl');
   });
 
   test('does not require words that most articles contain', () => {

@@ -118,6 +118,12 @@ export function loadSearchEngine(index: KbIndex, corrections: FindCorrections | 
   return createSearchEngine(index, SEARCH_CONFIG, corrections);
 }
 
+/**
+ * Typed like an identifier rather than a word: digits, an underscore or a capital inside
+ * ("0x8004DEEF", "DXGI_ERROR_UNSUPPORTED", "DisableCachingOfSSLPages"), at least 4 characters.
+ */
+const looksLikeIdentifier = (typed: string): boolean => typed.length >= 4 && /\d|_|\p{Ll}\p{Lu}/u.test(typed);
+
 const sectionRole = (section: ArticleSection): SectionRole =>
   section.opening ? 'states' : section.explains ? 'explains' : section.trails ? 'trails' : undefined;
 
@@ -206,6 +212,13 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
       if (unit.stopWord || (plans[i]?.df ?? 0) <= commonAbove) required |= 1 << i;
     });
     if (!required) required = 2 ** units.length - 1;
+    // A pasted identifier (a registry value, an error constant or code) that only a few articles
+    // hold decides which article is meant, however common the query's other words are in titles.
+    let decisive = 0;
+    units.forEach((unit, i) => {
+      const df = plans[i]?.df ?? 0;
+      if (df > 0 && df <= config.decisiveMaxDf && looksLikeIdentifier(text.slice(unit.start, unit.end))) decisive |= 1 << i;
+    });
     const boosted = new Set(options.boost ?? []);
     const unitWeights = plans.map((plan) => specificityOf(plan.df));
     const found = new Map<number, Evidence>();
@@ -263,7 +276,7 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
       const body = evidence.best + config.otherSectionsWeight * (evidence.sections - evidence.best);
       const score = (evidence.fields + body) * matchedUnits;
       const matchedAll = (evidence.mask & required) === required;
-      const rankScore = matchedAll ? score * config.matchedAllBoost : score;
+      const rankScore = (matchedAll ? score * config.matchedAllBoost : score) * (decisive && (evidence.mask & decisive) === decisive ? config.decisiveBoost : 1);
       keepBest(best, { id, rankScore, matchedAll, boosted: boosted.has(id), terms: evidence.terms, sections: evidence.matches, topic: evidence.topic }, limit);
     }
 

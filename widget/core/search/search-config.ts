@@ -52,6 +52,13 @@ export interface SearchConfig extends SectionChoiceConfig {
    * article matching every word weakly must not outrank one matching the specific words strongly.
    */
   matchedAllBoost: number;
+  /**
+   * A query word typed like an identifier (digits, "_", a capital inside) that at most this many
+   * articles hold is decisive: the articles holding every decisive word have their score
+   * multiplied by `decisiveBoost`, enough to rank above articles that only match common words.
+   */
+  decisiveMaxDf: number;
+  decisiveBoost: number;
   /** A word in more than this share of articles is optional for `matchedAll` (see engine.ts)… */
   commonTermRatio: number;
   /** …and in more than this many articles (in a small KB every word is in a large share). */
@@ -93,6 +100,8 @@ export const SEARCH_CONFIG: SearchConfig = Object.freeze({
   sectionTrailerWeight: 0.5,
   unitIdfPower: 1,
   matchedAllBoost: 1.5,
+  decisiveMaxDf: 5,
+  decisiveBoost: 10,
   commonTermRatio: 0.2,
   minCommonDf: 5,
   maxLookupRatio: 0.5,
