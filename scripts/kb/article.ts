@@ -76,6 +76,7 @@ export function compileArticle(
   const opening = tokens.find((token) => token.type !== 'space');
   // The widget shows the title itself; a leading H1 that repeats it would be shown twice.
   const content = opening === firstHeading && headingTitle === title ? tokens.filter((token) => token !== opening) : tokens;
+  const ownName = opening === firstHeading && headingTitle !== title ? headingTitle : '';
 
   const headings: string[] = [];
   const compiledFlows: Flow[] = [];
@@ -124,7 +125,10 @@ export function compileArticle(
       aliases: meta.aliases,
       tags: meta.tags,
       headings: meta.headings,
-      description: meta.description,
+      // A leading H1 other than the title names the article too, often more exactly (with the
+      // error text: "Error 'DNS_PROBE_FINISHED_NXDOMAIN' when accessing OneDrive"): searched
+      // with the description, a field weaker than the title, and never shown in its place.
+      description: ownName ? `${ownName}. ${meta.description}` : meta.description,
       body: bodyText,
       sections: sections.map((section) => ({ heading: section.heading, text: section.text })),
     },

@@ -4,6 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { compileKb } from '../../../scripts/kb/compile.ts';
 import { KB_SCHEMA_VERSION, type KbIndex } from '../../../widget/core/kb-format.ts';
 import { compileFiles, makeTempDir, printed, readBody } from './kb-helpers.ts';
+import { loadSearchEngine } from '../../../widget/core/search/engine.ts';
+import { findCorrections } from '../../../widget/core/search/corrections.ts';
 
 const MINI = 'tests/fixtures/kb-mini';
 
@@ -31,6 +33,18 @@ describe('article metadata', () => {
     });
     expect(readBody(result, result.outDir, 'same').html).toBe('<p>Body.</p>\n');
     expect(readBody(result, result.outDir, 'differs').html).toContain('<h1 id="a-longer-heading">A longer heading</h1>');
+  });
+
+  test('a leading H1 that differs from the title is searched as the article’s own name', async () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `Step ${i}: open the panel, check the account and the device list, then restart the client.`).join('\n\n');
+    const result = await compileFiles({
+      'sync.md': `---\ntitle: Sync fails\n---\n# Calendar invitations arrive twice after migration\n\n${filler}\n`,
+      'calendar.md': '---\ntitle: Mailbox permissions\n---\nShare a calendar. Invitations to shared calendars arrive in the inbox. After a mailbox migration, check the permissions twice.\n',
+    });
+    const engine = loadSearchEngine(result.index, findCorrections);
+    expect(engine.search('calendar invitations arrive twice after migration').hits[0]?.id).toBe('sync');
+    // The title shown stays the front matter's.
+    expect(result.index.articles.find((article) => article.id === 'sync')?.title).toBe('Sync fails');
   });
 
   test('builds the summary from opening prose, skipping label lines, images, code and callouts', async () => {
