@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { FILLER, makeArticle, makeEngine, makeHelpDesk } from './search-fixtures.ts';
+import { createSearchEngine } from '../../../widget/core/search/engine.ts';
+import { findCorrections } from '../../../widget/core/search/corrections.ts';
+import { SEARCH_CONFIG } from '../../../widget/core/search/search-config.ts';
+import { FILLER, makeArticle, makeEngine, makeHelpDesk, makeIndex } from './search-fixtures.ts';
 
 const section = (heading: string, text: string) => ({ heading, text });
 
@@ -36,6 +39,39 @@ describe('sections', () => {
   test('rank an article whose one section answers the query above one that scatters its words across the page', () => {
     const hits = makeEngine(longArticles()).search('ost file too large').hits;
     expect(hits[0]?.id).toBe('outlook/many-problems');
+  });
+
+  test('count only a few sections besides the best: a long guide’s passing mentions do not add up', () => {
+    const guide = makeArticle({
+      id: 'network/guide',
+      title: 'Set up your office network',
+      body: '',
+      sections: Array.from({ length: 60 }, (_, i) => section(`Part ${i + 1}`, `Choose a password for the browser on device ${i + 1} in its setting page. ${FILLER}`)),
+    });
+    const answer = makeArticle({
+      id: 'browser/password-caching',
+      title: 'Disable password caching',
+      body: '',
+      sections: [section('', `Stop the browser from keeping passwords. ${FILLER}`), section('Turn it off', `Change the registry setting. ${FILLER}`)],
+    });
+    // A KB of some size, so that the guide's words are not common in it.
+    const topics = ['printer', 'monitor', 'keyboard', 'mouse', 'badge', 'laptop', 'dock', 'phone', 'camera', 'headset'];
+    const others = Array.from({ length: 300 }, (_, i) =>
+      makeArticle({
+        id: `other/${i}`,
+        title: `${topics[i % 10]} guide ${i}`,
+        body: '',
+        sections: [section('', `About the ${topics[i % 10]} number ${i}. ${FILLER}`), section('Fix it', `Restart the ${topics[(i + 3) % 10]} and check cable ${i}.`)],
+      }),
+    );
+    const articles = [guide, answer, ...others, ...makeHelpDesk()];
+    const query = 'stop browser remembering password setting';
+    const rank = (engine: { search(q: string): { hits: { id: string }[] } }) => engine.search(query).hits.map((hit) => hit.id);
+    const ranked = rank(makeEngine(articles));
+    expect(ranked.indexOf('browser/password-caching')).toBeLessThan(ranked.indexOf('network/guide'));
+    // Summing every section, the guide's sixty mentions outrank the answer.
+    const everySection = rank(createSearchEngine(makeIndex(articles), { ...SEARCH_CONFIG, otherSectionsCounted: Infinity }, findCorrections));
+    expect(everySection.indexOf('network/guide')).toBeLessThan(everySection.indexOf('browser/password-caching'));
   });
 
   test('give each hit its best-matching section, and the snippet from that section', () => {

@@ -54,8 +54,6 @@ interface Evidence {
   matches: SectionMatch[];
   /** Bit i set: query word i matched the title, aliases, tags or description. */
   topic: number;
-  /** Sum of every section's score. */
-  sections: number;
   /** Bit i set: query word i matched somewhere in the article. */
   mask: number;
   /** The matched index terms of each of its documents (merged only for the hits shown). */
@@ -123,6 +121,20 @@ export function loadSearchEngine(index: KbIndex, corrections: FindCorrections | 
  * ("0x8004DEEF", "DXGI_ERROR_UNSUPPORTED", "DisableCachingOfSSLPages"), at least 4 characters.
  */
 const looksLikeIdentifier = (typed: string): boolean => typed.length >= 4 && /\d|_|\p{Ll}\p{Lu}/u.test(typed);
+
+/** The sum of the `count` best section scores after the best one. */
+function runnersUp(matches: readonly SectionMatch[], count: number): number {
+  const top: number[] = [];
+  for (const { score } of matches) {
+    if (top.length <= count) top.push(score);
+    else if (score > top[count]!) top[count] = score;
+    else continue;
+    top.sort((a, b) => b - a);
+  }
+  let sum = 0;
+  for (let i = 1; i < top.length; i++) sum += top[i]!;
+  return sum;
+}
 
 const sectionRole = (section: ArticleSection): SectionRole =>
   section.opening ? 'states' : section.explains ? 'explains' : section.trails ? 'trails' : undefined;
@@ -227,7 +239,7 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
       const dot = docId.indexOf('.');
       const position = Number(dot < 0 ? docId : docId.slice(0, dot));
       let evidence = found.get(position);
-      if (!evidence) found.set(position, (evidence = { fields: 0, best: 0, matches: [], topic: 0, sections: 0, mask: 0, terms: [] }));
+      if (!evidence) found.set(position, (evidence = { fields: 0, best: 0, matches: [], topic: 0, mask: 0, terms: [] }));
       // Bit i set: this document matched query word i.
       let matched = 0;
       for (const term of result.queryTerms) matched |= lookup.unitsOf.get(term) ?? 0;
@@ -241,7 +253,6 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
         evidence.topic |= matched;
       }
       else {
-        evidence.sections += score;
         if (score > evidence.best) evidence.best = score;
         let named = 0;
         for (const term of result.terms) if (result.match[term]?.includes('headings')) named |= lookup.unitsOf.get(term) ?? 0;
@@ -271,9 +282,11 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
       if (id === undefined || !byId.has(id)) continue;
       let matchedUnits = 0;
       for (let bits = evidence.mask; bits; bits &= bits - 1) matchedUnits++;
-      // The best section counts in full and the others in part: an article whose one section
-      // answers the query beats one that mentions its words here and there across a long page.
-      const body = evidence.best + config.otherSectionsWeight * (evidence.sections - evidence.best);
+      // The best section counts in full and the next few in part: an article whose one section
+      // answers the query beats one that mentions its words here and there across a long page
+      // (summing every section let a 50-section guide that says "password" and "setting" all
+      // over outrank the article about the question).
+      const body = evidence.best + config.otherSectionsWeight * runnersUp(evidence.matches, config.otherSectionsCounted);
       const score = (evidence.fields + body) * matchedUnits;
       const matchedAll = (evidence.mask & required) === required;
       const rankScore = (matchedAll ? score * config.matchedAllBoost : score) * (decisive && (evidence.mask & decisive) === decisive ? config.decisiveBoost : 1);

@@ -44,6 +44,8 @@ export interface SearchConfig extends SectionChoiceConfig {
   maxBodyTermRepeat: number;
   /** Weight of the sections other than the best-matching one (the best counts in full). */
   otherSectionsWeight: number;
+  /** How many of those count: the best ones after the best (a long page's many passing mentions do not add up). */
+  otherSectionsCounted: number;
   /** Exponent of the whole-article idf that scales each query word (0: off; see engine.ts). */
   unitIdfPower: number;
   /**
@@ -91,6 +93,7 @@ export const SEARCH_CONFIG: SearchConfig = Object.freeze({
   maxBodyDfRatio: 0.2,
   minBodyDfCap: 20,
   otherSectionsWeight: 0.2,
+  otherSectionsCounted: 3,
   sectionHeadingBonus: 1,
   sectionTopicWeight: 0.3,
   sectionCoveragePower: 3,
