@@ -42,7 +42,7 @@ export interface CompiledArticle {
   meta: Omit<ArticleMeta, 'body'>;
   indexable: IndexableArticle;
   body: ArticleBody;
-  /** Per section of `meta.sections`: it holds steps (build-time only, see opening-headings.ts). */
+  /** Per section of `meta.sections`: it holds steps (build-time only, see section-roles.ts). */
   steps: boolean[];
 }
 

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { KB_SCHEMA_VERSION, type ArticleMeta, type KbCategory, type KbIndex, type KbManifest } from '../../widget/core/kb-format.ts';
 import type { IndexableArticle } from '../../widget/core/search/search-types.ts';
-import { markOpeningSections } from './opening-headings.ts';
+import { markSectionRoles } from './section-roles.ts';
 import { buildSearchIndex } from '../../widget/core/search/build-index.ts';
 import { categoryOf, compileArticle, idFromPath, preprocessMarkdown, type ArticleSource } from './article.ts';
 import { writeBundle } from './bundle-writer.ts';
@@ -133,7 +133,7 @@ export async function compileKb(options: CompileOptions): Promise<CompileResult>
   }
   compiledMetas.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Which headings open articles is only known once every article is compiled.
-  const metas = markOpeningSections(compiledMetas, steps);
+  const metas = markSectionRoles(compiledMetas, steps);
   for (const [name, bytes] of media.files) files.set(name, bytes);
 
   const search = writing && ok ? buildSearchIndex(indexables, { synonyms }) : null;

@@ -12,7 +12,7 @@ export interface Section {
   heading: string;
   /** Plain text of the section without its heading, code blocks included (see searchText). */
   text: string;
-  /** It holds an ordered list: a procedure, so it answers rather than states a problem (see opening-headings.ts). */
+  /** It holds an ordered list: a procedure, so it answers rather than states a problem (see section-roles.ts). */
   steps: boolean;
 }
 

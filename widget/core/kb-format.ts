@@ -69,12 +69,12 @@ export interface ArticleSection {
   lead: string;
   /**
    * It states the problem rather than answering it: its heading starts most articles of this KB
-   * that use it ("Symptoms"), or it is the text before such a heading (scripts/kb/opening-headings.ts).
+   * that use it ("Symptoms"), or it is the text before such a heading (scripts/kb/section-roles.ts).
    */
   opening?: true;
   /**
    * It explains the problem stated just before it ("Cause": it follows the statement in most
-   * articles of this KB that use it, and the fix follows it; scripts/kb/opening-headings.ts).
+   * articles of this KB that use it, and the fix follows it; scripts/kb/section-roles.ts).
    */
   explains?: true;
   /** It trails the answer: its heading ends most articles of this KB that use it ("More information"). */

@@ -30,7 +30,7 @@ export interface SectionChoiceConfig {
   sectionHeadingBonus: number;
   /**
    * Factor of the choice of a section under an opening heading ("Symptoms", learned per KB by
-   * scripts/kb/opening-headings.ts): it restates the problem in the question's words, while the
+   * scripts/kb/section-roles.ts): it restates the problem in the question's words, while the
    * answer (Cause, Resolution) is further down. When it still wins, the section after it opens;
    * lowering its choice lets a later section that holds the question's angle win outright.
    */
@@ -45,7 +45,7 @@ export interface SectionChoiceConfig {
 }
 
 /**
- * What a section is for, learned per KB (scripts/kb/opening-headings.ts): it states the problem
+ * What a section is for, learned per KB (scripts/kb/section-roles.ts): it states the problem
  * ("Symptoms", and the summary above it), explains it ("Cause", with the fix next), or trails the
  * answer ("More information"); undefined: it answers.
  */

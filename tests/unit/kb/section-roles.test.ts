@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { ArticleMeta } from '../../../widget/core/kb-format.ts';
-import { markOpeningSections } from '../../../scripts/kb/opening-headings.ts';
+import { markSectionRoles } from '../../../scripts/kb/section-roles.ts';
 import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { loadSearchEngine } from '../../../widget/core/search/engine.ts';
 import { compileFiles, makeTempDir } from './kb-helpers.ts';
@@ -32,12 +32,12 @@ test('marks the headings that start most of the articles that use them, and the 
     meta('e', ['Resolution', 'More information']),
   ];
   // The text before a first "Symptoms" states the problem too; before "Overview" it does not.
-  expect(openings(markOpeningSections(metas))).toEqual({ a: ['', 'Symptoms'], b: ['', 'Symptoms:'], c: ['', 'symptoms'], d: ['Symptoms'], e: [] });
+  expect(openings(markSectionRoles(metas))).toEqual({ a: ['', 'Symptoms'], b: ['', 'Symptoms:'], c: ['', 'symptoms'], d: ['Symptoms'], e: [] });
 });
 
 test('marks nothing where no heading opens three articles, or one opens less than 60% of its articles', () => {
   const few = [meta('a', ['Summary', 'Steps']), meta('b', ['Summary', 'Steps'])];
-  expect(openings(markOpeningSections(few))).toEqual({ a: [], b: [] });
+  expect(openings(markSectionRoles(few))).toEqual({ a: [], b: [] });
   const mixed = [
     meta('a', ['Steps', 'Notes']),
     meta('b', ['Steps', 'Notes']),
@@ -46,17 +46,17 @@ test('marks nothing where no heading opens three articles, or one opens less tha
     meta('e', ['Requirements', 'Steps']),
   ];
   // "Steps" opens 3 of the 5 articles that have it (60%): an opening; nothing else opens 3.
-  expect(openings(markOpeningSections(mixed))).toEqual({ a: ['', 'Steps'], b: ['', 'Steps'], c: ['', 'Steps'], d: ['Steps'], e: ['Steps'] });
+  expect(openings(markSectionRoles(mixed))).toEqual({ a: ['', 'Steps'], b: ['', 'Steps'], c: ['', 'Steps'], d: ['Steps'], e: ['Steps'] });
   const later = [...mixed, meta('f', ['Intro', 'Steps'])];
-  expect(openings(markOpeningSections(later)).f).toEqual([]);
+  expect(openings(markSectionRoles(later)).f).toEqual([]);
 });
 
 test('marks no heading whose sections are often procedures: they answer, wherever they stand', () => {
   const metas = [meta('a', ['Setup', 'Usage']), meta('b', ['Setup', 'Usage']), meta('c', ['Setup', 'Tips']), meta('d', ['Setup'])];
   // Setup (section 1) holds an ordered list in one article of four: 25%, too many for an opening.
   const steps = new Map([['a', [false, true, false]]]);
-  expect(openings(markOpeningSections(metas, steps))).toEqual({ a: [], b: [], c: [], d: [] });
-  expect(openings(markOpeningSections(metas)).a).toEqual(['', 'Setup']);
+  expect(openings(markSectionRoles(metas, steps))).toEqual({ a: [], b: [], c: [], d: [] });
+  expect(openings(markSectionRoles(metas)).a).toEqual(['', 'Setup']);
 });
 
 const explained = (metas: ArticleMeta[]) =>
@@ -73,17 +73,17 @@ test('marks an explanation: a heading that follows the problem statement, with t
   ];
   // Resolution follows Cause in 3 of its 4 followed uses, Workaround in 1: both are fixes. Resolution,
   // right after Symptoms in 1 of the 5 articles that have it, is no explanation; f's Cause is last.
-  expect(explained(markOpeningSections(metas))).toEqual({ a: ['Cause'], b: ['Cause'], c: ['Cause'], d: ['Cause'], e: [], f: [] });
+  expect(explained(markSectionRoles(metas))).toEqual({ a: ['Cause'], b: ['Cause'], c: ['Cause'], d: ['Cause'], e: [], f: [] });
   // A follower that is rare after the explanation is no fix: the Cause before it is not passed.
   const rare = [...metas, ...'ghijklmnopqrstuvwxyz'.split('').map((id) => meta(id, ['Symptoms', 'Cause', 'Resolution']))];
   rare.push(meta('status', ['Symptoms', 'Cause', 'Status']));
-  expect(explained(markOpeningSections(rare)).status).toEqual([]);
+  expect(explained(markSectionRoles(rare)).status).toEqual([]);
   // The text before a first explanation states the problem too; the explanation is passed as well.
-  const intro = markOpeningSections([...metas, meta('g', ['Cause', 'Resolution'])]).find((m) => m.id === 'g')!;
+  const intro = markSectionRoles([...metas, meta('g', ['Cause', 'Resolution'])]).find((m) => m.id === 'g')!;
   expect(intro.sections!.map((section) => [section.anchor, section.opening ?? section.explains ?? false])).toEqual([['', true], ['cause', true], ['resolution', false]]);
   // An explanation that holds steps in many articles is a procedure.
   const steps = new Map(['a', 'b'].map((id) => [id, [false, false, true, false]]));
-  expect(explained(markOpeningSections(metas, steps)).a).toEqual([]);
+  expect(explained(markSectionRoles(metas, steps)).a).toEqual([]);
 });
 
 test('marks trailing headings (last in most articles that have them) where the article states a problem', () => {
@@ -98,8 +98,8 @@ test('marks trailing headings (last in most articles that have them) where the a
     meta('e', ['Usage', 'More information']),
   ];
   // "More information" ends 3 of its 5 articles (60%); "References" ends 1 article, too few.
-  expect(trailing(markOpeningSections(metas))).toEqual({ a: ['More information'], b: ['More information'], c: ['More information'], d: ['More information'], e: [] });
-  expect(trailing(markOpeningSections(metas.slice(2)))).toEqual({ c: [], d: [], e: [] });
+  expect(trailing(markSectionRoles(metas))).toEqual({ a: ['More information'], b: ['More information'], c: ['More information'], d: ['More information'], e: [] });
+  expect(trailing(markSectionRoles(metas.slice(2)))).toEqual({ c: [], d: [], e: [] });
 });
 
 test('a compiled KB opens a question that describes the problem at the fix after its statement, and a why question at the cause', async () => {

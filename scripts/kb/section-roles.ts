@@ -1,12 +1,16 @@
 /**
- * Opening headings, learned from the knowledge base: the heading texts that start most of the
- * articles that use them ("Symptoms", "Summary", "Introduction" in a vendor KB). Such a section,
- * like the text before it, states the problem or the topic: it shares the words of a question
- * about it, yet the answer is further down, so search opens at the section after it (see
- * widget/core/search/section-choice.ts). Learned, not listed, so it holds for any KB and language.
+ * Section roles, learned from the knowledge base's own headings, so they hold for any KB and
+ * language (widget/core/search/section-choice.ts uses them to choose where a hit opens):
+ * - **states** the problem: a heading that starts most of the articles using it ("Symptoms",
+ *   "Summary", "Introduction" in a vendor KB), and the text before it. It shares the words of a
+ *   question about the problem, yet the answer is further down.
+ * - **explains** it: a heading that usually comes right after the statement, with the fix next
+ *   ("Cause"). A question describing the problem wants the fix; one asking why wants this.
+ * - **trails** the answer: a heading that ends most of the articles using it ("More information",
+ *   "References"), told apart only in articles that state a problem.
  *
  * A heading whose sections are often procedures ("Setup", "Windows" followed by "macOS" in a
- * how-to KB) answers even when it comes first: it is no opening, however often it starts articles.
+ * how-to KB) answers wherever it stands: it never states, explains or trails.
  */
 import type { ArticleMeta } from '../../widget/core/kb-format.ts';
 
@@ -22,11 +26,12 @@ const MIN_TRAILING_SHARE = 0.6;
 const normal = (heading: string) => heading.toLowerCase().replace(/[\s:.?!]+$/u, '').trim();
 
 /**
- * The articles, with `opening: true` on each section whose heading opens articles in this KB, and
- * on the text before such a heading when it comes first (the summary above the problem
- * statement). `steps` holds, per article id, which of its sections hold an ordered list.
+ * The articles, with `opening: true` on each section whose heading opens articles in this KB and
+ * on the text before such a heading (or before an explanation) when it comes first, `explains:
+ * true` on an explanation between the statement and a fix, and `trails: true` on a trailing
+ * section. `steps` holds, per article id, which of its sections hold an ordered list.
  */
-export function markOpeningSections(metas: readonly ArticleMeta[], steps: ReadonlyMap<string, readonly boolean[]> = new Map()): ArticleMeta[] {
+export function markSectionRoles(metas: readonly ArticleMeta[], steps: ReadonlyMap<string, readonly boolean[]> = new Map()): ArticleMeta[] {
   const first = new Map<string, number>();
   const last = new Map<string, number>();
   const all = new Map<string, number>();
@@ -98,7 +103,7 @@ function explanationHeadings(
   isOpening: (section: { anchor: string; heading: string }) => boolean,
   withSteps: ReadonlyMap<string, number>,
   all: ReadonlyMap<string, number>,
-): { explains: Map<string, number>; fixes: Set<string> } {
+): { explains: Set<string>; fixes: Set<string> } {
   const after = new Map<string, number>();
   const followed = new Map<string, number>();
   /** "explanation\nfollower" → articles. */
@@ -116,11 +121,13 @@ function explanationHeadings(
       pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
     });
   }
-  const explains = new Map(
-    [...after].filter(([text, count]) => {
-      const uses = all.get(text) ?? count;
-      return count >= MIN_OPENINGS && count >= MIN_EXPLAINS_SHARE * uses && (followed.get(text) ?? 0) >= MIN_FOLLOWED_SHARE * count && (withSteps.get(text) ?? 0) < MAX_STEPS_SHARE * uses;
-    }),
+  const explains = new Set(
+    [...after]
+      .filter(([text, count]) => {
+        const uses = all.get(text) ?? count;
+        return count >= MIN_OPENINGS && count >= MIN_EXPLAINS_SHARE * uses && (followed.get(text) ?? 0) >= MIN_FOLLOWED_SHARE * count && (withSteps.get(text) ?? 0) < MAX_STEPS_SHARE * uses;
+      })
+      .map(([text]) => text),
   );
   const fixes = new Set([...pairs].filter(([pair, count]) => count >= MIN_FIX_SHARE * (followed.get(pair.split('\n')[0]!) ?? Infinity)).map(([pair]) => pair));
   return { explains, fixes };
