@@ -63,7 +63,8 @@ const bitCount = (bits: number): number => {
 /**
  * The position of the section to open, or -1 for none (the article's top; past the last section
  * also means the top).
- * `leads[s]` holds the index terms of section s's heading and opening lines; `unitsOf` maps an
+ * `leads[s]` holds the index terms of section s's heading and opening lines; `roles[s]` is its
+ * learned role; `asksWhy`: the question asks for an explanation ("why"); `unitsOf` maps an
  * index term to the query words it stands for; `weights[i]` is query word i's specificity;
  * `topic` has bit i set when the article's own fields match query word i.
  */
@@ -103,9 +104,11 @@ export function chooseSection(
       covered = share;
     }
   });
-  // A question that the problem statement matches best is answered by what follows it (Cause,
-  // Resolution): open there, past the summary and the statement itself; unless the statement
-  // holds (nearly) the whole question, which is then the user's own error text, quoted there.
+  // A question that the problem statement matches best is answered by what follows it: open
+  // past the summary and the statement itself, and past the explanation (Cause) to the fix for a
+  // question that describes the problem; at the explanation for one asking why. Unless the
+  // statement holds (nearly) the whole question, which is then the user's own error text, quoted
+  // there (a why-question quotes nothing).
   if ((covered < config.sectionQuoteCoverage || asksWhy) && roles[chosen] === 'states') {
     while (roles[chosen] === 'states') chosen++;
     if (!asksWhy) while (roles[chosen] === 'explains') chosen++;
