@@ -57,8 +57,10 @@ export function App({ controller, ctx, strings, loadTicket, Status }: Props) {
   const title = ctx.options.title ?? strings.title;
   const { open, view } = state;
 
-  // Keep the launcher in sync; aria-controls only once the dialog exists (an id must resolve).
-  useEffect(() => {
+  // Keep the launcher in sync; aria-controls only once the dialog exists (an id must resolve). A
+  // layout effect, declared before the focus one: by the time focus lands in the panel, the
+  // launcher already says it is expanded (a plain effect said so only after paint).
+  useLayoutEffect(() => {
     ctx.setExpanded(open);
     if (open) ctx.launcher.setAttribute('aria-controls', PANEL_ID);
     else ctx.launcher.removeAttribute('aria-controls');
