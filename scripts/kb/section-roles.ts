@@ -26,9 +26,9 @@ const MIN_TRAILING_SHARE = 0.6;
 const normal = (heading: string) => heading.toLowerCase().replace(/[\s:.?!]+$/u, '').trim();
 
 /**
- * The articles, with `opening: true` on each section whose heading opens articles in this KB and
- * on the text before such a heading (or before an explanation) when it comes first, `explains:
- * true` on an explanation between the statement and a fix, and `trails: true` on a trailing
+ * The articles, with `role: 'states'` on each section whose heading opens articles in this KB
+ * and on the text before such a heading (or before an explanation) when it comes first,
+ * `'explains'` on an explanation between the statement and a fix, and `'trails'` on a trailing
  * section. `steps` holds, per article id, which of its sections hold an ordered list.
  */
 export function markSectionRoles(metas: readonly ArticleMeta[], steps: ReadonlyMap<string, readonly boolean[]> = new Map()): ArticleMeta[] {
@@ -69,12 +69,12 @@ export function markSectionRoles(metas: readonly ArticleMeta[], steps: ReadonlyM
     return {
       ...meta,
       sections: sections.map((section, i) => {
-        if (states[i]) return { ...section, opening: true as const };
-        if (isTrailer(section)) return { ...section, trails: true as const };
+        if (states[i]) return { ...section, role: 'states' as const };
+        if (isTrailer(section)) return { ...section, role: 'trails' as const };
         // An explanation right after the problem statement, with the fix next (not "More information").
         const next = sections[i + 1];
         if (states[i - 1] && next && explains.has(normal(section.heading)) && fixes.has(`${normal(section.heading)}\n${normal(next.heading)}`)) {
-          return { ...section, explains: true as const };
+          return { ...section, role: 'explains' as const };
         }
         return section;
       }),

@@ -67,19 +67,19 @@ export interface ArticleSection {
   heading: string;
   /** The opening of the section's text (~200 chars), for snippets. */
   lead: string;
-  /**
-   * It states the problem rather than answering it: its heading starts most articles of this KB
-   * that use it ("Symptoms"), or it is the text before such a heading (scripts/kb/section-roles.ts).
-   */
-  opening?: true;
-  /**
-   * It explains the problem stated just before it ("Cause": it follows the statement in most
-   * articles of this KB that use it, and the fix follows it; scripts/kb/section-roles.ts).
-   */
-  explains?: true;
-  /** It trails the answer: its heading ends most articles of this KB that use it ("More information"). */
-  trails?: true;
+  /** What the section is for, learned from the KB's headings (absent: it answers). */
+  role?: SectionRole;
 }
+
+/**
+ * What a section is for (scripts/kb/section-roles.ts learns it per KB):
+ * - 'states' the problem rather than answering it: its heading starts most articles of this KB
+ *   that use it ("Symptoms"), or it is the text before such a heading;
+ * - 'explains' the problem stated just before it ("Cause": it follows the statement in most
+ *   articles that use it, and the fix follows it);
+ * - 'trails' the answer: its heading ends most articles that use it ("More information").
+ */
+export type SectionRole = 'states' | 'explains' | 'trails';
 
 export interface KbIndex {
   schema: number;

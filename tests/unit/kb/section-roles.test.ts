@@ -21,7 +21,7 @@ const meta = (id: string, headings: string[]): ArticleMeta => ({
 });
 
 const openings = (metas: ArticleMeta[]) =>
-  Object.fromEntries(metas.map((m) => [m.id, (m.sections ?? []).filter((s) => s.opening).map((s) => s.heading)]));
+  Object.fromEntries(metas.map((m) => [m.id, (m.sections ?? []).filter((s) => s.role === 'states').map((s) => s.heading)]));
 
 test('marks the headings that start most of the articles that use them, and the summary above them', () => {
   const metas = [
@@ -60,7 +60,7 @@ test('marks no heading whose sections are often procedures: they answer, whereve
 });
 
 const explained = (metas: ArticleMeta[]) =>
-  Object.fromEntries(metas.map((m) => [m.id, (m.sections ?? []).filter((s) => s.explains).map((s) => s.heading)]));
+  Object.fromEntries(metas.map((m) => [m.id, (m.sections ?? []).filter((s) => s.role === 'explains').map((s) => s.heading)]));
 
 test('marks an explanation: a heading that follows the problem statement, with the fix after it', () => {
   const metas = [
@@ -80,7 +80,7 @@ test('marks an explanation: a heading that follows the problem statement, with t
   expect(explained(markSectionRoles(rare)).status).toEqual([]);
   // The text before a first explanation states the problem too; the explanation is passed as well.
   const intro = markSectionRoles([...metas, meta('g', ['Cause', 'Resolution'])]).find((m) => m.id === 'g')!;
-  expect(intro.sections!.map((section) => [section.anchor, section.opening ?? section.explains ?? false])).toEqual([['', true], ['cause', true], ['resolution', false]]);
+  expect(intro.sections!.map((section) => [section.anchor, section.role])).toEqual([['', 'states'], ['cause', 'explains'], ['resolution', 'trails']]);
   // An explanation that holds steps in many articles is a procedure.
   const steps = new Map(['a', 'b'].map((id) => [id, [false, false, true, false]]));
   expect(explained(markSectionRoles(metas, steps)).a).toEqual([]);
@@ -88,7 +88,7 @@ test('marks an explanation: a heading that follows the problem statement, with t
 
 test('marks trailing headings (last in most articles that have them) where the article states a problem', () => {
   const trailing = (metas: ArticleMeta[]) =>
-    Object.fromEntries(metas.map((m) => [m.id, (m.sections ?? []).filter((s) => s.trails).map((s) => s.heading)]));
+    Object.fromEntries(metas.map((m) => [m.id, (m.sections ?? []).filter((s) => s.role === 'trails').map((s) => s.heading)]));
   const metas = [
     meta('a', ['Symptoms', 'Resolution', 'More information']),
     meta('b', ['Symptoms', 'Workaround', 'More information']),

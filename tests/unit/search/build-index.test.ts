@@ -25,6 +25,7 @@ describe('search index builder', () => {
     const search = index.search as { stopWords: string; weakWords: string };
     expect(search.stopWords.split(' ')).toEqual(expect.arrayContaining(['the', 'how', 'dont']));
     expect(search.weakWords.split(' ')).toContain('away');
+    expect((index.search as { whyWords: string }).whyWords.split(' ')).toEqual(expect.arrayContaining(['why', 'cause', 'reason']));
     expect(loadSearchEngine(index, findCorrections).search('hotel ').hits.map((hit) => hit.id)).toEqual(['a/vpn']);
     // "away" is weak: it never carries a hit alone while another word of the query tells.
     expect(loadSearchEngine(index, findCorrections).search('hotel away ').hits.map((hit) => hit.id)).toEqual(['a/vpn']);

@@ -233,6 +233,8 @@ describe('loading and edge cases', () => {
     // A search index without its word lists (built by an older tier0) is malformed.
     const { stopWords: _, ...withoutStopWords } = index.search as { stopWords: string };
     expect(() => loadSearchEngine({ ...index, search: withoutStopWords }, findCorrections)).toThrow(/^\[tier0\] the search index is malformed/);
+    const { whyWords: __, ...withoutWhyWords } = index.search as { whyWords: string };
+    expect(() => loadSearchEngine({ ...index, search: withoutWhyWords }, findCorrections)).toThrow(/^\[tier0\] the search index is malformed/);
   });
 
   test('looks articles up by id', () => {

@@ -1,12 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { chooseSection, type SectionChoiceConfig, type SectionRole } from '../../../widget/core/search/section-choice.ts';
+import { chooseSection, type SectionChoiceConfig } from '../../../widget/core/search/section-choice.ts';
+import type { SectionRole } from '../../../widget/core/kb-format.ts';
 import { SEARCH_CONFIG } from '../../../widget/core/search/search-config.ts';
 import { createSearchEngine } from '../../../widget/core/search/engine.ts';
 import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { FILLER, makeArticle, makeHelpDesk, makeIndex } from './search-fixtures.ts';
 
 const config: SectionChoiceConfig = { sectionTopicWeight: 0.3, sectionCoveragePower: 3, sectionScoreFloor: 0.1, sectionHeadingBonus: 1, sectionOpeningWeight: 0.3, sectionQuoteCoverage: 0.9, sectionTrailerWeight: 0.5 };
-const plain: SectionRole[] = [];
+const plain: (SectionRole | undefined)[] = [];
 const none = new Set<string>();
 // Query words: 0 "outlook" (the article's topic: its title matches it), 1 "cache".
 const unitsOf = new Map([
@@ -82,7 +83,7 @@ describe('chooseSection', () => {
       { section: 1, score: 10, units: 0b011, named: 0 },
       { section: 2, score: 3, units: 0b001, named: 0 },
     ];
-    const roles: SectionRole[] = ['states', 'states', 'explains', undefined];
+    const roles: (SectionRole | undefined)[] = ['states', 'states', 'explains', undefined];
     expect(chooseSection(matches, [none, none, none, none], roles, false, unitsOf, [1, 1, 1], 0, config)).toBe(3);
     expect(chooseSection(matches, [none, none, none, none], roles, true, unitsOf, [1, 1, 1], 0, config)).toBe(2);
     // An explanation that wins on its own words is where the answer is: it stays.

@@ -13,7 +13,7 @@ import { miniSearchOptions } from './minisearch-options.ts';
 import { correctedQuery, planUnit, searchableUnits, widerScope, type Scope, type UnitPlan } from './query-plan.ts';
 import { SEARCH_CONFIG, SEARCH_FIELDS, type SearchConfig } from './search-config.ts';
 import { createLru } from './lru.ts';
-import { chooseSection, type SectionMatch, type SectionRole } from './section-choice.ts';
+import { chooseSection, type SectionMatch } from './section-choice.ts';
 import type { SearchEngine, SearchHit, SearchOptions, SearchResponse, SnippetPart } from './search-types.ts';
 import { buildSnippet, snippetSources, type SnippetSources } from './snippet.ts';
 import type { FindCorrections } from './corrections.ts';
@@ -136,9 +136,6 @@ function runnersUp(matches: readonly SectionMatch[], count: number): number {
   return sum;
 }
 
-const sectionRole = (section: ArticleSection): SectionRole =>
-  section.opening ? 'states' : section.explains ? 'explains' : section.trails ? 'trails' : undefined;
-
 /** loadSearchEngine with an explicit configuration, for the ranking evaluation and tests. */
 export function createSearchEngine(index: KbIndex, config: SearchConfig, corrections: FindCorrections | 'lazy'): SearchEngine {
   if (!index || index.schema !== KB_SCHEMA_VERSION) {
@@ -159,9 +156,10 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
   });
   const table = compileSynonyms(serialized.synonyms);
   // The index's own word lists (index-format.ts): the query is analysed as its text was.
-  const stopWords = new Set(serialized.stopWords.split(' '));
-  const weakWords = new Set(serialized.weakWords.split(' '));
-  const whyWords = new Set((serialized.whyWords ?? '').split(' ').filter(Boolean));
+  const wordSet = (words: string) => new Set(words.split(' '));
+  const stopWords = wordSet(serialized.stopWords);
+  const weakWords = wordSet(serialized.weakWords);
+  const whyWords = wordSet(serialized.whyWords);
   const articles: readonly ArticleMeta[] = Object.freeze([...index.articles]);
   const byId = new Map(articles.map((article) => [article.id, article]));
 
@@ -295,12 +293,12 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
 
     const hits: SearchHit[] = [];
     // Stop words are gone from the query's units ("why" among them): the intent is read off its words.
-    const asksWhy = whyWords.size > 0 && splitWords(text).some((word) => whyWords.has(word.folded));
+    const asksWhy = splitWords(text).some((word) => whyWords.has(word.folded));
     const termsOf = (entry: Ranked): string[] => [...new Set(entry.terms.flat())].sort();
     for (const entry of best) {
       const article = byId.get(entry.id);
       if (!article) continue;
-      const chosen = chooseSection(entry.sections, leadTermsOf(article), (article.sections ?? []).map(sectionRole), asksWhy, lookup.unitsOf, unitWeights, entry.topic, config);
+      const chosen = chooseSection(entry.sections, leadTermsOf(article), (article.sections ?? []).map((section) => section.role), asksWhy, lookup.unitsOf, unitWeights, entry.topic, config);
       const section = chosen >= 0 ? article.sections?.[chosen] : undefined;
       const shown = section?.anchor ? section : undefined;
       hits.push({

@@ -9,7 +9,7 @@ import type { AsPlainObject } from 'minisearch';
 import { SEARCH_FIELDS } from './search-config.ts';
 
 /**
- * 8: the index carries the stop words and weak words it was built with. 7: one document per article and one per section (ids "<n>" and "<n>.<section>", n indexing
+ * 8: the index carries the stop words, weak words and why-words it was built with. 7: one document per article and one per section (ids "<n>" and "<n>.<section>", n indexing
  * `ids`). 6: the index carries the built-in synonym groups too. Changing BUILTIN_SYNONYMS needs
  * no bump: each index holds the groups its phrase tokens were built with.
  */
@@ -41,8 +41,8 @@ export interface SerializedSearchIndex {
   stopWords: string;
   /** The weak words of weak-words.ts, folded and space-separated (see engine.ts). */
   weakWords: string;
-  /** The words of why-words.ts, folded and space-separated (see section-choice.ts); absent: none. */
-  whyWords?: string;
+  /** The words of why-words.ts, folded and space-separated (see section-choice.ts). */
+  whyWords: string;
 }
 
 /** Checks the shape and version of a serialized index; returns a problem or the index. */
@@ -67,7 +67,8 @@ export function readSerializedIndex(value: unknown): SerializedSearchIndex | str
     typeof index.stems === 'string' &&
     Array.isArray(index.synonyms) &&
     typeof index.stopWords === 'string' &&
-    typeof index.weakWords === 'string';
+    typeof index.weakWords === 'string' &&
+    typeof index.whyWords === 'string';
   return wellFormed ? (index as SerializedSearchIndex) : 'the search index is malformed';
 }
 

@@ -9,6 +9,8 @@
  * about, and body terms are pruned per article, see build-index.ts).
  */
 
+import type { SectionRole } from '../kb-format.ts';
+
 /** One matched section document: its position in the article's sections and what it matched. */
 export interface SectionMatch {
   section: number;
@@ -44,14 +46,7 @@ export interface SectionChoiceConfig {
   sectionTrailerWeight: number;
 }
 
-/**
- * What a section is for, learned per KB (scripts/kb/section-roles.ts): it states the problem
- * ("Symptoms", and the summary above it), explains it ("Cause", with the fix next), or trails the
- * answer ("More information"); undefined: it answers.
- */
-export type SectionRole = 'states' | 'explains' | 'trails' | undefined;
-
-const roleWeight = (role: SectionRole, config: SectionChoiceConfig): number =>
+const roleWeight = (role: SectionRole | undefined, config: SectionChoiceConfig): number =>
   role === 'states' ? config.sectionOpeningWeight : role === 'trails' ? config.sectionTrailerWeight : 1;
 
 const bitCount = (bits: number): number => {
@@ -71,7 +66,7 @@ const bitCount = (bits: number): number => {
 export function chooseSection(
   matches: readonly SectionMatch[],
   leads: readonly ReadonlySet<string>[],
-  roles: readonly SectionRole[],
+  roles: readonly (SectionRole | undefined)[],
   asksWhy: boolean,
   unitsOf: ReadonlyMap<string, number>,
   weights: readonly number[],
