@@ -20,7 +20,10 @@ const MIN_OPENINGS = 3;
 const MIN_OPENING_SHARE = 0.6;
 /** …and fewer than this share of those articles hold steps (an ordered list) under it. */
 const MAX_STEPS_SHARE = 0.2;
-/** A heading trails when it is the last one in at least this share of the articles that have it (and the opening rules' counts). */
+/**
+ * A heading trails when it is the last one in at least this share of the articles that have it,
+ * comes after an answering section in as many (and the opening rules' counts).
+ */
 const MIN_TRAILING_SHARE = 0.6;
 
 const normal = (heading: string) => heading.toLowerCase().replace(/[\s:.?!]+$/u, '').trim();
@@ -52,11 +55,28 @@ export function markSectionRoles(metas: readonly ArticleMeta[], steps: ReadonlyM
       .map(([text]) => text),
   );
   const isOpening = (section: { anchor: string; heading: string }) => section.anchor !== '' && opens.has(normal(section.heading));
+  const { explains, fixes } = explanationHeadings(metas, isOpening, withSteps, all);
+  // Uses of a heading that come after an answer (a section that neither states nor explains):
+  // a "Resolution" that ends most articles right after "Cause" is the answer, not a trailer.
+  const afterAnswer = new Map<string, number>();
+  for (const meta of metas) {
+    let answered = false;
+    for (const section of meta.sections ?? []) {
+      if (!section.anchor) continue;
+      const text = normal(section.heading);
+      if (answered) afterAnswer.set(text, (afterAnswer.get(text) ?? 0) + 1);
+      if (!isOpening(section) && !explains.has(text)) answered = true;
+    }
+  }
   const trailers = new Set(
-    [...last].filter(([text, count]) => count >= MIN_OPENINGS && count >= MIN_TRAILING_SHARE * (all.get(text) ?? count) && (withSteps.get(text) ?? 0) < MAX_STEPS_SHARE * (all.get(text) ?? count)).map(([text]) => text),
+    [...last]
+      .filter(([text, count]) => {
+        const uses = all.get(text) ?? count;
+        return count >= MIN_OPENINGS && count >= MIN_TRAILING_SHARE * uses && (afterAnswer.get(text) ?? 0) >= MIN_TRAILING_SHARE * uses && (withSteps.get(text) ?? 0) < MAX_STEPS_SHARE * uses;
+      })
+      .map(([text]) => text),
   );
   const isTrailer = (section: { anchor: string; heading: string }) => section.anchor !== '' && trailers.has(normal(section.heading));
-  const { explains, fixes } = explanationHeadings(metas, isOpening, withSteps, all);
   return metas.map((meta) => {
     const sections = meta.sections ?? [];
     const firstHeaded = sections.find((section) => section.anchor);
