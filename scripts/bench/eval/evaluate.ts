@@ -256,6 +256,8 @@ async function main(args: string[]): Promise<number> {
     if (total.twice) {
       const accepted = total.topHits ? total.accepted / total.topHits : 0;
       console.log(`  against either labeller's accepted sections: ${total.accepted}/${total.topHits} = ${accepted.toFixed(3)}; labellers agree on ${total.agreed}/${total.twice} = ${(total.agreed / total.twice).toFixed(3)}`);
+      const single = total.singleTopHits ? total.singleRight / total.singleTopHits : 0;
+      console.log(`  on the ${total.single} queries whose answer is one section by both labellers (same section, no other accepted): ${total.singleRight}/${total.singleTopHits} = ${single.toFixed(3)}`);
     }
   }
   return failed ? 1 : 0;

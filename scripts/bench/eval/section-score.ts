@@ -21,9 +21,16 @@ export interface SectionScore {
   /** Labelled queries with a second label, and how many of them the two labellers label alike. */
   twice: number;
   agreed: number;
+  /**
+   * Queries whose answer is one section by both labellers' account: they chose the same section
+   * and the second accepts no other. Of their top-1 hits on a right article, how many show it.
+   */
+  single: number;
+  singleTopHits: number;
+  singleRight: number;
 }
 
-export const emptySectionScore = (): SectionScore => ({ labelled: 0, topHits: 0, right: 0, accepted: 0, twice: 0, agreed: 0 });
+export const emptySectionScore = (): SectionScore => ({ labelled: 0, topHits: 0, right: 0, accepted: 0, twice: 0, agreed: 0, single: 0, singleTopHits: 0, singleRight: 0 });
 
 /**
  * Of the section-labelled queries whose top hit is a right article, how many show the labelled
@@ -45,11 +52,17 @@ export function sectionAccuracy(
       score.twice++;
       if (second.section === section) score.agreed++;
     }
+    const single = second?.section === section && !second.also.length;
+    if (single) score.single++;
     const hit = top(query);
     if (!hit || !expected.includes(hit.id)) continue;
     score.topHits++;
+    if (single) score.singleTopHits++;
     const shown = hit.section?.anchor;
-    if (shown === section) score.right++;
+    if (shown === section) {
+      score.right++;
+      if (single) score.singleRight++;
+    }
     else misses?.push(`  ${JSON.stringify(query)} → section ${hit.section ? `#${shown}` : '(none)'}, want #${section}${second ? ` (second label #${[second.section, ...second.also].join(' #')})` : ''}`);
     // The article's top ('') is accepted too where the second labeller chose it.
     const landing = shown ?? '';

@@ -30,16 +30,27 @@ describe('section accuracy of the ranking evaluation', () => {
   test('counts the first label strictly, and a section either labeller accepts apart', () => {
     const misses: string[] = [];
     const score = sectionAccuracy(queries, (query) => shown[query], (query) => second.get(query), misses);
-    expect(score).toEqual({ labelled: 4, topHits: 3, right: 1, accepted: 3, twice: 3, agreed: 1 });
+    expect(score).toEqual({ labelled: 4, topHits: 3, right: 1, accepted: 3, twice: 3, agreed: 1, single: 1, singleTopHits: 1, singleRight: 1 });
     expect(misses).toEqual([
       '  "how to fix it" → section #cause, want #resolution (second label #workaround #cause)',
       '  "error text quoted" → section (none), want #symptoms (second label #)',
     ]);
   });
 
+  test('a query counts as one-section only where both labellers chose the same section and the second accepts no other', () => {
+    const labels = new Map([
+      ['why does it fail', { section: 'cause', also: ['resolution'] }],
+      ['how to fix it', { section: 'resolution', also: [] }],
+      ['error text quoted', { section: 'symptoms', also: [] }],
+    ]);
+    const score = sectionAccuracy(queries, (query) => shown[query], (query) => labels.get(query));
+    // "why does it fail" is shown right, but its second labeller accepts another section too.
+    expect(score).toMatchObject({ single: 2, singleTopHits: 2, singleRight: 0, right: 1 });
+  });
+
   test('without second labels, accepted is the strict count', () => {
     const score = sectionAccuracy(queries, (query) => shown[query], () => undefined);
-    expect(score).toMatchObject({ right: 1, accepted: 1, twice: 0, agreed: 0 });
+    expect(score).toMatchObject({ right: 1, accepted: 1, twice: 0, agreed: 0, single: 0, singleTopHits: 0 });
   });
 
   test('every second label belongs to a section-labelled query of its set', () => {
