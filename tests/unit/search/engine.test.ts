@@ -235,6 +235,8 @@ describe('loading and edge cases', () => {
     expect(() => loadSearchEngine({ ...index, search: withoutStopWords }, findCorrections)).toThrow(/^\[tier0\] the search index is malformed/);
     const { whyWords: __, ...withoutWhyWords } = index.search as { whyWords: string };
     expect(() => loadSearchEngine({ ...index, search: withoutWhyWords }, findCorrections)).toThrow(/^\[tier0\] the search index is malformed/);
+    const { negationWords: ___, ...withoutNegationWords } = index.search as { negationWords: string };
+    expect(() => loadSearchEngine({ ...index, search: withoutNegationWords }, findCorrections)).toThrow(/^\[tier0\] the search index is malformed/);
   });
 
   test('looks articles up by id', () => {

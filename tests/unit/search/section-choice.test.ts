@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { chooseSection, type SectionChoiceConfig } from '../../../widget/core/search/section-choice.ts';
+import { chooseSection, type SectionChoiceConfig, type SectionMatch } from '../../../widget/core/search/section-choice.ts';
 import type { SectionRole } from '../../../widget/core/kb-format.ts';
 import { SEARCH_CONFIG } from '../../../widget/core/search/search-config.ts';
 import { createSearchEngine } from '../../../widget/core/search/engine.ts';
 import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { FILLER, makeArticle, makeHelpDesk, makeIndex } from './search-fixtures.ts';
 
-const config: SectionChoiceConfig = { sectionTopicWeight: 0.3, sectionCoveragePower: 3, sectionScoreFloor: 0.1, sectionHeadingBonus: 1, sectionOpeningWeight: 0.3, sectionQuoteCoverage: 0.9, sectionTrailerWeight: 0.5 };
+const config: SectionChoiceConfig = { sectionTopicWeight: 0.3, sectionCoveragePower: 3, sectionScoreFloor: 0.1, sectionHeadingBonus: 1, sectionOpeningWeight: 0.3, sectionQuoteCoverage: 0.9, sectionTrailerWeight: 0.5, sectionWholeHeadingBonus: 1, sectionNegationBonus: 0.2 };
 const plain: (SectionRole | undefined)[] = [];
 const none = new Set<string>();
 // Query words: 0 "outlook" (the article's topic: its title matches it), 1 "cache".
@@ -15,15 +15,27 @@ const unitsOf = new Map([
   ['cach', 0b10],
 ]);
 
+// The choice with no heading named whole and nothing negated (the cases below add those).
+const choose = (
+  matches: SectionMatch[],
+  leads: Set<string>[],
+  roles: (SectionRole | undefined)[],
+  asksWhy: boolean,
+  units: Map<string, number>,
+  weights: number[],
+  topic: number,
+  choiceConfig: SectionChoiceConfig,
+) => chooseSection({ matches, leads, headings: leads.map(() => none), negated: leads.map(() => false), roles }, { asksWhy, negated: false, unitsOf: units, weights, topic }, choiceConfig);
+
 describe('chooseSection', () => {
   test('prefers the section holding the query’s own angle over one that restates the article’s topic', () => {
     const matches = [
       { section: 1, score: 10, units: 0b01, named: 0 },
       { section: 2, score: 6, units: 0b10, named: 0 },
     ];
-    expect(chooseSection(matches, [none, none, none], plain, false, unitsOf, [1, 1], 0b01, config)).toBe(2);
+    expect(choose(matches, [none, none, none], plain, false, unitsOf, [1, 1], 0b01, config)).toBe(2);
     // Without the topic discount the louder, topic-only section wins: the discount decides.
-    expect(chooseSection(matches, [none, none, none], plain, false, unitsOf, [1, 1], 0b01, { ...config, sectionTopicWeight: 1 })).toBe(1);
+    expect(choose(matches, [none, none, none], plain, false, unitsOf, [1, 1], 0b01, { ...config, sectionTopicWeight: 1 })).toBe(1);
   });
 
   test('counts the words of a section’s heading and opening lines, which the pruned body may lack', () => {
@@ -32,8 +44,8 @@ describe('chooseSection', () => {
       { section: 1, score: 5, units: 0b01, named: 0 },
     ];
     // Section 1's indexed body holds one word; its opening lines hold the other too.
-    expect(chooseSection(matches, [none, new Set(['cach'])], plain, false, unitsOf, [1, 1], 0, config)).toBe(1);
-    expect(chooseSection(matches, [none, none], plain, false, unitsOf, [1, 1], 0, config)).toBe(0);
+    expect(choose(matches, [none, new Set(['cach'])], plain, false, unitsOf, [1, 1], 0, config)).toBe(1);
+    expect(choose(matches, [none, none], plain, false, unitsOf, [1, 1], 0, config)).toBe(0);
   });
 
   test('favours a section whose heading names a query word', () => {
@@ -41,8 +53,8 @@ describe('chooseSection', () => {
       { section: 0, score: 10, units: 0b11, named: 0 },
       { section: 1, score: 7, units: 0b11, named: 0b10 },
     ];
-    expect(chooseSection(matches, [none, none], plain, false, unitsOf, [1, 1], 0, config)).toBe(1);
-    expect(chooseSection(matches, [none, none], plain, false, unitsOf, [1, 1], 0, { ...config, sectionHeadingBonus: 0 })).toBe(0);
+    expect(choose(matches, [none, none], plain, false, unitsOf, [1, 1], 0, config)).toBe(1);
+    expect(choose(matches, [none, none], plain, false, unitsOf, [1, 1], 0, { ...config, sectionHeadingBonus: 0 })).toBe(0);
   });
 
   test('lands less readily on a section that states the problem (an opening heading such as "Symptoms")', () => {
@@ -50,8 +62,8 @@ describe('chooseSection', () => {
       { section: 1, score: 10, units: 0b11, named: 0 },
       { section: 2, score: 5, units: 0b11, named: 0 },
     ];
-    expect(chooseSection(matches, [none, none, none], [undefined, 'states', undefined], false, unitsOf, [1, 1], 0, config)).toBe(2);
-    expect(chooseSection(matches, [none, none, none], plain, false, unitsOf, [1, 1], 0, config)).toBe(1);
+    expect(choose(matches, [none, none, none], [undefined, 'states', undefined], false, unitsOf, [1, 1], 0, config)).toBe(2);
+    expect(choose(matches, [none, none, none], plain, false, unitsOf, [1, 1], 0, config)).toBe(1);
   });
 
   test('opens past the problem statement when it matches best: at the section that follows it', () => {
@@ -60,10 +72,10 @@ describe('chooseSection', () => {
       { section: 0, score: 10, units: 0b011, named: 0 },
       { section: 1, score: 10, units: 0b011, named: 0 },
     ];
-    expect(chooseSection(matches, [none, none, none, none], ['states', 'states', undefined, undefined], false, unitsOf, [1, 1, 1], 0, config)).toBe(2);
-    expect(chooseSection(matches, [none, none, none, none], plain, false, unitsOf, [1, 1, 1], 0, config)).toBe(0);
+    expect(choose(matches, [none, none, none, none], ['states', 'states', undefined, undefined], false, unitsOf, [1, 1, 1], 0, config)).toBe(2);
+    expect(choose(matches, [none, none, none, none], plain, false, unitsOf, [1, 1, 1], 0, config)).toBe(0);
     // An article that is all problem statement opens at its top (no section: the index is past the end).
-    expect(chooseSection(matches, [none, none], ['states', 'states'], false, unitsOf, [1, 1, 1], 0, config)).toBe(2);
+    expect(choose(matches, [none, none], ['states', 'states'], false, unitsOf, [1, 1, 1], 0, config)).toBe(2);
   });
 
   test('stays at the problem statement when it holds the whole question: the user quotes its error text', () => {
@@ -72,10 +84,10 @@ describe('chooseSection', () => {
       { section: 1, score: 10, units: 0b111, named: 0 },
       { section: 2, score: 2, units: 0b001, named: 0 },
     ];
-    expect(chooseSection(matches, [none, none, none], ['states', 'states', undefined], false, unitsOf, [1, 1, 1], 0, config)).toBe(1);
-    expect(chooseSection(matches, [none, none, none], ['states', 'states', undefined], false, unitsOf, [1, 1, 1], 0, { ...config, sectionQuoteCoverage: 1.1 })).toBe(2);
+    expect(choose(matches, [none, none, none], ['states', 'states', undefined], false, unitsOf, [1, 1, 1], 0, config)).toBe(1);
+    expect(choose(matches, [none, none, none], ['states', 'states', undefined], false, unitsOf, [1, 1, 1], 0, { ...config, sectionQuoteCoverage: 1.1 })).toBe(2);
     // A question asking why quotes nothing: it goes on to the explanation.
-    expect(chooseSection(matches, [none, none, none], ['states', 'states', 'explains'], true, unitsOf, [1, 1, 1], 0, config)).toBe(2);
+    expect(choose(matches, [none, none, none], ['states', 'states', 'explains'], true, unitsOf, [1, 1, 1], 0, config)).toBe(2);
   });
 
   test('passing the problem statement, goes past an explanation ("Cause") to the fix, unless the question asks why', () => {
@@ -84,11 +96,11 @@ describe('chooseSection', () => {
       { section: 2, score: 3, units: 0b001, named: 0 },
     ];
     const roles: (SectionRole | undefined)[] = ['states', 'states', 'explains', undefined];
-    expect(chooseSection(matches, [none, none, none, none], roles, false, unitsOf, [1, 1, 1], 0, config)).toBe(3);
-    expect(chooseSection(matches, [none, none, none, none], roles, true, unitsOf, [1, 1, 1], 0, config)).toBe(2);
+    expect(choose(matches, [none, none, none, none], roles, false, unitsOf, [1, 1, 1], 0, config)).toBe(3);
+    expect(choose(matches, [none, none, none, none], roles, true, unitsOf, [1, 1, 1], 0, config)).toBe(2);
     // An explanation that wins on its own words is where the answer is: it stays.
     const cause = [{ section: 2, score: 10, units: 0b011, named: 0 }];
-    expect(chooseSection(cause, [none, none, none, none], roles, false, unitsOf, [1, 1, 1], 0, config)).toBe(2);
+    expect(choose(cause, [none, none, none, none], roles, false, unitsOf, [1, 1, 1], 0, config)).toBe(2);
   });
 
   test('lands less readily on a section that trails the answer ("More information")', () => {
@@ -96,12 +108,60 @@ describe('chooseSection', () => {
       { section: 1, score: 6, units: 0b11, named: 0 },
       { section: 2, score: 10, units: 0b11, named: 0 },
     ];
-    expect(chooseSection(matches, [none, none, none], [undefined, undefined, 'trails'], false, unitsOf, [1, 1], 0, config)).toBe(1);
-    expect(chooseSection(matches, [none, none, none], plain, false, unitsOf, [1, 1], 0, config)).toBe(2);
+    expect(choose(matches, [none, none, none], [undefined, undefined, 'trails'], false, unitsOf, [1, 1], 0, config)).toBe(1);
+    expect(choose(matches, [none, none, none], plain, false, unitsOf, [1, 1], 0, config)).toBe(2);
+  });
+
+  test('a question asking why opens at the explanation ("Cause"), even where another section matches louder', () => {
+    const matches = [
+      { section: 1, score: 10, units: 0b011, named: 0 },
+      { section: 2, score: 3, units: 0b001, named: 0 },
+      { section: 3, score: 12, units: 0b011, named: 0 },
+    ];
+    const roles: (SectionRole | undefined)[] = [undefined, 'states', 'explains', undefined];
+    expect(choose(matches, [none, none, none, none], roles, true, unitsOf, [1, 1, 1], 0, config)).toBe(2);
+    expect(choose(matches, [none, none, none, none], roles, false, unitsOf, [1, 1, 1], 0, config)).toBe(3);
+    // An explanation no query word reaches is no answer to this question.
+    const unmatched = matches.filter((match) => match.section !== 2);
+    expect(choose(unmatched, [none, none, none, none], roles, true, unitsOf, [1, 1, 1], 0, config)).toBe(3);
+  });
+
+  test('favours a section whose whole heading the query names, unless the heading is all topic words', () => {
+    // "scan issues found": section 1 "Review your scan" names "scan", section 2 "Issues found" names "issue" and "found".
+    const words = new Map([
+      ['scan', 0b001],
+      ['issu', 0b010],
+      ['found', 0b100],
+    ]);
+    const matches = [
+      { section: 1, score: 20, units: 0b111, named: 0b001 },
+      { section: 2, score: 10, units: 0b111, named: 0b110 },
+    ];
+    const sections = (headings: Set<string>[]) => ({ matches, leads: [none, none, none], headings, negated: [false, false, false], roles: plain });
+    const query = (topic: number) => ({ asksWhy: false, negated: false, unitsOf: words, weights: [1, 1, 1], topic });
+    const headings = [none, new Set(['review', 'scan']), new Set(['issu', 'found'])];
+    expect(chooseSection(sections(headings), query(0), config)).toBe(2);
+    expect(chooseSection(sections(headings), query(0), { ...config, sectionWholeHeadingBonus: 0 })).toBe(1);
+    // Headings never named whole: the louder section wins.
+    expect(chooseSection(sections([none, none, none]), query(0), config)).toBe(1);
+    // "Issues found" in an article titled so says nothing about the section.
+    expect(chooseSection(sections(headings), query(0b110), config)).toBe(1);
+  });
+
+  test('between siblings that differ by a negation, a negated question opens at the negated heading', () => {
+    const matches = [
+      { section: 1, score: 10, units: 0b11, named: 0b11 },
+      { section: 2, score: 9.5, units: 0b11, named: 0b11 },
+    ];
+    const sections = { matches, leads: [none, none, none], headings: [none, none, none], negated: [false, false, true], roles: plain };
+    const query = (negated: boolean) => ({ asksWhy: false, negated, unitsOf, weights: [1, 1], topic: 0 });
+    expect(chooseSection(sections, query(true), config)).toBe(2);
+    expect(chooseSection(sections, query(false), config)).toBe(1);
+    expect(chooseSection(sections, query(true), { ...config, sectionNegationBonus: 0 })).toBe(1);
   });
 
   test('chooses no section when none matches', () => {
-    expect(chooseSection([], [none, none], plain, false, unitsOf, [1, 1], 0, config)).toBe(-1);
+    expect(choose([], [none, none], plain, false, unitsOf, [1, 1], 0, config)).toBe(-1);
   });
 });
 
@@ -127,5 +187,23 @@ describe('section a hit opens at', () => {
     expect(hit?.section?.anchor).toBe('resolution');
     const undiscounted = createSearchEngine(index, { ...SEARCH_CONFIG, sectionTopicWeight: 1 }, findCorrections).search('outlook starts slowly cache').hits[0];
     expect(undiscounted?.section?.anchor).toBe('symptoms');
+  });
+
+  test('reads a negation in the question and in the headings, though search drops it as a stop word', () => {
+    const software = makeArticle({
+      id: 'tools/software',
+      title: 'Software requests',
+      body: '',
+      sections: [
+        { heading: 'Approved software', text: `Find it in the catalog, then install. ${FILLER}` },
+        { heading: "Software that isn't approved", text: `Ask the catalog team for a review. ${FILLER}` },
+      ],
+    });
+    const index = makeIndex([software, ...makeHelpDesk()]);
+    const engine = createSearchEngine(index, SEARCH_CONFIG, findCorrections);
+    expect(engine.search('software not approved catalog').hits[0]?.section?.anchor).toBe('software-that-isn-t-approved');
+    expect(engine.search('software approved catalog').hits[0]?.section?.anchor).toBe('approved-software');
+    const blind = createSearchEngine(index, { ...SEARCH_CONFIG, sectionNegationBonus: 0 }, findCorrections);
+    expect(blind.search('software not approved catalog').hits[0]?.section?.anchor).toBe('approved-software');
   });
 });

@@ -11,6 +11,7 @@ import { learnAbbreviations } from './learned-synonyms.ts';
 import { STOP_WORDS } from './stop-words.ts';
 import { WEAK_WORDS } from './weak-words.ts';
 import { WHY_WORDS } from './why-words.ts';
+import { NEGATION_WORDS } from './negation-words.ts';
 
 export interface BuildSearchIndexOptions {
   /** Author synonym groups from kb-content/synonyms.yml, merged with the built-in IT map. */
@@ -113,6 +114,7 @@ export function buildSearchIndex(articles: IndexableArticle[], options: BuildSea
     stopWords: [...STOP_WORDS].join(' '),
     weakWords: [...WEAK_WORDS].join(' '),
     whyWords: [...WHY_WORDS].join(' '),
+    negationWords: [...NEGATION_WORDS].join(' '),
   };
   return index;
 }

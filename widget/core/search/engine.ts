@@ -13,7 +13,7 @@ import { miniSearchOptions } from './minisearch-options.ts';
 import { correctedQuery, planUnit, searchableUnits, widerScope, type Scope, type UnitPlan } from './query-plan.ts';
 import { SEARCH_CONFIG, SEARCH_FIELDS, type SearchConfig } from './search-config.ts';
 import { createLru } from './lru.ts';
-import { chooseSection, type SectionMatch } from './section-choice.ts';
+import { chooseSection, type SectionMatch, type SectionsOf } from './section-choice.ts';
 import type { SearchEngine, SearchHit, SearchOptions, SearchResponse, SnippetPart } from './search-types.ts';
 import { buildSnippet, snippetSources, type SnippetSources } from './snippet.ts';
 import type { FindCorrections } from './corrections.ts';
@@ -160,6 +160,7 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
   const stopWords = wordSet(serialized.stopWords);
   const weakWords = wordSet(serialized.weakWords);
   const whyWords = wordSet(serialized.whyWords);
+  const negationWords = wordSet(serialized.negationWords);
   const articles: readonly ArticleMeta[] = Object.freeze([...index.articles]);
   const byId = new Map(articles.map((article) => [article.id, article]));
 
@@ -185,14 +186,22 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
   const commonAbove = Math.max(config.minCommonDf, documentCount * config.commonTermRatio);
   const lookupAbove = Math.max(config.minLookupSkipDf, documentCount * config.maxLookupRatio);
 
-  // The index terms of each section's heading and opening lines, per article (see section-choice.ts).
-  const leadCache = createLru<Set<string>[]>(SNIPPET_CACHE_SIZE);
-  // Stems of words and of their hyphenated parts (snippets analyse text the same way); synonym
-  // phrases are left out, which keeps the full analyser out of the widget's first chunk.
-  const leadTermsOf = (article: ArticleMeta) =>
-    leadCache.get(article.id, () =>
-      (article.sections ?? []).map((section) => new Set(splitWords(`${section.heading} ${section.lead}`).flatMap((word) => [word.folded, ...word.parts].map(stem)))),
-    );
+  // Each article's sections as section choice reads them (see section-choice.ts): the index terms
+  // of their headings and opening lines (stems of words and of their hyphenated parts, as snippets
+  // analyse text; synonym phrases are left out, which keeps the full analyser out of the widget's
+  // first chunk), of their headings alone, and whether a heading is negated.
+  const sectionCache = createLru<Omit<SectionsOf, 'matches'>>(SNIPPET_CACHE_SIZE);
+  const sectionsOf = (article: ArticleMeta): Omit<SectionsOf, 'matches'> =>
+    sectionCache.get(article.id, () => {
+      const sections = article.sections ?? [];
+      const headingWords = sections.map((section) => splitWords(section.heading));
+      return {
+        leads: sections.map((section) => new Set(splitWords(`${section.heading} ${section.lead}`).flatMap((word) => [word.folded, ...word.parts].map(stem)))),
+        headings: headingWords.map((words) => new Set(words.filter((word) => !stopWords.has(word.folded)).map((word) => stem(word.folded)))),
+        negated: headingWords.map((words) => words.some((word) => negationWords.has(word.folded))),
+        roles: sections.map((section) => section.role),
+      };
+    });
 
   function search(query: string, options: SearchOptions = {}, corrected = false): SearchResponse {
     if (!corrected) pending = false;
@@ -293,12 +302,18 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
 
     const hits: SearchHit[] = [];
     // Stop words are gone from the query's units ("why" among them): the intent is read off its words.
-    const asksWhy = splitWords(text).some((word) => whyWords.has(word.folded));
+    const typed = splitWords(text);
+    const asksWhy = typed.some((word) => whyWords.has(word.folded));
+    const negated = typed.some((word) => negationWords.has(word.folded));
     const termsOf = (entry: Ranked): string[] => [...new Set(entry.terms.flat())].sort();
     for (const entry of best) {
       const article = byId.get(entry.id);
       if (!article) continue;
-      const chosen = chooseSection(entry.sections, leadTermsOf(article), (article.sections ?? []).map((section) => section.role), asksWhy, lookup.unitsOf, unitWeights, entry.topic, config);
+      const chosen = chooseSection(
+        { matches: entry.sections, ...sectionsOf(article) },
+        { asksWhy, negated, unitsOf: lookup.unitsOf, weights: unitWeights, topic: entry.topic },
+        config,
+      );
       const section = chosen >= 0 ? article.sections?.[chosen] : undefined;
       const shown = section?.anchor ? section : undefined;
       hits.push({

@@ -9,11 +9,11 @@ import type { AsPlainObject } from 'minisearch';
 import { SEARCH_FIELDS } from './search-config.ts';
 
 /**
- * 8: the index carries the stop words, weak words and why-words it was built with. 7: one document per article and one per section (ids "<n>" and "<n>.<section>", n indexing
+ * 9: and the negation words. 8: the index carries the stop words, weak words and why-words it was built with. 7: one document per article and one per section (ids "<n>" and "<n>.<section>", n indexing
  * `ids`). 6: the index carries the built-in synonym groups too. Changing BUILTIN_SYNONYMS needs
  * no bump: each index holds the groups its phrase tokens were built with.
  */
-export const SEARCH_SCHEMA_VERSION = 8;
+export const SEARCH_SCHEMA_VERSION = 9;
 
 export interface SerializedSearchIndex {
   searchSchema: number;
@@ -43,6 +43,8 @@ export interface SerializedSearchIndex {
   weakWords: string;
   /** The words of why-words.ts, folded and space-separated (see section-choice.ts). */
   whyWords: string;
+  /** The words of negation-words.ts, folded and space-separated (see section-choice.ts). */
+  negationWords: string;
 }
 
 /** Checks the shape and version of a serialized index; returns a problem or the index. */
@@ -68,7 +70,8 @@ export function readSerializedIndex(value: unknown): SerializedSearchIndex | str
     Array.isArray(index.synonyms) &&
     typeof index.stopWords === 'string' &&
     typeof index.weakWords === 'string' &&
-    typeof index.whyWords === 'string';
+    typeof index.whyWords === 'string' &&
+    typeof index.negationWords === 'string';
   return wellFormed ? (index as SerializedSearchIndex) : 'the search index is malformed';
 }
 

@@ -101,6 +101,8 @@ export const SEARCH_CONFIG: SearchConfig = Object.freeze({
   sectionOpeningWeight: 0.3,
   sectionQuoteCoverage: 0.9,
   sectionTrailerWeight: 0.5,
+  sectionWholeHeadingBonus: 1,
+  sectionNegationBonus: 0.2,
   unitIdfPower: 1,
   matchedAllBoost: 1.5,
   decisiveMaxDf: 5,

@@ -21,6 +21,34 @@ export interface SectionMatch {
   named: number;
 }
 
+/** What one hit's article offers to open at, per section (position = index in the article's sections). */
+export interface SectionsOf {
+  /** The section documents the search matched. */
+  matches: readonly SectionMatch[];
+  /** Index terms of each section's heading and opening lines. */
+  leads: readonly ReadonlySet<string>[];
+  /** Index terms of each section's heading alone, stop words left out. */
+  headings: readonly ReadonlySet<string>[];
+  /** Whether each section's heading is negated ("Software not yet approved", "If you can't sign in"). */
+  negated: readonly boolean[];
+  /** Each section's learned role (absent: it answers). */
+  roles: readonly (SectionRole | undefined)[];
+}
+
+/** What the query brings to the choice. */
+export interface SectionQuery {
+  /** The question asks for an explanation ("why", "what causes"). */
+  asksWhy: boolean;
+  /** The question is negated ("not approved", "won't start", "can't find"). */
+  negated: boolean;
+  /** Maps an index term to the query words it stands for (bit i: word i). */
+  unitsOf: ReadonlyMap<string, number>;
+  /** Each query word's specificity. */
+  weights: readonly number[];
+  /** Bit i set: the article's own fields (title, aliases, tags, description) match query word i. */
+  topic: number;
+}
+
 export interface SectionChoiceConfig {
   /** Weight of a query word the article's title, aliases, tags or description match (1: as any other). */
   sectionTopicWeight: number;
@@ -44,6 +72,17 @@ export interface SectionChoiceConfig {
    * it adds background after the answer and repeats the article's words, yet rarely is the answer.
    */
   sectionTrailerWeight: number;
+  /**
+   * A section's choice is raised by this share when the query names every word of its heading
+   * (one not all in the article's title): the user typed the heading ("issues found tab").
+   */
+  sectionWholeHeadingBonus: number;
+  /**
+   * A section's choice is raised by this share when both its heading and the query are negated:
+   * sibling headings often differ by a "not" alone ("Software already approved" / "Software not
+   * yet approved"), a word search drops as a stop word.
+   */
+  sectionNegationBonus: number;
 }
 
 const roleWeight = (role: SectionRole | undefined, config: SectionChoiceConfig): number =>
@@ -55,24 +94,25 @@ const bitCount = (bits: number): number => {
   return count;
 };
 
+/** The query words a heading's terms stand for, or 0 unless the query names every one of them. */
+function wholeHeading(heading: ReadonlySet<string> | undefined, unitsOf: ReadonlyMap<string, number>): number {
+  if (!heading?.size) return 0;
+  let units = 0;
+  for (const term of heading) {
+    const of = unitsOf.get(term) ?? 0;
+    if (!of) return 0;
+    units |= of;
+  }
+  return units;
+}
+
 /**
  * The position of the section to open, or -1 for none (the article's top; past the last section
  * also means the top).
- * `leads[s]` holds the index terms of section s's heading and opening lines; `roles[s]` is its
- * learned role; `asksWhy`: the question asks for an explanation ("why"); `unitsOf` maps an
- * index term to the query words it stands for; `weights[i]` is query word i's specificity;
- * `topic` has bit i set when the article's own fields match query word i.
  */
-export function chooseSection(
-  matches: readonly SectionMatch[],
-  leads: readonly ReadonlySet<string>[],
-  roles: readonly (SectionRole | undefined)[],
-  asksWhy: boolean,
-  unitsOf: ReadonlyMap<string, number>,
-  weights: readonly number[],
-  topic: number,
-  config: SectionChoiceConfig,
-): number {
+export function chooseSection(sections: SectionsOf, query: SectionQuery, config: SectionChoiceConfig): number {
+  const { matches, leads, headings, negated, roles } = sections;
+  const { asksWhy, unitsOf, weights, topic } = query;
   const weightOf = (bits: number) => {
     let sum = 0;
     weights.forEach((weight, unit) => {
@@ -86,19 +126,35 @@ export function chooseSection(
   let chosen = -1;
   let best = 0;
   let covered = 0;
+  // The best explanation section ("Cause"), for a question asking why.
+  let explanation = -1;
+  let bestExplanation = -1;
   leads.forEach((lead, section) => {
     const match = bySection.get(section);
     let units = match?.units ?? 0;
     for (const term of lead) units |= unitsOf.get(term) ?? 0;
     if (!units) return;
     const share = weightOf(units) / total;
-    const choice = ((match?.score ?? 0) + floor) * share ** config.sectionCoveragePower * (1 + config.sectionHeadingBonus * bitCount(match?.named ?? 0)) * roleWeight(roles[section], config);
+    const evidence = ((match?.score ?? 0) + floor) * share ** config.sectionCoveragePower;
+    if (asksWhy && roles[section] === 'explains' && evidence > bestExplanation) {
+      bestExplanation = evidence;
+      explanation = section;
+    }
+    const whole = wholeHeading(headings[section], unitsOf);
+    const choice =
+      evidence *
+      (1 + config.sectionHeadingBonus * bitCount(match?.named ?? 0)) *
+      (whole & ~topic ? 1 + config.sectionWholeHeadingBonus : 1) *
+      (query.negated && negated[section] ? 1 + config.sectionNegationBonus : 1) *
+      roleWeight(roles[section], config);
     if (choice > best) {
       best = choice;
       chosen = section;
       covered = share;
     }
   });
+  // A question asking why is answered by the explanation, wherever the words matched best.
+  if (explanation >= 0) return explanation;
   // A question that the problem statement matches best is answered by what follows it: open
   // past the summary and the statement itself, and past the explanation (Cause) to the fix for a
   // question that describes the problem; at the explanation for one asking why. Unless the
