@@ -88,7 +88,7 @@ export const SEARCH_CONFIG: SearchConfig = Object.freeze({
   rareWordDf: 1,
   rareWordCorrectionRatio: 5,
   rareWordMinCorrectionDf: 5,
-  maxBodyTerms: 60,
+  maxBodyTerms: 70,
   maxBodyTermRepeat: 2,
   maxBodyDfRatio: 0.2,
   minBodyDfCap: 20,
