@@ -46,8 +46,9 @@ type SecondLabels = Map<string, SecondLabel>;
 
 const secondKey = (set: string, query: string) => `${set}\n${query}`;
 
-async function readSecondLabels(name: string, dir: string): Promise<SecondLabels> {
-  const file = path.join(dir, `second-labels-${name}.jsonl`);
+/** The second labeller's labels (`second-labels-<corpus>.jsonl`), or the third's on disputed queries (`third-labels-…`). */
+async function readSecondLabels(name: string, dir: string, which: 'second' | 'third' = 'second'): Promise<SecondLabels> {
+  const file = path.join(dir, `${which}-labels-${name}.jsonl`);
   const labels: SecondLabels = new Map();
   if (!existsSync(file)) return labels;
   for (const line of (await readFile(file, 'utf8')).split('\n')) {
@@ -189,6 +190,7 @@ async function main(args: string[]): Promise<number> {
     const { index, source } = await loadIndex(dir, plain);
     const engine = loadSearchEngine(index, findCorrections);
     const secondLabels = await readSecondLabels(name, queryDir);
+    const thirdLabels = await readSecondLabels(name, queryDir, 'third');
     const baselineRank = createBaseline(plain);
     const known = new Set(index.articles.map((article) => article.id));
     console.log(`${name} (${index.articles.length} articles via ${source})`);
@@ -205,7 +207,8 @@ async function main(args: string[]): Promise<number> {
       console.log(`    tier0     ${format(ours)}`);
       console.log(`    baseline  ${format(baseline)}`);
       const second = (query: string) => secondLabels.get(secondKey(file, query));
-      const sections = sectionAccuracy(queries, (query) => engine.search(query, { limit: 1 }).hits[0], second, showMisses ? misses : undefined);
+      const third = (query: string) => thirdLabels.get(secondKey(file, query));
+      const sections = sectionAccuracy(queries, (query) => engine.search(query, { limit: 1 }).hits[0], second, showMisses ? misses : undefined, third);
       if (sections.labelled) {
         console.log(`    sections  ${sections.right}/${sections.topHits} top-1 hits show the labelled section (${sections.labelled} labelled queries)`);
         if (sections.twice) {
@@ -258,6 +261,8 @@ async function main(args: string[]): Promise<number> {
       console.log(`  against either labeller's accepted sections: ${total.accepted}/${total.topHits} = ${accepted.toFixed(3)}; labellers agree on ${total.agreed}/${total.twice} = ${(total.agreed / total.twice).toFixed(3)}`);
       const single = total.singleTopHits ? total.singleRight / total.singleTopHits : 0;
       console.log(`  on the ${total.single} queries whose answer is one section by both labellers (same section, no other accepted): ${total.singleRight}/${total.singleTopHits} = ${single.toFixed(3)}`);
+      const majority = total.majorityTopHits ? total.majorityRight / total.majorityTopHits : 0;
+      console.log(`  against the majority of three labellers (a third labelled the disputed queries): ${total.majorityRight}/${total.majorityTopHits} = ${majority.toFixed(3)}`);
     }
   }
   return failed ? 1 : 0;

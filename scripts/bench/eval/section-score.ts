@@ -28,9 +28,16 @@ export interface SectionScore {
   single: number;
   singleTopHits: number;
   singleRight: number;
+  /**
+   * Top-1 hits on a right article whose query has a majority label (the first where the second
+   * labeller agrees or labelled nothing; else whichever of the two a third labeller chose), and
+   * how many show it. A query whose three labels all differ has no majority and is left out.
+   */
+  majorityTopHits: number;
+  majorityRight: number;
 }
 
-export const emptySectionScore = (): SectionScore => ({ labelled: 0, topHits: 0, right: 0, accepted: 0, twice: 0, agreed: 0, single: 0, singleTopHits: 0, singleRight: 0 });
+export const emptySectionScore = (): SectionScore => ({ labelled: 0, topHits: 0, right: 0, accepted: 0, twice: 0, agreed: 0, single: 0, singleTopHits: 0, singleRight: 0, majorityTopHits: 0, majorityRight: 0 });
 
 /**
  * Of the section-labelled queries whose top hit is a right article, how many show the labelled
@@ -42,6 +49,7 @@ export function sectionAccuracy(
   top: (query: string) => { id: string; section?: { anchor: string } } | undefined,
   secondLabel: (query: string) => SecondLabel | undefined,
   misses?: string[],
+  thirdLabel: (query: string) => SecondLabel | undefined = () => undefined,
 ): SectionScore {
   const score = emptySectionScore();
   for (const { query, expected, section } of queries) {
@@ -53,12 +61,18 @@ export function sectionAccuracy(
       if (second.section === section) score.agreed++;
     }
     const single = second?.section === section && !second.also.length;
+    const third = thirdLabel(query)?.section;
+    const majority = !second || second.section === section ? section : third === section || third === second.section ? third : undefined;
     if (single) score.single++;
     const hit = top(query);
     if (!hit || !expected.includes(hit.id)) continue;
     score.topHits++;
     if (single) score.singleTopHits++;
     const shown = hit.section?.anchor;
+    if (majority !== undefined) {
+      score.majorityTopHits++;
+      if ((shown ?? '') === majority) score.majorityRight++;
+    }
     if (shown === section) {
       score.right++;
       if (single) score.singleRight++;

@@ -30,7 +30,7 @@ describe('section accuracy of the ranking evaluation', () => {
   test('counts the first label strictly, and a section either labeller accepts apart', () => {
     const misses: string[] = [];
     const score = sectionAccuracy(queries, (query) => shown[query], (query) => second.get(query), misses);
-    expect(score).toEqual({ labelled: 4, topHits: 3, right: 1, accepted: 3, twice: 3, agreed: 1, single: 1, singleTopHits: 1, singleRight: 1 });
+    expect(score).toEqual({ labelled: 4, topHits: 3, right: 1, accepted: 3, twice: 3, agreed: 1, single: 1, singleTopHits: 1, singleRight: 1, majorityTopHits: 1, majorityRight: 1 });
     expect(misses).toEqual([
       '  "how to fix it" → section #cause, want #resolution (second label #workaround #cause)',
       '  "error text quoted" → section (none), want #symptoms (second label #)',
@@ -48,13 +48,26 @@ describe('section accuracy of the ranking evaluation', () => {
     expect(score).toMatchObject({ single: 2, singleTopHits: 2, singleRight: 0, right: 1 });
   });
 
+  test('counts against the majority label: the third labeller settles where the first two differ', () => {
+    // "how to fix it": first #resolution, second #workaround; shown #cause. "error text quoted": first #symptoms, second the top; shown the top.
+    const third = new Map([
+      ['how to fix it', { section: 'workaround', also: [] }],
+      ['error text quoted', { section: '', also: [] }],
+    ]);
+    const score = sectionAccuracy(queries, (query) => shown[query], (query) => second.get(query), undefined, (query) => third.get(query));
+    expect(score).toMatchObject({ majorityTopHits: 3, majorityRight: 2 });
+    // A third label matching neither leaves the query without a majority.
+    const apart = sectionAccuracy(queries, (query) => shown[query], (query) => second.get(query), undefined, () => ({ section: 'elsewhere', also: [] }));
+    expect(apart).toMatchObject({ majorityTopHits: 1, majorityRight: 1 });
+  });
+
   test('without second labels, accepted is the strict count', () => {
     const score = sectionAccuracy(queries, (query) => shown[query], () => undefined);
     expect(score).toMatchObject({ right: 1, accepted: 1, twice: 0, agreed: 0, single: 0, singleTopHits: 0 });
   });
 
-  test('every second label belongs to a section-labelled query of its set', () => {
-    const files = readdirSync(QUERIES).filter((file) => file.startsWith('second-labels-'));
+  test('every second or third label belongs to a section-labelled query of its set', () => {
+    const files = readdirSync(QUERIES).filter((file) => file.startsWith('second-labels-') || file.startsWith('third-labels-'));
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       for (const line of lines(file)) {
