@@ -103,6 +103,7 @@ export function compileArticle(
   const bodyText = htmlToText(html);
   const flow = compiledFlows[0];
   const sections = splitSections(html);
+  const aliasesOf = sectionAliases(source.front.sectionAliases, sections, fail);
   const meta: Omit<ArticleMeta, 'body'> = {
     id: source.id,
     title,
@@ -130,11 +131,38 @@ export function compileArticle(
       // with the description, a field weaker than the title, and never shown in its place.
       description: ownName ? `${ownName}. ${meta.description}` : meta.description,
       body: bodyText,
-      sections: sections.map((section) => ({ heading: section.heading, text: section.text })),
+      sections: sections.map((section, i) => ({ heading: section.heading, text: section.text, ...(aliasesOf[i]?.length ? { aliases: aliasesOf[i] } : {}) })),
     },
     body: flow ? { id: source.id, html, flow } : { id: source.id, html },
     steps: sections.map((section) => section.steps),
   };
+}
+
+/** Heading text as authors may write it in `section-aliases`: case, spacing and a closing colon or question mark aside. */
+const headingKey = (heading: string): string => heading.toLowerCase().replace(/\s+/g, ' ').replace(/[\s:?.!]+$/, '').trim();
+
+/**
+ * Front matter `section-aliases` matched to the article's sections by heading (or anchor): the
+ * phrasings per section. A heading the article lacks fails the build at its line, as a renamed
+ * heading would otherwise silently lose its phrasings.
+ */
+function sectionAliases(
+  entries: FrontMatter['sectionAliases'],
+  sections: readonly { anchor: string; heading: string }[],
+  fail: (line: number, message: string) => void,
+): string[][] {
+  const aliases: string[][] = sections.map(() => []);
+  for (const entry of entries) {
+    const key = headingKey(entry.heading);
+    const at = sections.findIndex((section) => section.anchor && (headingKey(section.heading) === key || section.anchor === entry.heading));
+    if (at < 0) {
+      const known = sections.filter((section) => section.anchor).map((section) => `"${section.heading}"`);
+      fail(entry.line, `section-aliases: this article has no "${entry.heading}" heading${known.length ? ` (its ## and ### headings: ${known.join(', ')})` : ' (it has no ## or ### heading)'}`);
+      continue;
+    }
+    aliases[at]!.push(...entry.aliases.map(stripTemplateText).filter(Boolean));
+  }
+  return aliases;
 }
 
 /** "accounts/reset-password.md" → "Reset password"; an index.md is named after its folder. */

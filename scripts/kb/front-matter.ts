@@ -16,6 +16,12 @@ export interface FrontMatter {
   draft: boolean;
   id?: string;
   updated?: string;
+  /**
+   * `section-aliases`: other phrasings users type for one section, by its heading ("Questions?":
+   * [who do I ask]). Matched to the article's headings once it is compiled (article.ts), where
+   * an unknown heading is reported at `line`.
+   */
+  sectionAliases: { heading: string; aliases: string[]; line: number }[];
   /** Line of the `id:` key, where a duplicate id is reported. */
   idLine?: number;
   /**
@@ -39,7 +45,7 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 export function readFrontMatter(text: string): FrontMatterResult {
   // One line ending everywhere downstream (flow and template passes work line by line).
   const source = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n/g, '\n');
-  const data: FrontMatter = { tags: [], aliases: [], pages: [], draft: false, urls: [] };
+  const data: FrontMatter = { tags: [], aliases: [], sectionAliases: [], pages: [], draft: false, urls: [] };
   const firstBreak = source.indexOf('\n');
   const firstLine = firstBreak < 0 ? source : source.slice(0, firstBreak);
   if (!OPEN.test(firstLine)) return { data, body: source, issues: [] };
@@ -104,6 +110,9 @@ function readKeys(yamlText: string, data: FrontMatter): YamlIssue[] {
       case 'pages':
         data.pages = list();
         break;
+      case 'section-aliases':
+        data.sectionAliases = sectionAliases(value, parsed.lineOf, fail);
+        break;
       case 'draft': {
         const draft = booleanValue(value);
         if (draft === undefined) fail(pair.key, 'front matter `draft` must be true or false');
@@ -156,6 +165,26 @@ function textList(node: Node | null, fail: (node: unknown, message: string) => v
     else if (text) items.push(text);
   }
   return items;
+}
+
+/** `section-aliases`: a map from heading text to a list of phrasings (each read as `aliases` is). */
+function sectionAliases(node: Node | null, lineOf: (node: unknown) => number, fail: (node: unknown, message: string) => void): FrontMatter['sectionAliases'] {
+  if (node === null || node === undefined || (isScalar(node) && node.value === null)) return [];
+  if (!isMap(node)) {
+    fail(node, 'front matter `section-aliases` must map headings to phrasings, e.g. `"Questions?": [who do I ask]`');
+    return [];
+  }
+  const entries: FrontMatter['sectionAliases'] = [];
+  for (const pair of node.items as Pair<unknown, unknown>[]) {
+    const heading = scalarText(pair.key as Node | null);
+    if (!heading) {
+      fail(pair.key ?? node, 'front matter `section-aliases` needs a heading text before each `:`');
+      continue;
+    }
+    const aliases = textList(pair.value as Node | null, (item, message) => fail(item ?? pair.key, `front matter \`section-aliases\` "${heading}" ${message}`));
+    if (aliases.length) entries.push({ heading, aliases, line: lineOf(pair.key) });
+  }
+  return entries;
 }
 
 function booleanValue(node: Node | null): boolean | undefined {

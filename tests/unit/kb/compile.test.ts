@@ -47,6 +47,28 @@ describe('article metadata', () => {
     expect(result.index.articles.find((article) => article.id === 'sync')?.title).toBe('Sync fails');
   });
 
+  test('section-aliases are searched with their section’s heading: the article is found, opened at that section', async () => {
+    const filler = Array.from({ length: 30 }, (_, i) => `Line ${i}: pick the edition, check the licence count and the renewal date in the portal.`).join('\n\n');
+    const article = (front: string) =>
+      `---\ntitle: Microsoft Office\n${front}---\n## Requesting a license\n\n${filler}\n\n## Questions?\n\nPost in the service desk channel.\n`;
+    const plain = await compileFiles({ 'office.md': article(''), 'other.md': '# Printers\n\nAdd a printer from the portal.\n' });
+    expect(loadSearchEngine(plain.index, findCorrections).search('who do I ask about office').hits[0]?.section?.anchor).not.toBe('questions');
+    const result = await compileFiles({
+      'office.md': article('section-aliases:\n  questions: [who do I ask, contact someone]\n'),
+      'other.md': '# Printers\n\nAdd a printer from the portal.\n',
+    });
+    expect(printed(result, result.contentDir)).toEqual([]);
+    const hit = loadSearchEngine(result.index, findCorrections).search('who do I ask about office').hits[0];
+    expect(hit?.id).toBe('office');
+    expect(hit?.section).toEqual({ anchor: 'questions', heading: 'Questions?' });
+  });
+
+  test('a section-aliases heading the article lacks fails the build at its line, naming the headings it has', async () => {
+    const result = await compileFiles({ 'a.md': '---\nsection-aliases:\n  Questons: [who do I ask]\n---\n## Questions?\n\nAsk the desk.\n' });
+    expect(printed(result, result.contentDir)).toEqual(['a.md:3: section-aliases: this article has no "Questons" heading (its ## and ### headings: "Questions?")']);
+    expect(result.ok).toBe(false);
+  });
+
   test('builds the summary from opening prose, skipping label lines, images, code and callouts', async () => {
     const result = await compileFiles({
       'a.md':

@@ -35,6 +35,26 @@ describe('readFrontMatter', () => {
     });
   });
 
+  test('reads section-aliases: phrasings per heading, as lists or comma-separated text, with each heading’s line', () => {
+    const { data, issues } = readFrontMatter(
+      ['---', 'title: Office', 'section-aliases:', '  "Questions?": [who do I ask, contact]', '  Requirements: what do I need, prerequisites', '---'].join('\n'),
+    );
+    expect(issues).toEqual([]);
+    expect(data.sectionAliases).toEqual([
+      { heading: 'Questions?', aliases: ['who do I ask', 'contact'], line: 4 },
+      { heading: 'Requirements', aliases: ['what do I need', 'prerequisites'], line: 5 },
+    ]);
+  });
+
+  test.each([
+    ['a list instead of a map', '---\nsection-aliases: [a, b]\n---\n', 2, 'front matter `section-aliases` must map headings to phrasings, e.g. `"Questions?": [who do I ask]`'],
+    ['a nested map as phrasings', '---\nsection-aliases:\n  Setup:\n    x: y\n---\n', 3, 'front matter `section-aliases` "Setup" must be a list, e.g. [printer, printing]'],
+  ])('reports bad section-aliases (%s) on their line', (_, text, line, message) => {
+    const { data, issues } = readFrontMatter(text);
+    expect(issues).toEqual([{ line, message }]);
+    expect(data.sectionAliases).toEqual([]);
+  });
+
   test('blanks the front matter out of the body so markdown keeps its line numbers', () => {
     const { body } = readFrontMatter('---\ntitle: x\n---\n# Heading\n');
     expect(body.split('\n')[3]).toBe('# Heading');
@@ -43,7 +63,7 @@ describe('readFrontMatter', () => {
   test('treats a file without front matter as all body', () => {
     const text = '# Just markdown\n\n---\n\nAfter a rule.';
     expect(readFrontMatter(text)).toEqual({
-      data: { tags: [], aliases: [], pages: [], draft: false, urls: [] },
+      data: { tags: [], aliases: [], sectionAliases: [], pages: [], draft: false, urls: [] },
       body: text,
       issues: [],
     });

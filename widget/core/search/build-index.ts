@@ -69,7 +69,11 @@ export function buildSearchIndex(articles: IndexableArticle[], options: BuildSea
       return {
         id: article.id,
         fields: [article.title, article.aliases.join(' . '), article.tags.join(' . '), article.description].map(analyse),
-        sections: sections.map((section) => ({ heading: analyse(section.heading), tf: countTerms(analyse(section.text)) })),
+        sections: sections.map((section) => ({
+          // A section's aliases are searched as its heading: other ways users name what it answers.
+          heading: analyse([section.heading, ...(section.aliases ?? [])].join(' . ')),
+          tf: countTerms(analyse(section.text)),
+        })),
       };
     });
   const bodyDf = new Map<string, number>();

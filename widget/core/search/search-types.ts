@@ -70,7 +70,8 @@ export interface IndexableArticle {
   /**
    * The body split at its H2/H3 headings, code blocks included (the compiler's split; see
    * scripts/kb/sections.ts). When given, it is indexed instead of `body` and `headings`, each
-   * section on its own, aligned with ArticleMeta.sections.
+   * section on its own, aligned with ArticleMeta.sections. `aliases`: other phrasings users type
+   * for the section (front matter `section-aliases`), searched with its heading.
    */
-  sections?: { heading: string; text: string }[];
+  sections?: { heading: string; text: string; aliases?: string[] }[];
 }
