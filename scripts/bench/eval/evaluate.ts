@@ -177,7 +177,11 @@ async function main(args: string[]): Promise<number> {
       // tuned on in session 7 (explanation sections), so it counts with the tuning sets since.
       { label: 'holdout3 (sections, tuned on since session 7)', file: `holdout3-${name}`, queries: await readQueries(`holdout3-${name}`, queryDir) },
       // Written blind in session 6, after holdout3's aggregates had been looked at several times.
+      // In session 8 a grep over the query files showed its why-queries and their labels (not
+      // their results): blind but for those.
       { label: 'holdout5 (sections, blind)', file: `holdout5-${name}`, queries: await readQueries(`holdout5-${name}`, queryDir) },
+      // Written blind in session 8 after all of that session's ranking changes; never tuned on.
+      { label: 'holdout6 (sections, blind)', file: `holdout6-${name}`, queries: await readQueries(`holdout6-${name}`, queryDir) },
       // Questions in the UI's other languages against an English KB (the built-in synonyms).
       { label: 'multilingual', file: `multilingual-${name}`, queries: await readQueries(`multilingual-${name}`, queryDir) },
       { label: 'multilingual holdout', file: `holdout-multilingual-${name}`, queries: await readQueries(`holdout-multilingual-${name}`, queryDir) },
