@@ -15,7 +15,7 @@ import { flowWordingIssues } from './flow-wording.ts';
 import type { FrontMatter } from './front-matter.ts';
 import type { Markdown } from './markdown.ts';
 import { clip, htmlToText, tokensToText } from './plain-text.ts';
-import { splitSections } from './sections.ts';
+import { headingKey, splitSections } from './sections.ts';
 import { createSlugger } from './slug.ts';
 import { stripTemplateTags, stripTemplateText } from './template-tags.ts';
 
@@ -137,9 +137,6 @@ export function compileArticle(
     steps: sections.map((section) => section.steps),
   };
 }
-
-/** Heading text as authors may write it in `section-aliases`: case, spacing and a closing colon or question mark aside. */
-const headingKey = (heading: string): string => heading.toLowerCase().replace(/\s+/g, ' ').replace(/[\s:?.!]+$/, '').trim();
 
 /**
  * Front matter `section-aliases` matched to the article's sections by heading (or anchor): the

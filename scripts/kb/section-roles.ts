@@ -13,6 +13,7 @@
  * how-to KB) answers wherever it stands: it never states, explains or trails.
  */
 import type { ArticleMeta } from '../../widget/core/kb-format.ts';
+import { headingKey } from './sections.ts';
 
 /** A heading opens articles when it is the first one in at least this many… */
 const MIN_OPENINGS = 3;
@@ -26,7 +27,17 @@ const MAX_STEPS_SHARE = 0.2;
  */
 const MIN_TRAILING_SHARE = 0.6;
 
-const normal = (heading: string) => heading.toLowerCase().replace(/[\s:.?!]+$/u, '').trim();
+/** Adds one to `key`'s count. */
+const tally = (counts: Map<string, number>, key: string): void => {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+};
+
+/**
+ * Whether a heading holds a place (first, last, after the statement) in enough of the articles
+ * that use it: `count` of them, at least MIN_OPENINGS and `share` of its uses, while fewer than
+ * MAX_STEPS_SHARE of its uses hold steps (a procedure answers wherever it stands).
+ */
+type Recurs = (text: string, count: number, share: number) => boolean;
 
 /**
  * The articles, with `role: 'states'` on each section whose heading opens articles in this KB
@@ -41,21 +52,19 @@ export function markSectionRoles(metas: readonly ArticleMeta[], steps: ReadonlyM
   const withSteps = new Map<string, number>();
   for (const meta of metas) {
     const headed = (meta.sections ?? []).filter((section) => section.anchor);
-    for (const text of new Set(headed.map((section) => normal(section.heading)))) all.set(text, (all.get(text) ?? 0) + 1);
+    for (const text of new Set(headed.map((section) => headingKey(section.heading)))) tally(all, text);
     const stepped = (meta.sections ?? []).filter((section, i) => section.anchor && steps.get(meta.id)?.[i]);
-    for (const text of new Set(stepped.map((section) => normal(section.heading)))) withSteps.set(text, (withSteps.get(text) ?? 0) + 1);
-    const opening = headed[0] ? normal(headed[0].heading) : undefined;
-    if (opening !== undefined) first.set(opening, (first.get(opening) ?? 0) + 1);
-    const closing = headed.length > 1 ? normal(headed[headed.length - 1]!.heading) : undefined;
-    if (closing !== undefined) last.set(closing, (last.get(closing) ?? 0) + 1);
+    for (const text of new Set(stepped.map((section) => headingKey(section.heading)))) tally(withSteps, text);
+    if (headed[0]) tally(first, headingKey(headed[0].heading));
+    if (headed.length > 1) tally(last, headingKey(headed[headed.length - 1]!.heading));
   }
-  const opens = new Set(
-    [...first]
-      .filter(([text, count]) => count >= MIN_OPENINGS && count >= MIN_OPENING_SHARE * (all.get(text) ?? count) && (withSteps.get(text) ?? 0) < MAX_STEPS_SHARE * (all.get(text) ?? count))
-      .map(([text]) => text),
-  );
-  const isOpening = (section: { anchor: string; heading: string }) => section.anchor !== '' && opens.has(normal(section.heading));
-  const { explains, fixes } = explanationHeadings(metas, isOpening, withSteps, all);
+  const recurs: Recurs = (text, count, share) => {
+    const uses = all.get(text) ?? count;
+    return count >= MIN_OPENINGS && count >= share * uses && (withSteps.get(text) ?? 0) < MAX_STEPS_SHARE * uses;
+  };
+  const opens = new Set([...first].filter(([text, count]) => recurs(text, count, MIN_OPENING_SHARE)).map(([text]) => text));
+  const isOpening = (section: { anchor: string; heading: string }) => section.anchor !== '' && opens.has(headingKey(section.heading));
+  const { explains, fixes } = explanationHeadings(metas, isOpening, recurs);
   // Uses of a heading that come after an answer (a section that neither states nor explains):
   // a "Resolution" that ends most articles right after "Cause" is the answer, not a trailer.
   const afterAnswer = new Map<string, number>();
@@ -63,26 +72,23 @@ export function markSectionRoles(metas: readonly ArticleMeta[], steps: ReadonlyM
     let answered = false;
     for (const section of meta.sections ?? []) {
       if (!section.anchor) continue;
-      const text = normal(section.heading);
-      if (answered) afterAnswer.set(text, (afterAnswer.get(text) ?? 0) + 1);
+      const text = headingKey(section.heading);
+      if (answered) tally(afterAnswer, text);
       if (!isOpening(section) && !explains.has(text)) answered = true;
     }
   }
   const trailers = new Set(
     [...last]
-      .filter(([text, count]) => {
-        const uses = all.get(text) ?? count;
-        return count >= MIN_OPENINGS && count >= MIN_TRAILING_SHARE * uses && (afterAnswer.get(text) ?? 0) >= MIN_TRAILING_SHARE * uses && (withSteps.get(text) ?? 0) < MAX_STEPS_SHARE * uses;
-      })
+      .filter(([text, count]) => recurs(text, count, MIN_TRAILING_SHARE) && (afterAnswer.get(text) ?? 0) >= MIN_TRAILING_SHARE * (all.get(text) ?? count))
       .map(([text]) => text),
   );
-  const isTrailer = (section: { anchor: string; heading: string }) => section.anchor !== '' && trailers.has(normal(section.heading));
+  const isTrailer = (section: { anchor: string; heading: string }) => section.anchor !== '' && trailers.has(headingKey(section.heading));
   return metas.map((meta) => {
     const sections = meta.sections ?? [];
     const firstHeaded = sections.find((section) => section.anchor);
     if (!firstHeaded) return meta;
     // The text before a first problem statement, or before a first explanation, states the problem.
-    const introOpens = isOpening(firstHeaded) || explains.has(normal(firstHeaded.heading));
+    const introOpens = isOpening(firstHeaded) || explains.has(headingKey(firstHeaded.heading));
     const states = sections.map((section) => isOpening(section) || (introOpens && section.anchor === ''));
     // Trailing sections are told apart only where the article states a problem to answer.
     if (!states.some(Boolean)) return meta;
@@ -93,7 +99,7 @@ export function markSectionRoles(metas: readonly ArticleMeta[], steps: ReadonlyM
         if (isTrailer(section)) return { ...section, role: 'trails' as const };
         // An explanation right after the problem statement, with the fix next (not "More information").
         const next = sections[i + 1];
-        if (states[i - 1] && next && explains.has(normal(section.heading)) && fixes.has(`${normal(section.heading)}\n${normal(next.heading)}`)) {
+        if (states[i - 1] && next && explains.has(headingKey(section.heading)) && fixes.has(`${headingKey(section.heading)}\n${headingKey(next.heading)}`)) {
           return { ...section, role: 'explains' as const };
         }
         return section;
@@ -121,8 +127,7 @@ const MIN_FIX_SHARE = 0.05;
 function explanationHeadings(
   metas: readonly ArticleMeta[],
   isOpening: (section: { anchor: string; heading: string }) => boolean,
-  withSteps: ReadonlyMap<string, number>,
-  all: ReadonlyMap<string, number>,
+  recurs: Recurs,
 ): { explains: Set<string>; fixes: Set<string> } {
   const after = new Map<string, number>();
   const followed = new Map<string, number>();
@@ -132,22 +137,16 @@ function explanationHeadings(
     const sections = meta.sections ?? [];
     sections.forEach((section, i) => {
       if (!section.anchor || isOpening(section) || !sections[i - 1] || !isOpening(sections[i - 1]!)) return;
-      const text = normal(section.heading);
-      after.set(text, (after.get(text) ?? 0) + 1);
+      const text = headingKey(section.heading);
+      tally(after, text);
       const next = sections[i + 1];
       if (!next) return;
-      followed.set(text, (followed.get(text) ?? 0) + 1);
-      const pair = `${text}\n${normal(next.heading)}`;
-      pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+      tally(followed, text);
+      tally(pairs, `${text}\n${headingKey(next.heading)}`);
     });
   }
   const explains = new Set(
-    [...after]
-      .filter(([text, count]) => {
-        const uses = all.get(text) ?? count;
-        return count >= MIN_OPENINGS && count >= MIN_EXPLAINS_SHARE * uses && (followed.get(text) ?? 0) >= MIN_FOLLOWED_SHARE * count && (withSteps.get(text) ?? 0) < MAX_STEPS_SHARE * uses;
-      })
-      .map(([text]) => text),
+    [...after].filter(([text, count]) => recurs(text, count, MIN_EXPLAINS_SHARE) && (followed.get(text) ?? 0) >= MIN_FOLLOWED_SHARE * count).map(([text]) => text),
   );
   const fixes = new Set([...pairs].filter(([pair, count]) => count >= MIN_FIX_SHARE * (followed.get(pair.split('\n')[0]!) ?? Infinity)).map(([pair]) => pair));
   return { explains, fixes };

@@ -31,6 +31,13 @@ export function searchText(html: string): string {
   return htmlToText(html.replace(PRE, (_, inner: string) => `<p>${inner.replace(/<[^>]*>/g, '').slice(0, MAX_CODE_CHARS)}</p>`));
 }
 
+/**
+ * A heading as it is compared across articles and with what authors write about it (learned
+ * roles, `section-aliases`): case, spacing and a closing colon, stop or question mark aside
+ * ("Symptoms:" is "symptoms").
+ */
+export const headingKey = (heading: string): string => heading.toLowerCase().replace(/\s+/g, ' ').replace(/[\s:.?!]+$/u, '').trim();
+
 /** Splits compiled article HTML into sections at its H2/H3 headings (flows stay whole). */
 export function splitSections(html: string): Section[] {
   const flows = [...html.matchAll(FLOW)].map((match) => ({ start: match.index, end: match.index + match[0].length }));

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import type { ArticleMeta } from '../../../widget/core/kb-format.ts';
+import type { ArticleMeta, SectionRole } from '../../../widget/core/kb-format.ts';
 import { markSectionRoles } from '../../../scripts/kb/section-roles.ts';
 import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { loadSearchEngine } from '../../../widget/core/search/engine.ts';
@@ -20,8 +20,10 @@ const meta = (id: string, headings: string[]): ArticleMeta => ({
   sections: [{ anchor: '', heading: '', lead: '' }, ...headings.map((heading) => ({ anchor: heading.toLowerCase(), heading, lead: '' }))],
 });
 
-const openings = (metas: ArticleMeta[]) =>
-  Object.fromEntries(metas.map((m) => [m.id, (m.sections ?? []).filter((s) => s.role === 'states').map((s) => s.heading)]));
+/** Per article id, the headings of its sections marked with `role`. */
+const withRole = (role: SectionRole) => (metas: ArticleMeta[]) =>
+  Object.fromEntries(metas.map((m) => [m.id, (m.sections ?? []).filter((s) => s.role === role).map((s) => s.heading)]));
+const openings = withRole('states');
 
 test('marks the headings that start most of the articles that use them, and the summary above them', () => {
   const metas = [
@@ -59,8 +61,7 @@ test('marks no heading whose sections are often procedures: they answer, whereve
   expect(openings(markSectionRoles(metas)).a).toEqual(['', 'Setup']);
 });
 
-const explained = (metas: ArticleMeta[]) =>
-  Object.fromEntries(metas.map((m) => [m.id, (m.sections ?? []).filter((s) => s.role === 'explains').map((s) => s.heading)]));
+const explained = withRole('explains');
 
 test('marks an explanation: a heading that follows the problem statement, with the fix after it', () => {
   const metas = [
@@ -88,8 +89,7 @@ test('marks an explanation: a heading that follows the problem statement, with t
 });
 
 test('marks trailing headings (last in most articles that have them) where the article states a problem', () => {
-  const trailing = (metas: ArticleMeta[]) =>
-    Object.fromEntries(metas.map((m) => [m.id, (m.sections ?? []).filter((s) => s.role === 'trails').map((s) => s.heading)]));
+  const trailing = withRole('trails');
   const metas = [
     meta('a', ['Symptoms', 'Resolution', 'More information']),
     meta('b', ['Symptoms', 'Workaround', 'More information']),
