@@ -65,7 +65,7 @@ export interface ArticleSection {
   /** Id of the section's heading in the article HTML ('' for the opening). */
   anchor: string;
   heading: string;
-  /** The opening of the section's text (~200 chars), for snippets. */
+  /** The opening of the section's text (~160 chars, scripts/kb/article.ts), for snippets and section choice. */
   lead: string;
   /** What the section is for, learned from the KB's headings (absent: it answers). */
   role?: SectionRole;

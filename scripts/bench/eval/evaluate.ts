@@ -41,20 +41,20 @@ interface EvalQuery {
   section?: string;
 }
 
-/** Second labels of a corpus, by query set file name and query. */
-type SecondLabels = Map<string, SecondLabel>;
+/** A second or third labeller's labels of a corpus, by query set file name and query. */
+type Labels = Map<string, SecondLabel>;
 
-const secondKey = (set: string, query: string) => `${set}\n${query}`;
+const labelKey = (set: string, query: string) => `${set}\n${query}`;
 
 /** The second labeller's labels (`second-labels-<corpus>.jsonl`), or the third's on disputed queries (`third-labels-…`). */
-async function readSecondLabels(name: string, dir: string, which: 'second' | 'third' = 'second'): Promise<SecondLabels> {
+async function readLabels(name: string, dir: string, which: 'second' | 'third'): Promise<Labels> {
   const file = path.join(dir, `${which}-labels-${name}.jsonl`);
-  const labels: SecondLabels = new Map();
+  const labels: Labels = new Map();
   if (!existsSync(file)) return labels;
   for (const line of (await readFile(file, 'utf8')).split('\n')) {
     if (!line.trim() || line.startsWith('//')) continue;
     const { set, query, section, also } = JSON.parse(line) as { set: string; query: string } & SecondLabel;
-    labels.set(secondKey(set, query), { section, also });
+    labels.set(labelKey(set, query), { section, also });
   }
   return labels;
 }
@@ -149,6 +149,9 @@ function score(queries: EvalQuery[], rank: (query: string) => string[], misses?:
   return { recall1: recall1 / n, recall3: recall3 / n, mrr: mrr / n };
 }
 
+/** "n/of = share", three decimals (0 of none). */
+const rate = (n: number, of: number): string => `${n}/${of} = ${(of ? n / of : 0).toFixed(3)}`;
+
 const format = (metrics: Metrics) =>
   `recall@1 ${metrics.recall1.toFixed(3)}  recall@3 ${metrics.recall3.toFixed(3)}  MRR ${metrics.mrr.toFixed(3)}`;
 
@@ -193,8 +196,8 @@ async function main(args: string[]): Promise<number> {
     const plain = await readPlainCorpus(dir);
     const { index, source } = await loadIndex(dir, plain);
     const engine = loadSearchEngine(index, findCorrections);
-    const secondLabels = await readSecondLabels(name, queryDir);
-    const thirdLabels = await readSecondLabels(name, queryDir, 'third');
+    const secondLabels = await readLabels(name, queryDir, 'second');
+    const thirdLabels = await readLabels(name, queryDir, 'third');
     const baselineRank = createBaseline(plain);
     const known = new Set(index.articles.map((article) => article.id));
     console.log(`${name} (${index.articles.length} articles via ${source})`);
@@ -210,9 +213,8 @@ async function main(args: string[]): Promise<number> {
       console.log(`  ${label} (${queries.length} queries)`);
       console.log(`    tier0     ${format(ours)}`);
       console.log(`    baseline  ${format(baseline)}`);
-      const second = (query: string) => secondLabels.get(secondKey(file, query));
-      const third = (query: string) => thirdLabels.get(secondKey(file, query));
-      const sections = sectionAccuracy(queries, (query) => engine.search(query, { limit: 1 }).hits[0], second, showMisses ? misses : undefined, third);
+      const labels = { second: (query: string) => secondLabels.get(labelKey(file, query)), third: (query: string) => thirdLabels.get(labelKey(file, query)) };
+      const sections = sectionAccuracy(queries, (query) => engine.search(query, { limit: 1 }).hits[0], labels, showMisses ? misses : undefined);
       if (sections.labelled) {
         console.log(`    sections  ${sections.right}/${sections.topHits} top-1 hits show the labelled section (${sections.labelled} labelled queries)`);
         if (sections.twice) {
@@ -258,15 +260,11 @@ async function main(args: string[]): Promise<number> {
   }
   for (const [kind, total] of Object.entries(totals)) {
     if (!total.labelled) continue;
-    const share = total.topHits ? total.right / total.topHits : 0;
-    console.log(`section accuracy, ${kind}: ${total.right}/${total.topHits} = ${share.toFixed(3)} of top-1 hits on section-labelled queries (${total.labelled} labelled)`);
+    console.log(`section accuracy, ${kind}: ${rate(total.right, total.topHits)} of top-1 hits on section-labelled queries (${total.labelled} labelled)`);
     if (total.twice) {
-      const accepted = total.topHits ? total.accepted / total.topHits : 0;
-      console.log(`  against either labeller's accepted sections: ${total.accepted}/${total.topHits} = ${accepted.toFixed(3)}; labellers agree on ${total.agreed}/${total.twice} = ${(total.agreed / total.twice).toFixed(3)}`);
-      const single = total.singleTopHits ? total.singleRight / total.singleTopHits : 0;
-      console.log(`  on the ${total.single} queries whose answer is one section by both labellers (same section, no other accepted): ${total.singleRight}/${total.singleTopHits} = ${single.toFixed(3)}`);
-      const majority = total.majorityTopHits ? total.majorityRight / total.majorityTopHits : 0;
-      console.log(`  against the majority of three labellers (a third labelled the disputed queries): ${total.majorityRight}/${total.majorityTopHits} = ${majority.toFixed(3)}`);
+      console.log(`  against either labeller's accepted sections: ${rate(total.accepted, total.topHits)}; labellers agree on ${rate(total.agreed, total.twice)}`);
+      console.log(`  on the ${total.single} queries whose answer is one section by both labellers (same section, no other accepted): ${rate(total.singleRight, total.singleTopHits)}`);
+      console.log(`  against the majority of three labellers (a third labelled the disputed queries): ${rate(total.majorityRight, total.majorityTopHits)}`);
     }
   }
   return failed ? 1 : 0;

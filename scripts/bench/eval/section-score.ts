@@ -4,7 +4,7 @@
  * labellers agree (the ceiling one label sets) and how many hits show a section either accepts.
  */
 
-/** A second labeller's section for a labelled query (see the second-labels-* files' header). */
+/** A second (or third) labeller's section for a labelled query (see the second-labels-* and third-labels-* files' headers). */
 export interface SecondLabel {
   section: string;
   /** Other sections the second labeller accepts as equally right. */
@@ -47,21 +47,20 @@ export const emptySectionScore = (): SectionScore => ({ labelled: 0, topHits: 0,
 export function sectionAccuracy(
   queries: readonly { query: string; expected: string[]; section?: string }[],
   top: (query: string) => { id: string; section?: { anchor: string } } | undefined,
-  secondLabel: (query: string) => SecondLabel | undefined,
+  labels: { second: (query: string) => SecondLabel | undefined; third?: (query: string) => SecondLabel | undefined },
   misses?: string[],
-  thirdLabel: (query: string) => SecondLabel | undefined = () => undefined,
 ): SectionScore {
   const score = emptySectionScore();
   for (const { query, expected, section } of queries) {
     if (!section) continue;
     score.labelled++;
-    const second = secondLabel(query);
+    const second = labels.second(query);
     if (second) {
       score.twice++;
       if (second.section === section) score.agreed++;
     }
     const single = second?.section === section && !second.also.length;
-    const third = thirdLabel(query)?.section;
+    const third = labels.third?.(query)?.section;
     const majority = !second || second.section === section ? section : third === section || third === second.section ? third : undefined;
     if (single) score.single++;
     const hit = top(query);

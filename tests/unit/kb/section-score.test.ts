@@ -29,7 +29,7 @@ describe('section accuracy of the ranking evaluation', () => {
 
   test('counts the first label strictly, and a section either labeller accepts apart', () => {
     const misses: string[] = [];
-    const score = sectionAccuracy(queries, (query) => shown[query], (query) => second.get(query), misses);
+    const score = sectionAccuracy(queries, (query) => shown[query], { second: (query) => second.get(query) }, misses);
     expect(score).toEqual({ labelled: 4, topHits: 3, right: 1, accepted: 3, twice: 3, agreed: 1, single: 1, singleTopHits: 1, singleRight: 1, majorityTopHits: 1, majorityRight: 1 });
     expect(misses).toEqual([
       '  "how to fix it" → section #cause, want #resolution (second label #workaround #cause)',
@@ -43,7 +43,7 @@ describe('section accuracy of the ranking evaluation', () => {
       ['how to fix it', { section: 'resolution', also: [] }],
       ['error text quoted', { section: 'symptoms', also: [] }],
     ]);
-    const score = sectionAccuracy(queries, (query) => shown[query], (query) => labels.get(query));
+    const score = sectionAccuracy(queries, (query) => shown[query], { second: (query) => labels.get(query) });
     // "why does it fail" is shown right, but its second labeller accepts another section too.
     expect(score).toMatchObject({ single: 2, singleTopHits: 2, singleRight: 0, right: 1 });
   });
@@ -54,15 +54,15 @@ describe('section accuracy of the ranking evaluation', () => {
       ['how to fix it', { section: 'workaround', also: [] }],
       ['error text quoted', { section: '', also: [] }],
     ]);
-    const score = sectionAccuracy(queries, (query) => shown[query], (query) => second.get(query), undefined, (query) => third.get(query));
+    const score = sectionAccuracy(queries, (query) => shown[query], { second: (query) => second.get(query), third: (query) => third.get(query) });
     expect(score).toMatchObject({ majorityTopHits: 3, majorityRight: 2 });
     // A third label matching neither leaves the query without a majority.
-    const apart = sectionAccuracy(queries, (query) => shown[query], (query) => second.get(query), undefined, () => ({ section: 'elsewhere', also: [] }));
+    const apart = sectionAccuracy(queries, (query) => shown[query], { second: (query) => second.get(query), third: () => ({ section: 'elsewhere', also: [] }) });
     expect(apart).toMatchObject({ majorityTopHits: 1, majorityRight: 1 });
   });
 
   test('without second labels, accepted is the strict count', () => {
-    const score = sectionAccuracy(queries, (query) => shown[query], () => undefined);
+    const score = sectionAccuracy(queries, (query) => shown[query], { second: () => undefined });
     expect(score).toMatchObject({ right: 1, accepted: 1, twice: 0, agreed: 0, single: 0, singleTopHits: 0 });
   });
 
