@@ -185,6 +185,8 @@ async function main(args: string[]): Promise<number> {
       { label: 'holdout5 (sections, blind)', file: `holdout5-${name}`, queries: await readQueries(`holdout5-${name}`, queryDir) },
       // Written blind in session 8 after all of that session's ranking changes; never tuned on.
       { label: 'holdout6 (sections, blind)', file: `holdout6-${name}`, queries: await readQueries(`holdout6-${name}`, queryDir) },
+      // Written blind at the start of session 9, before any of its changes; never tuned on.
+      { label: 'holdout7 (sections, blind)', file: `holdout7-${name}`, queries: await readQueries(`holdout7-${name}`, queryDir) },
       // Questions in the UI's other languages against an English KB (the built-in synonyms).
       { label: 'multilingual', file: `multilingual-${name}`, queries: await readQueries(`multilingual-${name}`, queryDir) },
       { label: 'multilingual holdout', file: `holdout-multilingual-${name}`, queries: await readQueries(`holdout-multilingual-${name}`, queryDir) },
