@@ -117,6 +117,7 @@ export function formatJson(response: SearchResponse): string {
       title: hit.title,
       score: roundScore(hit.score),
       ...(hit.section ? { section: { anchor: hit.section.anchor, heading: hit.section.heading } } : {}),
+      ...(hit.moreSections?.length ? { moreSections: hit.moreSections.map(({ anchor, heading }) => ({ anchor, heading })) } : {}),
     })),
   });
 }
@@ -129,6 +130,8 @@ export function formatHuman(response: SearchResponse): string {
     lines.push(`${String(i + 1).padStart(2)}. ${hit.title}  (${hit.id}, score ${roundScore(hit.score).toFixed(2)})`);
     // Which part of the article answers: the widget opens the article there.
     if (hit.section) lines.push(`    § ${hit.section.heading}  (#${hit.section.anchor})`);
+    // Where else the query lands: the widget offers these as "Also in this article".
+    if (hit.moreSections?.length) lines.push(`    also: ${hit.moreSections.map((section) => `${section.heading} (#${section.anchor})`).join('; ')}`);
     const snippet = formatSnippet(hit.snippet);
     if (snippet) lines.push(`    ${snippet}`);
   });

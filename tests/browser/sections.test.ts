@@ -97,6 +97,24 @@ describe('answers at the right section', () => {
     await page.close();
   });
 
+  test('a chat answer offers the other sections the question reaches; each opens the article there, by keyboard', async () => {
+    const { page, errors } = await open();
+    const box = page.getByRole('combobox', { name: 'Search help' });
+    await box.fill('vpn keeps disconnecting');
+    await box.press('Enter');
+    const more = page.locator('.t0-card').first().getByRole('list', { name: 'Also in this article:' });
+    await more.waitFor();
+    expect(await more.getByRole('button').allTextContents()).toContain('› Where to find the VPN app');
+    const jump = page.getByRole('button', { name: "Open article: VPN won't connect › Where to find the VPN app" });
+    await jump.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedHeading(page)).toEqual({ tag: 'H2', id: 'where-to-find-the-vpn-app', highlighted: true, visible: true });
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.locator('.t0-card').first().waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('an article opened without a section still focuses its title', async () => {
     const { page } = await open();
     await page.evaluate(() => window.Tier0.showArticle('network/vpn-connect'));

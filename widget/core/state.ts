@@ -37,6 +37,8 @@ export interface AnswerHit {
   score: number;
   /** The section that answers (the article opens there), when it is one under a heading. */
   section?: SectionRef;
+  /** Other sections the query reaches, offered as "Also in this article" on an answer. */
+  moreSections?: SectionRef[];
   /** The article's category: next-best answers of the same one count as related. */
   category?: string;
   snippet: SnippetPart[];
@@ -218,7 +220,15 @@ export function initialState(): WidgetState {
 
 /** Converts search hits to what the conversation keeps. */
 export function toAnswerHits(hits: readonly SearchHit[]): AnswerHit[] {
-  return hits.map(({ id, title, score, section, category, snippet }) => (section ? { id, title, score, section, category, snippet } : { id, title, score, category, snippet }));
+  return hits.map(({ id, title, score, section, moreSections, category, snippet }) => ({
+    id,
+    title,
+    score,
+    ...(section ? { section } : {}),
+    ...(moreSections?.length ? { moreSections } : {}),
+    category,
+    snippet,
+  }));
 }
 
 /** A guided flow's messages: only its chunk adds them, with their transcript lines (core/flow-state.ts). */

@@ -35,6 +35,34 @@ function ArticleLinks({ hits, controller }: { hits: AnswerHit[]; controller: Wid
   );
 }
 
+/**
+ * The answer's other sections the question reaches ("Also in this article: › Cause"), each opening
+ * the article there: when the section shown is not the one the user wanted, it is one click away.
+ */
+function MoreSections({ hit, controller, strings, labelId }: { hit: AnswerHit; controller: WidgetController; strings: Strings; labelId: string }) {
+  if (!hit.moreSections?.length) return null;
+  return (
+    <div class="t0-more-sections">
+      <span id={labelId}>{strings.moreSections}</span>
+      <ul aria-labelledby={labelId}>
+        {hit.moreSections.map((section) => (
+          <li key={section.anchor}>
+            <button
+              type="button"
+              class="t0-linkbtn"
+              aria-label={`${strings.openArticle}: ${hit.title} › ${section.heading}`}
+              onClick={() => controller.openArticle(hit.id, false, section.anchor)}
+            >
+              <span aria-hidden="true">› </span>
+              <span dir="auto">{section.heading}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** Renders one message. */
 export function MessageView({ message: m, state, controller, strings, canEscalate }: Props) {
   if (m.kind === 'user' || m.kind === 'flowAnswer' || m.kind === 'flowBack') {
@@ -66,6 +94,7 @@ export function MessageView({ message: m, state, controller, strings, canEscalat
             <h3 dir="auto">{best.title}</h3>
             <SectionLabel section={best.section} />
             <Snippet parts={best.snippet} />
+            <MoreSections hit={best} controller={controller} strings={strings} labelId={`t0-more-${m.id}`} />
             <div class="t0-card-actions">
               <button
                 type="button"

@@ -92,6 +92,30 @@ describe('tier0 search', () => {
     expect(lines[2]).toBe('    § The OST file is too large  (#the-ost-file-is-too-large)');
   });
 
+  test('lists the other sections the query reaches after the best one, in JSON and for people', async () => {
+    const sectioned = makeBundle(
+      makeIndex([
+        makeArticle({
+          id: 'outlook/problems',
+          title: 'Fix Outlook problems',
+          sections: [
+            { heading: '', text: 'Outlook problems and fixes.' },
+            { heading: 'The OST file is too large', text: 'Compact the OST file to shrink it.' },
+            { heading: 'Archive old mail', text: 'An archive keeps the OST file small.' },
+          ],
+        }),
+        ...makeHelpDesk(),
+      ]),
+    );
+    const json = JSON.parse((await run(['--kb', sectioned, '--json', 'ost file too large'])).stdout);
+    expect(json.results[0]).toMatchObject({
+      section: { anchor: 'the-ost-file-is-too-large' },
+      moreSections: [{ anchor: 'archive-old-mail', heading: 'Archive old mail' }],
+    });
+    const lines = (await run(['--kb', sectioned, 'ost file too large'])).stdout.split('\n');
+    expect(lines[3]).toBe('    also: Archive old mail (#archive-old-mail)');
+  });
+
   test('prints scores in rank order: the score shown is the one the ranking used', async () => {
     const { stdout } = await run(['--kb', kb, '--json'], 'printer offline\nsettings window account\nreset password portal\n');
     for (const line of stdout.trim().split('\n')) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chooseSection, type SectionChoiceConfig, type SectionMatch } from '../../../widget/core/search/section-choice.ts';
+import { chooseSection, rankSections, type SectionChoiceConfig, type SectionMatch } from '../../../widget/core/search/section-choice.ts';
 import type { SectionRole } from '../../../widget/core/kb-format.ts';
 import { SEARCH_CONFIG } from '../../../widget/core/search/search-config.ts';
 import { createSearchEngine } from '../../../widget/core/search/engine.ts';
@@ -165,6 +165,41 @@ describe('chooseSection', () => {
   });
 });
 
+describe('rankSections', () => {
+  const sections = (matches: SectionMatch[], roles: (SectionRole | undefined)[]) => ({
+    matches,
+    leads: roles.map(() => none),
+    headings: roles.map(() => none),
+    negated: roles.map(() => false),
+    roles,
+  });
+  const query = (asksWhy: boolean) => ({ asksWhy, negated: false, unitsOf, weights: [1, 1], topic: 0 });
+
+  test('puts the section chooseSection opens at first, then the others the query reaches, strongest first', () => {
+    const matches = [
+      { section: 1, score: 4, units: 0b11, named: 0 },
+      { section: 2, score: 10, units: 0b11, named: 0 },
+      { section: 3, score: 7, units: 0b11, named: 0 },
+    ];
+    expect(rankSections(sections(matches, [undefined, undefined, undefined, undefined, undefined]), query(false), config)).toEqual([2, 3, 1]);
+  });
+
+  test('after a why-question’s explanation, still offers the louder sections', () => {
+    const matches = [
+      { section: 1, score: 10, units: 0b11, named: 0 },
+      { section: 2, score: 3, units: 0b01, named: 0 },
+      { section: 3, score: 12, units: 0b11, named: 0 },
+    ];
+    const ranked = rankSections(sections(matches, [undefined, 'states', 'explains', undefined]), query(true), config);
+    expect(ranked[0]).toBe(2);
+    expect(ranked.slice(1)).toEqual([3, 1]);
+  });
+
+  test('offers nothing when no section matches', () => {
+    expect(rankSections(sections([], [undefined, undefined]), query(false), config)).toEqual([]);
+  });
+});
+
 describe('section a hit opens at', () => {
   const articles = [
     makeArticle({
@@ -187,6 +222,15 @@ describe('section a hit opens at', () => {
     expect(hit?.section?.anchor).toBe('resolution');
     const undiscounted = createSearchEngine(index, { ...SEARCH_CONFIG, sectionTopicWeight: 1 }, findCorrections).search('outlook starts slowly cache').hits[0];
     expect(undiscounted?.section?.anchor).toBe('symptoms');
+  });
+
+  test('offers the other sections the question reaches, never the one shown nor the article’s top', () => {
+    const engine = createSearchEngine(index, SEARCH_CONFIG, findCorrections);
+    const hit = engine.search('outlook starts slowly cache').hits[0];
+    expect(hit?.section?.anchor).toBe('resolution');
+    expect(hit?.moreSections).toEqual([{ anchor: 'symptoms', heading: 'Symptoms' }]);
+    const none = createSearchEngine(index, { ...SEARCH_CONFIG, moreSections: 0 }, findCorrections).search('outlook starts slowly cache').hits[0];
+    expect(none?.moreSections).toBeUndefined();
   });
 
   test('reads a negation in the question and in the headings, though search drops it as a stop word', () => {

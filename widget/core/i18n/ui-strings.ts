@@ -25,6 +25,7 @@ const en = {
   loading: 'Loading help…',
   answerIntro: 'This article should help:',
   alternatives: 'Also related',
+  moreSections: 'Also in this article:',
   openArticle: 'Open article',
   didThisSolve: 'Did this solve it?',
   yes: 'Yes',

@@ -13,7 +13,7 @@ import { miniSearchOptions } from './minisearch-options.ts';
 import { correctedQuery, planUnit, searchableUnits, widerScope, type Scope, type UnitPlan } from './query-plan.ts';
 import { SEARCH_CONFIG, SEARCH_FIELDS, type SearchConfig } from './search-config.ts';
 import { createLru } from './lru.ts';
-import { chooseSection, type SectionMatch, type SectionsOf } from './section-choice.ts';
+import { rankSections, type SectionMatch, type SectionsOf } from './section-choice.ts';
 import type { SearchEngine, SearchHit, SearchOptions, SearchResponse, SnippetPart } from './search-types.ts';
 import { buildSnippet, snippetSources, type SnippetSources } from './snippet.ts';
 import type { FindCorrections } from './corrections.ts';
@@ -309,13 +309,18 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
     for (const entry of best) {
       const article = byId.get(entry.id);
       if (!article) continue;
-      const chosen = chooseSection(
+      const [chosen = -1, ...others] = rankSections(
         { matches: entry.sections, ...sectionsOf(article) },
         { asksWhy, negated, unitsOf: lookup.unitsOf, weights: unitWeights, topic: entry.topic },
         config,
       );
       const section = chosen >= 0 ? article.sections?.[chosen] : undefined;
       const shown = section?.anchor ? section : undefined;
+      const more = others
+        .map((position) => article.sections?.[position])
+        .filter((other): other is ArticleSection => !!other?.anchor && other !== shown)
+        .slice(0, config.moreSections)
+        .map(({ anchor, heading }) => ({ anchor, heading }));
       hits.push({
         id: article.id,
         title: article.title,
@@ -323,6 +328,7 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
         category: article.category,
         matchedAll: entry.matchedAll,
         ...(shown ? { section: { anchor: shown.anchor, heading: shown.heading } } : {}),
+        ...(more.length ? { moreSections: more } : {}),
         // Snippet parts are shared with the cache: handed out as copies so callers may change them.
         snippet: snippetFor(article, shown, termsOf(entry)).map((part) => ({ ...part })),
       });

@@ -12,6 +12,8 @@ export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 /** The section-choice constants (sectionHeadingBonus, …) are documented in section-choice.ts. */
 export interface SearchConfig extends SectionChoiceConfig {
+  /** How many other sections a hit offers besides the one it opens at (SearchHit.moreSections). */
+  moreSections: number;
   /** Field boosts: a title match outweighs the same match in the body. */
   boosts: Readonly<Record<SearchField, number>>;
   /** BM25+ parameters (MiniSearch's defaults are k 1.2, b 0.7, d 0.5). */
@@ -103,6 +105,7 @@ export const SEARCH_CONFIG: SearchConfig = Object.freeze({
   sectionTrailerWeight: 0.5,
   sectionWholeHeadingBonus: 1,
   sectionNegationBonus: 0.2,
+  moreSections: 2,
   unitIdfPower: 1,
   matchedAllBoost: 1.5,
   decisiveMaxDf: 5,

@@ -24,6 +24,11 @@ export interface SearchHit {
   matchedAll: boolean;
   /** The section that best matches the query, when it is one under a heading. */
   section?: SectionRef;
+  /**
+   * Other sections the query reaches, best first (at most SearchConfig.moreSections): where the
+   * answer may be when the section shown is not it ("Cause" under a shown "Resolution").
+   */
+  moreSections?: SectionRef[];
   /** From that section when there is one, else from the article's opening. */
   snippet: SnippetPart[];
 }

@@ -111,6 +111,15 @@ function wholeHeading(heading: ReadonlySet<string> | undefined, unitsOf: Readonl
  * also means the top).
  */
 export function chooseSection(sections: SectionsOf, query: SectionQuery, config: SectionChoiceConfig): number {
+  return rankSections(sections, query, config)[0] ?? -1;
+}
+
+/**
+ * The sections worth opening at, best first: the one chooseSection opens at, then the other
+ * sections the query reaches by how strongly it does (empty: none; the first may be past the
+ * last section, which means the top).
+ */
+export function rankSections(sections: SectionsOf, query: SectionQuery, config: SectionChoiceConfig): number[] {
   const { matches, leads, headings, negated, roles } = sections;
   const { asksWhy, unitsOf, weights, topic } = query;
   const weightOf = (bits: number) => {
@@ -129,6 +138,7 @@ export function chooseSection(sections: SectionsOf, query: SectionQuery, config:
   // The best explanation section ("Cause"), for a question asking why.
   let explanation = -1;
   let bestExplanation = -1;
+  const choices: [section: number, choice: number][] = [];
   leads.forEach((lead, section) => {
     const match = bySection.get(section);
     let units = match?.units ?? 0;
@@ -147,14 +157,17 @@ export function chooseSection(sections: SectionsOf, query: SectionQuery, config:
       (whole & ~topic ? 1 + config.sectionWholeHeadingBonus : 1) *
       (query.negated && negated[section] ? 1 + config.sectionNegationBonus : 1) *
       roleWeight(roles[section], config);
+    choices.push([section, choice]);
     if (choice > best) {
       best = choice;
       chosen = section;
       covered = share;
     }
   });
+  const ranked = (first: number): number[] =>
+    first < 0 ? [] : [first, ...choices.filter(([section, choice]) => section !== first).sort((a, b) => b[1] - a[1]).map(([section]) => section)];
   // A question asking why is answered by the explanation, wherever the words matched best.
-  if (explanation >= 0) return explanation;
+  if (explanation >= 0) return ranked(explanation);
   // A question that the problem statement matches best is answered by what follows it: open
   // past the summary and the statement itself, and past the explanation (Cause) to the fix for a
   // question that describes the problem; at the explanation for one asking why. Unless the
@@ -164,5 +177,5 @@ export function chooseSection(sections: SectionsOf, query: SectionQuery, config:
     while (roles[chosen] === 'states') chosen++;
     if (!asksWhy) while (roles[chosen] === 'explains') chosen++;
   }
-  return chosen;
+  return ranked(chosen);
 }

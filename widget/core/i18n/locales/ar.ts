@@ -18,6 +18,7 @@ const strings: UiStrings = {
   loading: 'جارٍ تحميل المساعدة…',
   answerIntro: 'يجب أن يساعدك هذا المقال:',
   alternatives: 'مواضيع ذات صلة',
+  moreSections: 'أيضًا في هذه المقالة:',
   openArticle: 'فتح المقال',
   didThisSolve: 'هل حُلّت المشكلة؟',
   yes: 'نعم',

@@ -18,6 +18,7 @@ const strings: UiStrings = {
   loading: 'Hilfe wird geladen…',
   answerIntro: 'Dieser Artikel sollte helfen:',
   alternatives: 'Ebenfalls passend',
+  moreSections: 'Auch in diesem Artikel:',
   openArticle: 'Artikel öffnen',
   didThisSolve: 'Ist das Problem damit gelöst?',
   yes: 'Ja',

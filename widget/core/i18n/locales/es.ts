@@ -18,6 +18,7 @@ const strings: UiStrings = {
   loading: 'Cargando la ayuda…',
   answerIntro: 'Este artículo debería ayudarte:',
   alternatives: 'También relacionado',
+  moreSections: 'También en este artículo:',
   openArticle: 'Abrir artículo',
   didThisSolve: '¿Se ha resuelto el problema?',
   yes: 'Sí',

@@ -18,6 +18,7 @@ const strings: UiStrings = {
   loading: 'Chargement de l’aide…',
   answerIntro: 'Cet article devrait vous aider :',
   alternatives: 'À voir aussi',
+  moreSections: 'Aussi dans cet article :',
   openArticle: 'Ouvrir l’article',
   didThisSolve: 'Est-ce que cela a résolu le problème ?',
   yes: 'Oui',
