@@ -268,6 +268,7 @@ async function main(args: string[]): Promise<number> {
       console.log(`  on the ${total.single} queries whose answer is one section by both labellers (same section, no other accepted): ${rate(total.singleRight, total.singleTopHits)}`);
       console.log(`  against the majority of three labellers (a third labelled the disputed queries): ${rate(total.majorityRight, total.majorityTopHits)}`);
     }
+    console.log(`  shown or offered among the hit's other sections ("Also in this article"): ${rate(total.offered, total.topHits)}`);
   }
   return failed ? 1 : 0;
 }

@@ -16,6 +16,8 @@ export interface SectionScore {
   topHits: number;
   /** Top-1 hits on a right article that show the (first) labelled section. */
   right: number;
+  /** …or offer it among the hit's other sections ("Also in this article", SearchHit.moreSections). */
+  offered: number;
   /** Of those top hits, how many show the first label, the second labeller's, or one the second accepts as well. */
   accepted: number;
   /** Labelled queries with a second label, and how many of them the two labellers label alike. */
@@ -37,7 +39,7 @@ export interface SectionScore {
   majorityRight: number;
 }
 
-export const emptySectionScore = (): SectionScore => ({ labelled: 0, topHits: 0, right: 0, accepted: 0, twice: 0, agreed: 0, single: 0, singleTopHits: 0, singleRight: 0, majorityTopHits: 0, majorityRight: 0 });
+export const emptySectionScore = (): SectionScore => ({ labelled: 0, topHits: 0, right: 0, offered: 0, accepted: 0, twice: 0, agreed: 0, single: 0, singleTopHits: 0, singleRight: 0, majorityTopHits: 0, majorityRight: 0 });
 
 /**
  * Of the section-labelled queries whose top hit is a right article, how many show the labelled
@@ -46,7 +48,7 @@ export const emptySectionScore = (): SectionScore => ({ labelled: 0, topHits: 0,
  */
 export function sectionAccuracy(
   queries: readonly { query: string; expected: string[]; section?: string }[],
-  top: (query: string) => { id: string; section?: { anchor: string } } | undefined,
+  top: (query: string) => { id: string; section?: { anchor: string }; moreSections?: { anchor: string }[] } | undefined,
   labels: { second: (query: string) => SecondLabel | undefined; third?: (query: string) => SecondLabel | undefined },
   misses?: string[],
 ): SectionScore {
@@ -77,6 +79,7 @@ export function sectionAccuracy(
       if (single) score.singleRight++;
     }
     else misses?.push(`  ${JSON.stringify(query)} → section ${hit.section ? `#${shown}` : '(none)'}, want #${section}${second ? ` (second label #${[second.section, ...second.also].join(' #')})` : ''}`);
+    if (shown === section || hit.moreSections?.some((other) => other.anchor === section)) score.offered++;
     // The article's top ('') is accepted too where the second labeller chose it.
     const landing = shown ?? '';
     if (landing === section || landing === second?.section || second?.also.includes(landing)) score.accepted++;

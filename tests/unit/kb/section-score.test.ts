@@ -14,9 +14,9 @@ describe('section accuracy of the ranking evaluation', () => {
     { query: 'wrong article', expected: ['b'], section: 'setup' },
     { query: 'unlabelled', expected: ['a'] },
   ];
-  const shown: Record<string, { id: string; section?: { anchor: string } }> = {
+  const shown: Record<string, { id: string; section?: { anchor: string }; moreSections?: { anchor: string }[] }> = {
     'why does it fail': { id: 'a', section: { anchor: 'cause' } },
-    'how to fix it': { id: 'a', section: { anchor: 'cause' } },
+    'how to fix it': { id: 'a', section: { anchor: 'cause' }, moreSections: [{ anchor: 'resolution' }] },
     'error text quoted': { id: 'a' },
     'wrong article': { id: 'a', section: { anchor: 'setup' } },
     unlabelled: { id: 'a' },
@@ -30,7 +30,7 @@ describe('section accuracy of the ranking evaluation', () => {
   test('counts the first label strictly, and a section either labeller accepts apart', () => {
     const misses: string[] = [];
     const score = sectionAccuracy(queries, (query) => shown[query], { second: (query) => second.get(query) }, misses);
-    expect(score).toEqual({ labelled: 4, topHits: 3, right: 1, accepted: 3, twice: 3, agreed: 1, single: 1, singleTopHits: 1, singleRight: 1, majorityTopHits: 1, majorityRight: 1 });
+    expect(score).toEqual({ labelled: 4, topHits: 3, right: 1, offered: 2, accepted: 3, twice: 3, agreed: 1, single: 1, singleTopHits: 1, singleRight: 1, majorityTopHits: 1, majorityRight: 1 });
     expect(misses).toEqual([
       '  "how to fix it" → section #cause, want #resolution (second label #workaround #cause)',
       '  "error text quoted" → section (none), want #symptoms (second label #)',
