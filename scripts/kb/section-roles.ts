@@ -64,7 +64,7 @@ export function markSectionRoles(metas: readonly ArticleMeta[], steps: ReadonlyM
   };
   const opens = new Set([...first].filter(([text, count]) => recurs(text, count, MIN_OPENING_SHARE)).map(([text]) => text));
   const isOpening = (section: { anchor: string; heading: string }) => section.anchor !== '' && opens.has(headingKey(section.heading));
-  const { explains, fixes } = explanationHeadings(metas, isOpening, recurs);
+  const { explains, fixes } = explanationHeadings(metas, isOpening, recurs, (text) => all.get(text) ?? 0);
   // Uses of a heading that come after an answer (a section that neither states nor explains):
   // a "Resolution" that ends most articles right after "Cause" is the answer, not a trailer.
   const afterAnswer = new Map<string, number>();
@@ -114,7 +114,9 @@ const MIN_EXPLAINS_SHARE = 0.6;
 const MIN_FOLLOWED_SHARE = 0.8;
 /**
  * A heading following an explanation in at least this share of its articles is where the fix is
- * ("Resolution", "Workaround"); rarer followers ("More information", "Status") are not passed to.
+ * ("Resolution", "Workaround"); rarer followers that the KB uses elsewhere ("More information",
+ * "Status") are not passed to. A follower heading that fewer than MIN_OPENINGS articles use is the
+ * article's own fix ("Resolution - Method 1: delete other profiles", "Basic font troubleshooting").
  */
 const MIN_FIX_SHARE = 0.05;
 
@@ -128,6 +130,7 @@ function explanationHeadings(
   metas: readonly ArticleMeta[],
   isOpening: (section: { anchor: string; heading: string }) => boolean,
   recurs: Recurs,
+  uses: (text: string) => number,
 ): { explains: Set<string>; fixes: Set<string> } {
   const after = new Map<string, number>();
   const followed = new Map<string, number>();
@@ -148,6 +151,13 @@ function explanationHeadings(
   const explains = new Set(
     [...after].filter(([text, count]) => recurs(text, count, MIN_EXPLAINS_SHARE) && (followed.get(text) ?? 0) >= MIN_FOLLOWED_SHARE * count).map(([text]) => text),
   );
-  const fixes = new Set([...pairs].filter(([pair, count]) => count >= MIN_FIX_SHARE * (followed.get(pair.split('\n')[0]!) ?? Infinity)).map(([pair]) => pair));
+  const fixes = new Set(
+    [...pairs]
+      .filter(([pair, count]) => {
+        const [text, follower] = pair.split('\n') as [string, string];
+        return count >= MIN_FIX_SHARE * (followed.get(text) ?? Infinity) || uses(follower) < MIN_OPENINGS;
+      })
+      .map(([pair]) => pair),
+  );
   return { explains, fixes };
 }

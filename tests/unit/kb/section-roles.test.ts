@@ -75,10 +75,13 @@ test('marks an explanation: a heading that follows the problem statement, with t
   // Resolution follows Cause in 3 of its 4 followed uses, Workaround in 1: both are fixes. Resolution,
   // right after Symptoms in 1 of the 5 articles that have it, is no explanation; f's Cause is last.
   expect(explained(markSectionRoles(metas))).toEqual({ a: ['Cause'], b: ['Cause'], c: ['Cause'], d: ['Cause'], e: [], f: [] });
-  // A follower that is rare after the explanation is no fix: the Cause before it is not passed.
-  const rare = [...metas, ...'ghijklmnopqrstuvwxyz'.split('').map((id) => meta(id, ['Symptoms', 'Cause', 'Resolution']))];
+  // A heading the KB uses often, yet rarely after the explanation, is no fix: the Cause before it is not passed.
+  const rare = [...metas, ...'ghijklmnopqrstuvwxyz'.split('').map((id) => meta(id, ['Symptoms', 'Cause', 'Resolution', ...(id < 'k' ? ['Status'] : [])]))];
   rare.push(meta('status', ['Symptoms', 'Cause', 'Status']));
   expect(explained(markSectionRoles(rare)).status).toEqual([]);
+  // A heading of this article alone after the explanation is its own fix ("Clear the font cache").
+  rare.push(meta('own', ['Symptoms', 'Cause', 'Clear the font cache']));
+  expect(explained(markSectionRoles(rare)).own).toEqual(['Cause']);
   // The text before a first explanation states the problem too; the explanation is passed as well.
   // "Resolution" ends most of these articles, but right after the explanation: it answers, it does not trail.
   const intro = markSectionRoles([...metas, meta('g', ['Cause', 'Resolution'])]).find((m) => m.id === 'g')!;
