@@ -44,6 +44,8 @@ export interface CompiledArticle {
   body: ArticleBody;
   /** Per section of `meta.sections`: it holds steps (build-time only, see section-roles.ts). */
   steps: boolean[];
+  /** Per section of `meta.sections`: it quotes text (build-time only, see section-roles.ts). */
+  quotes: boolean[];
 }
 
 /** Markdown as the renderer sees it: template tags and DocFX blocks rewritten, lines kept. */
@@ -135,6 +137,7 @@ export function compileArticle(
     },
     body: flow ? { id: source.id, html, flow } : { id: source.id, html },
     steps: sections.map((section) => section.steps),
+    quotes: sections.map((section) => section.quotes),
   };
 }
 

@@ -122,6 +122,7 @@ export async function compileKb(options: CompileOptions): Promise<CompileResult>
   const compiledMetas: ArticleMeta[] = [];
   const indexables: IndexableArticle[] = [];
   const steps = new Map<string, boolean[]>();
+  const quotes = new Map<string, boolean[]>();
   for (const article of compiled) {
     if (!article) continue;
     const json = JSON.stringify(article.body);
@@ -130,10 +131,11 @@ export async function compileKb(options: CompileOptions): Promise<CompileResult>
     compiledMetas.push({ ...article.meta, body: name });
     indexables.push(article.indexable);
     steps.set(article.meta.id, article.steps);
+    quotes.set(article.meta.id, article.quotes);
   }
   compiledMetas.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Which headings open articles is only known once every article is compiled.
-  const metas = markSectionRoles(compiledMetas, steps);
+  const metas = markSectionRoles(compiledMetas, steps, quotes);
   for (const [name, bytes] of media.files) files.set(name, bytes);
 
   const search = writing && ok ? buildSearchIndex(indexables, { synonyms }) : null;

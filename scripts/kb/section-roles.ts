@@ -2,8 +2,9 @@
  * Section roles, learned from the knowledge base's own headings, so they hold for any KB and
  * language (widget/core/search/section-choice.ts uses them to choose where a hit opens):
  * - **states** the problem: a heading that starts most of the articles using it ("Symptoms",
- *   "Summary", "Introduction" in a vendor KB), and the text before it. It shares the words of a
- *   question about the problem, yet the answer is further down.
+ *   "Summary", "Introduction" in a vendor KB), and the text before it; also an article's opening
+ *   that quotes an error message (a code block) above a section that answers it. It shares the
+ *   words of a question about the problem, yet the answer is further down.
  * - **explains** it: a heading that usually comes right after the statement, with the fix next
  *   ("Cause"). A question describing the problem wants the fix; one asking why wants this.
  * - **trails** the answer: a heading that ends most of the articles using it ("More information",
@@ -45,7 +46,11 @@ type Recurs = (text: string, count: number, share: number) => boolean;
  * `'explains'` on an explanation between the statement and a fix, and `'trails'` on a trailing
  * section. `steps` holds, per article id, which of its sections hold an ordered list.
  */
-export function markSectionRoles(metas: readonly ArticleMeta[], steps: ReadonlyMap<string, readonly boolean[]> = new Map()): ArticleMeta[] {
+export function markSectionRoles(
+  metas: readonly ArticleMeta[],
+  steps: ReadonlyMap<string, readonly boolean[]> = new Map(),
+  quotes: ReadonlyMap<string, readonly boolean[]> = new Map(),
+): ArticleMeta[] {
   const first = new Map<string, number>();
   const last = new Map<string, number>();
   const all = new Map<string, number>();
@@ -88,7 +93,11 @@ export function markSectionRoles(metas: readonly ArticleMeta[], steps: ReadonlyM
     const firstHeaded = sections.find((section) => section.anchor);
     if (!firstHeaded) return meta;
     // The text before a first problem statement, or before a first explanation, states the problem.
-    const introOpens = isOpening(firstHeaded) || explains.has(headingKey(firstHeaded.heading));
+    // So does an opening that quotes a message (an error in a code block) above a section that
+    // answers it; one followed only by trailers ("Further reading") is the answer itself.
+    const quoting =
+      sections[0]?.anchor === '' && !!quotes.get(meta.id)?.[0] && !steps.get(meta.id)?.[0] && sections.some((section) => section.anchor && !isTrailer(section));
+    const introOpens = isOpening(firstHeaded) || explains.has(headingKey(firstHeaded.heading)) || quoting;
     const states = sections.map((section) => isOpening(section) || (introOpens && section.anchor === ''));
     // Trailing sections are told apart only where the article states a problem to answer.
     if (!states.some(Boolean)) return meta;

@@ -14,11 +14,14 @@ export interface Section {
   text: string;
   /** It holds an ordered list: a procedure, so it answers rather than states a problem (see section-roles.ts). */
   steps: boolean;
+  /** It quotes text (a code span or block, a blockquote): in an article's opening, the error message it is about. */
+  quotes: boolean;
 }
 
 const HEADING = /<h([23]) id="([^"]*)">([\s\S]*?)<\/h\1>/g;
 const FLOW = /<section class="t0-flow">[\s\S]*?<\/section>/g;
 const OL = /<ol\b/i;
+const QUOTE = /<pre\b|<p><code>(?:(?!<\/code>)[\s\S])*<\/code><\/p>/i;
 const PRE = /<pre\b[^>]*>([\s\S]*?)<\/pre\s*>/gi;
 /** A pasted log is not a question: the first lines of a code block hold its error text. */
 const MAX_CODE_CHARS = 200;
@@ -51,10 +54,10 @@ export function splitSections(html: string): Section[] {
   const sections: Section[] = [];
   const introHtml = html.slice(0, starts[0]?.at ?? html.length);
   const intro = searchText(introHtml);
-  if (intro || !starts.length) sections.push({ anchor: '', heading: '', text: intro, steps: OL.test(introHtml) });
+  if (intro || !starts.length) sections.push({ anchor: '', heading: '', text: intro, steps: OL.test(introHtml), quotes: QUOTE.test(introHtml) });
   starts.forEach((start, i) => {
     const inner = html.slice(start.end, starts[i + 1]?.at ?? html.length);
-    sections.push({ anchor: start.anchor, heading: start.heading, text: searchText(inner), steps: OL.test(inner) });
+    sections.push({ anchor: start.anchor, heading: start.heading, text: searchText(inner), steps: OL.test(inner), quotes: QUOTE.test(inner) });
   });
   return sections;
 }

@@ -74,7 +74,8 @@ export interface ArticleSection {
 /**
  * What a section is for (scripts/kb/section-roles.ts learns it per KB):
  * - 'states' the problem rather than answering it: its heading starts most articles of this KB
- *   that use it ("Symptoms"), or it is the text before such a heading;
+ *   that use it ("Symptoms"), or it is the text before such a heading, or an opening that quotes
+ *   the error message it is about (a code block) above a section that answers it;
  * - 'explains' the problem stated just before it ("Cause": it follows the statement in most
  *   articles that use it, and the fix follows it);
  * - 'trails' the answer: its heading ends most articles that use it ("More information").

@@ -91,6 +91,23 @@ test('marks an explanation: a heading that follows the problem statement, with t
   expect(explained(markSectionRoles(metas, steps)).a).toEqual([]);
 });
 
+test('an opening that quotes a message (an error in a code block) states the problem when a section answering it follows', () => {
+  const metas = [
+    meta('quoted', ['Select a board', 'Further reading']),
+    meta('answer', ['Further reading']),
+    meta('plain', ['Select a board', 'Further reading']),
+    ...['Wiring', 'Setup', 'Upload'].map((heading) => meta(heading, [heading, 'Further reading'])),
+  ];
+  const quotes = new Map([
+    ['quoted', [true, false, false]],
+    ['answer', [true, false]],
+  ]);
+  // "Further reading" ends the articles that use it: after an opening that is the whole answer, nothing answers.
+  expect(openings(markSectionRoles(metas, new Map(), quotes))).toMatchObject({ quoted: [''], answer: [], plain: [] });
+  // An opening with steps answers, whatever it quotes.
+  expect(openings(markSectionRoles(metas, new Map([['quoted', [true, false, false]]]), quotes)).quoted).toEqual([]);
+});
+
 test('marks trailing headings (last in most articles that have them) where the article states a problem', () => {
   const trailing = withRole('trails');
   const metas = [

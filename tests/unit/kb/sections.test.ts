@@ -6,9 +6,9 @@ describe('splitSections', () => {
   test('splits at H2 and H3 headings, with the opening text as a section without anchor', () => {
     const html = '<p>Intro text.</p>\n<h2 id="causes">Causes</h2>\n<p>A cause.</p>\n<h3 id="fix-1">Fix &amp; more</h3>\n<p>Do this.</p>\n<h4 id="deep">Deep</h4><p>Still fix 1.</p>';
     expect(splitSections(html)).toEqual([
-      { anchor: '', heading: '', text: 'Intro text.', steps: false },
-      { anchor: 'causes', heading: 'Causes', text: 'A cause.', steps: false },
-      { anchor: 'fix-1', heading: 'Fix & more', text: 'Do this. Deep Still fix 1.', steps: false },
+      { anchor: '', heading: '', text: 'Intro text.', steps: false, quotes: false },
+      { anchor: 'causes', heading: 'Causes', text: 'A cause.', steps: false, quotes: false },
+      { anchor: 'fix-1', heading: 'Fix & more', text: 'Do this. Deep Still fix 1.', steps: false, quotes: false },
     ]);
   });
 
@@ -23,12 +23,22 @@ describe('splitSections', () => {
   });
 
   test('gives an article without headings one section', () => {
-    expect(splitSections('<p>Only text.</p>')).toEqual([{ anchor: '', heading: '', text: 'Only text.', steps: false }]);
+    expect(splitSections('<p>Only text.</p>')).toEqual([{ anchor: '', heading: '', text: 'Only text.', steps: false, quotes: false }]);
   });
 
   test('flags the sections that hold steps (an ordered list)', () => {
     const html = '<p>Intro.</p><h2 id="symptoms">Symptoms</h2><ul><li>It fails.</li></ul><h2 id="fix">Fix</h2><ol start="2"><li>Restart.</li></ol>';
     expect(splitSections(html).map((section) => section.steps)).toEqual([false, false, true]);
+  });
+
+  test('flags the sections that quote text: a code block or a paragraph that is all code, not a mention or a callout', () => {
+    const html = [
+      '<p>This error may appear:</p><pre><code>Missing FQBN</code></pre>',
+      '<h2 id="a">A</h2><p><code>fork/exec avr-g++: no such file or directory</code></p>',
+      '<h2 id="b">B</h2><p>Run <code>arduino-cli</code> again.</p>',
+      '<h2 id="c">C</h2><blockquote><p>Note: this is a callout.</p></blockquote>',
+    ].join('\n');
+    expect(splitSections(html).map((section) => section.quotes)).toEqual([true, true, false, false]);
   });
 });
 

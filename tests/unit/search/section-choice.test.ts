@@ -78,6 +78,18 @@ describe('chooseSection', () => {
     expect(choose(matches, [none, none], ['states', 'states'], false, unitsOf, [1, 1, 1], 0, config)).toBe(2);
   });
 
+  test('passing the problem statement, opens at the answering section that holds the words the statement lacks', () => {
+    // The opening quotes the error (words 0 and 1); of the fixes after it, section 2 holds word 2 ("after installing boards").
+    const matches = [
+      { section: 0, score: 10, units: 0b011, named: 0 },
+      { section: 1, score: 5, units: 0b001, named: 0 },
+      { section: 2, score: 3, units: 0b100, named: 0 },
+    ];
+    expect(choose(matches, [none, none, none], ['states', undefined, undefined], false, unitsOf, [1, 1, 1], 0, config)).toBe(2);
+    // With no such section it opens at the one after the statement.
+    expect(choose(matches.slice(0, 2), [none, none, none], ['states', undefined, undefined], false, unitsOf, [1, 1, 1], 0, config)).toBe(1);
+  });
+
   test('stays at the problem statement when it holds the whole question: the user quotes its error text', () => {
     // Section 1 ("Symptoms") quotes all three words; the cause (2) shares one.
     const matches = [

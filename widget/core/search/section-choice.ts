@@ -138,7 +138,8 @@ export function rankSections(sections: SectionsOf, query: SectionQuery, config: 
   // The best explanation section ("Cause"), for a question asking why.
   let explanation = -1;
   let bestExplanation = -1;
-  const choices: [section: number, choice: number][] = [];
+  const choices: [section: number, choice: number, units: number][] = [];
+  let chosenUnits = 0;
   leads.forEach((lead, section) => {
     const match = bySection.get(section);
     let units = match?.units ?? 0;
@@ -157,25 +158,38 @@ export function rankSections(sections: SectionsOf, query: SectionQuery, config: 
       (whole & ~topic ? 1 + config.sectionWholeHeadingBonus : 1) *
       (query.negated && negated[section] ? 1 + config.sectionNegationBonus : 1) *
       roleWeight(roles[section], config);
-    choices.push([section, choice]);
+    choices.push([section, choice, units]);
     if (choice > best) {
       best = choice;
       chosen = section;
       covered = share;
+      chosenUnits = units;
     }
   });
   const ranked = (first: number): number[] =>
     first < 0 ? [] : [first, ...choices.filter(([section, choice]) => section !== first).sort((a, b) => b[1] - a[1]).map(([section]) => section)];
   // A question asking why is answered by the explanation, wherever the words matched best.
   if (explanation >= 0) return ranked(explanation);
-  // A question that the problem statement matches best is answered by what follows it: open
-  // past the summary and the statement itself, and past the explanation (Cause) to the fix for a
-  // question that describes the problem; at the explanation for one asking why. Unless the
-  // statement holds (nearly) the whole question, which is then the user's own error text, quoted
-  // there (a why-question quotes nothing).
+  // A question that the problem statement matches best is answered elsewhere: at the answering
+  // section that holds the words of the question the statement lacks ("after installing boards":
+  // the one of several fixes it names), else past the summary and the statement itself, and past
+  // the explanation (Cause) to the fix for a question that describes the problem; at the
+  // explanation for one asking why. Unless the statement holds (nearly) the whole question, which
+  // is then the user's own error text, quoted there (a why-question quotes nothing).
   if ((covered < config.sectionQuoteCoverage || asksWhy) && roles[chosen] === 'states') {
-    while (roles[chosen] === 'states') chosen++;
-    if (!asksWhy) while (roles[chosen] === 'explains') chosen++;
+    let answer = -1;
+    let answerChoice = 0;
+    for (const [section, choice, units] of choices) {
+      if (roles[section] === undefined && units & ~chosenUnits && choice > answerChoice) {
+        answer = section;
+        answerChoice = choice;
+      }
+    }
+    if (answer >= 0) chosen = answer;
+    else {
+      while (roles[chosen] === 'states') chosen++;
+      if (!asksWhy) while (roles[chosen] === 'explains') chosen++;
+    }
   }
   return ranked(chosen);
 }
