@@ -15,7 +15,7 @@ import { flowWordingIssues } from './flow-wording.ts';
 import type { FrontMatter } from './front-matter.ts';
 import type { Markdown } from './markdown.ts';
 import { clip, htmlToText, tokensToText } from './plain-text.ts';
-import { headingKey, splitSections } from './sections.ts';
+import { headingKey, splitSections, type SectionFacts } from './sections.ts';
 import { createSlugger } from './slug.ts';
 import { stripTemplateTags, stripTemplateText } from './template-tags.ts';
 
@@ -42,10 +42,8 @@ export interface CompiledArticle {
   meta: Omit<ArticleMeta, 'body'>;
   indexable: IndexableArticle;
   body: ArticleBody;
-  /** Per section of `meta.sections`: it holds steps (build-time only, see section-roles.ts). */
-  steps: boolean[];
-  /** Per section of `meta.sections`: it quotes text (build-time only, see section-roles.ts). */
-  quotes: boolean[];
+  /** Per section of `meta.sections`: what its role is learned from (build-time only, see section-roles.ts). */
+  facts: SectionFacts[];
 }
 
 /** Markdown as the renderer sees it: template tags and DocFX blocks rewritten, lines kept. */
@@ -136,8 +134,7 @@ export function compileArticle(
       sections: sections.map((section, i) => ({ heading: section.heading, text: section.text, ...(aliasesOf[i]?.length ? { aliases: aliasesOf[i] } : {}) })),
     },
     body: flow ? { id: source.id, html, flow } : { id: source.id, html },
-    steps: sections.map((section) => section.steps),
-    quotes: sections.map((section) => section.quotes),
+    facts: sections.map(({ steps, quotes, level }) => ({ steps, quotes, level })),
   };
 }
 

@@ -11,6 +11,7 @@ import { gzip } from 'node:zlib';
 import { KB_SCHEMA_VERSION, type ArticleMeta, type KbCategory, type KbIndex, type KbManifest } from '../../widget/core/kb-format.ts';
 import type { IndexableArticle } from '../../widget/core/search/search-types.ts';
 import { markSectionRoles } from './section-roles.ts';
+import type { SectionFacts } from './sections.ts';
 import { buildSearchIndex } from '../../widget/core/search/build-index.ts';
 import { categoryOf, compileArticle, idFromPath, preprocessMarkdown, type ArticleSource } from './article.ts';
 import { writeBundle } from './bundle-writer.ts';
@@ -121,8 +122,7 @@ export async function compileKb(options: CompileOptions): Promise<CompileResult>
   const files = new Map<string, string | Uint8Array>();
   const compiledMetas: ArticleMeta[] = [];
   const indexables: IndexableArticle[] = [];
-  const steps = new Map<string, boolean[]>();
-  const quotes = new Map<string, boolean[]>();
+  const facts = new Map<string, SectionFacts[]>();
   for (const article of compiled) {
     if (!article) continue;
     const json = JSON.stringify(article.body);
@@ -130,12 +130,11 @@ export async function compileKb(options: CompileOptions): Promise<CompileResult>
     files.set(name, json);
     compiledMetas.push({ ...article.meta, body: name });
     indexables.push(article.indexable);
-    steps.set(article.meta.id, article.steps);
-    quotes.set(article.meta.id, article.quotes);
+    facts.set(article.meta.id, article.facts);
   }
   compiledMetas.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Which headings open articles is only known once every article is compiled.
-  const metas = markSectionRoles(compiledMetas, steps, quotes);
+  const metas = markSectionRoles(compiledMetas, facts);
   for (const [name, bytes] of media.files) files.set(name, bytes);
 
   const search = writing && ok ? buildSearchIndex(indexables, { synonyms }) : null;

@@ -14,7 +14,7 @@
  * how-to KB) answers wherever it stands: it never states, explains or trails.
  */
 import type { ArticleMeta } from '../../widget/core/kb-format.ts';
-import { headingKey } from './sections.ts';
+import { headingKey, type SectionFacts } from './sections.ts';
 
 /** A heading opens articles when it is the first one in at least this many… */
 const MIN_OPENINGS = 3;
@@ -44,13 +44,14 @@ type Recurs = (text: string, count: number, share: number) => boolean;
  * The articles, with `role: 'states'` on each section whose heading opens articles in this KB
  * and on the text before such a heading (or before an explanation) when it comes first,
  * `'explains'` on an explanation between the statement and a fix, and `'trails'` on a trailing
- * section. `steps` holds, per article id, which of its sections hold an ordered list.
+ * section. `facts` holds, per article id, what each of its sections holds (steps: an ordered list;
+ * quotes: a code block) and its heading level.
  */
 export function markSectionRoles(
   metas: readonly ArticleMeta[],
-  steps: ReadonlyMap<string, readonly boolean[]> = new Map(),
-  quotes: ReadonlyMap<string, readonly boolean[]> = new Map(),
+  facts: ReadonlyMap<string, readonly Partial<SectionFacts>[]> = new Map(),
 ): ArticleMeta[] {
+  const fact = (id: string, i: number): Partial<SectionFacts> => facts.get(id)?.[i] ?? {};
   const first = new Map<string, number>();
   const last = new Map<string, number>();
   const all = new Map<string, number>();
@@ -58,7 +59,7 @@ export function markSectionRoles(
   for (const meta of metas) {
     const headed = (meta.sections ?? []).filter((section) => section.anchor);
     for (const text of new Set(headed.map((section) => headingKey(section.heading)))) tally(all, text);
-    const stepped = (meta.sections ?? []).filter((section, i) => section.anchor && steps.get(meta.id)?.[i]);
+    const stepped = (meta.sections ?? []).filter((section, i) => section.anchor && fact(meta.id, i).steps);
     for (const text of new Set(stepped.map((section) => headingKey(section.heading)))) tally(withSteps, text);
     if (headed[0]) tally(first, headingKey(headed[0].heading));
     if (headed.length > 1) tally(last, headingKey(headed[headed.length - 1]!.heading));
@@ -96,9 +97,21 @@ export function markSectionRoles(
     // So does an opening that quotes a message (an error in a code block) above a section that
     // answers it; one followed only by trailers ("Further reading") is the answer itself.
     const quoting =
-      sections[0]?.anchor === '' && !!quotes.get(meta.id)?.[0] && !steps.get(meta.id)?.[0] && sections.some((section) => section.anchor && !isTrailer(section));
+      sections[0]?.anchor === '' && !!fact(meta.id, 0).quotes && !fact(meta.id, 0).steps && sections.some((section) => section.anchor && !isTrailer(section));
     const introOpens = isOpening(firstHeaded) || explains.has(headingKey(firstHeaded.heading)) || quoting;
     const states = sections.map((section) => isOpening(section) || (introOpens && section.anchor === ''));
+    // The subsections of a problem statement that an explanation follows state the problem too
+    // ("### Missing persistent cookies" under "## Symptoms", then "## Cause"), unless they hold steps.
+    // Under a "## Summary" that no explanation follows ("### Windows 10"), they are the content.
+    const level = (i: number) => fact(meta.id, i).level ?? (sections[i]?.anchor ? 2 : 0);
+    let underStatement = false;
+    sections.forEach((_, i) => {
+      if (level(i) <= 2) {
+        const next = sections.findIndex((other, j) => j > i && level(j) <= 2);
+        underStatement = states[i]! && next > i + 1 && explains.has(headingKey(sections[next]!.heading));
+      }
+      else if (underStatement && !fact(meta.id, i).steps) states[i] = true;
+    });
     // Trailing sections are told apart only where the article states a problem to answer.
     if (!states.some(Boolean)) return meta;
     return {

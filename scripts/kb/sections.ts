@@ -16,7 +16,12 @@ export interface Section {
   steps: boolean;
   /** It quotes text (a code span or block, a blockquote): in an article's opening, the error message it is about. */
   quotes: boolean;
+  /** Heading level: 2 or 3 (0 for the text before the first heading). */
+  level: number;
 }
+
+/** What section roles are learned from, besides headings (build-time only, see section-roles.ts). */
+export type SectionFacts = Pick<Section, 'steps' | 'quotes' | 'level'>;
 
 const HEADING = /<h([23]) id="([^"]*)">([\s\S]*?)<\/h\1>/g;
 const FLOW = /<section class="t0-flow">[\s\S]*?<\/section>/g;
@@ -44,20 +49,20 @@ export const headingKey = (heading: string): string => heading.toLowerCase().rep
 /** Splits compiled article HTML into sections at its H2/H3 headings (flows stay whole). */
 export function splitSections(html: string): Section[] {
   const flows = [...html.matchAll(FLOW)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
-  const starts: { at: number; end: number; anchor: string; heading: string }[] = [];
+  const starts: { at: number; end: number; anchor: string; heading: string; level: number }[] = [];
   for (const match of html.matchAll(HEADING)) {
     const flow = flows.find((range) => match.index >= range.start && match.index < range.end);
     // Inside a flow only its own title heading (the first) starts a section.
     if (flow && starts.some((start) => start.at >= flow.start)) continue;
-    starts.push({ at: match.index, end: match.index + match[0].length, anchor: decodeEntities(match[2] ?? ''), heading: htmlToText(match[3] ?? '') });
+    starts.push({ at: match.index, end: match.index + match[0].length, anchor: decodeEntities(match[2] ?? ''), heading: htmlToText(match[3] ?? ''), level: Number(match[1]) });
   }
   const sections: Section[] = [];
   const introHtml = html.slice(0, starts[0]?.at ?? html.length);
   const intro = searchText(introHtml);
-  if (intro || !starts.length) sections.push({ anchor: '', heading: '', text: intro, steps: OL.test(introHtml), quotes: QUOTE.test(introHtml) });
+  if (intro || !starts.length) sections.push({ anchor: '', heading: '', text: intro, steps: OL.test(introHtml), quotes: QUOTE.test(introHtml), level: 0 });
   starts.forEach((start, i) => {
     const inner = html.slice(start.end, starts[i + 1]?.at ?? html.length);
-    sections.push({ anchor: start.anchor, heading: start.heading, text: searchText(inner), steps: OL.test(inner), quotes: QUOTE.test(inner) });
+    sections.push({ anchor: start.anchor, heading: start.heading, text: searchText(inner), steps: OL.test(inner), quotes: QUOTE.test(inner), level: start.level });
   });
   return sections;
 }

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import type { ArticleMeta, SectionRole } from '../../../widget/core/kb-format.ts';
 import { markSectionRoles } from '../../../scripts/kb/section-roles.ts';
+import type { SectionFacts } from '../../../scripts/kb/sections.ts';
 import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { loadSearchEngine } from '../../../widget/core/search/engine.ts';
 import { compileFiles, makeTempDir } from './kb-helpers.ts';
@@ -19,6 +20,19 @@ const meta = (id: string, headings: string[]): ArticleMeta => ({
   hasFlow: false,
   sections: [{ anchor: '', heading: '', lead: '' }, ...headings.map((heading) => ({ anchor: heading.toLowerCase(), heading, lead: '' }))],
 });
+
+/** Per article id, its sections' facts, from per-section values of each kind. */
+const factsOf = (kinds: { [K in keyof SectionFacts]?: Record<string, SectionFacts[K][]> }) => {
+  const facts = new Map<string, Partial<SectionFacts>[]>();
+  for (const [kind, byId] of Object.entries(kinds) as [string, Record<string, unknown[]>][]) {
+    for (const [id, values] of Object.entries(byId)) {
+      const sections = facts.get(id) ?? [];
+      values.forEach((value, i) => (sections[i] = { ...sections[i], [kind]: value }));
+      facts.set(id, sections);
+    }
+  }
+  return facts;
+};
 
 /** Per article id, the headings of its sections marked with `role`. */
 const withRole = (role: SectionRole) => (metas: ArticleMeta[]) =>
@@ -56,7 +70,7 @@ test('marks nothing where no heading opens three articles, or one opens less tha
 test('marks no heading whose sections are often procedures: they answer, wherever they stand', () => {
   const metas = [meta('a', ['Setup', 'Usage']), meta('b', ['Setup', 'Usage']), meta('c', ['Setup', 'Tips']), meta('d', ['Setup'])];
   // Setup (section 1) holds an ordered list in one article of four: 25%, too many for an opening.
-  const steps = new Map([['a', [false, true, false]]]);
+  const steps = factsOf({ steps: { a: [false, true, false] } });
   expect(openings(markSectionRoles(metas, steps))).toEqual({ a: [], b: [], c: [], d: [] });
   expect(openings(markSectionRoles(metas)).a).toEqual(['', 'Setup']);
 });
@@ -87,7 +101,7 @@ test('marks an explanation: a heading that follows the problem statement, with t
   const intro = markSectionRoles([...metas, meta('g', ['Cause', 'Resolution'])]).find((m) => m.id === 'g')!;
   expect(intro.sections!.map((section) => [section.anchor, section.role])).toEqual([['', 'states'], ['cause', 'explains'], ['resolution', undefined]]);
   // An explanation that holds steps in many articles is a procedure.
-  const steps = new Map(['a', 'b'].map((id) => [id, [false, false, true, false]]));
+  const steps = factsOf({ steps: { a: [false, false, true, false], b: [false, false, true, false] } });
   expect(explained(markSectionRoles(metas, steps)).a).toEqual([]);
 });
 
@@ -98,14 +112,26 @@ test('an opening that quotes a message (an error in a code block) states the pro
     meta('plain', ['Select a board', 'Further reading']),
     ...['Wiring', 'Setup', 'Upload'].map((heading) => meta(heading, [heading, 'Further reading'])),
   ];
-  const quotes = new Map([
-    ['quoted', [true, false, false]],
-    ['answer', [true, false]],
-  ]);
+  const quotes = { quoted: [true, false, false], answer: [true, false] };
   // "Further reading" ends the articles that use it: after an opening that is the whole answer, nothing answers.
-  expect(openings(markSectionRoles(metas, new Map(), quotes))).toMatchObject({ quoted: [''], answer: [], plain: [] });
+  expect(openings(markSectionRoles(metas, factsOf({ quotes })))).toMatchObject({ quoted: [''], answer: [], plain: [] });
   // An opening with steps answers, whatever it quotes.
-  expect(openings(markSectionRoles(metas, new Map([['quoted', [true, false, false]]]), quotes)).quoted).toEqual([]);
+  expect(openings(markSectionRoles(metas, factsOf({ quotes, steps: { quoted: [true, false, false] } }))).quoted).toEqual([]);
+});
+
+test('the subsections of a problem statement that an explanation follows state the problem too, unless they hold steps', () => {
+  const metas = [
+    ...['a', 'b', 'c'].map((id) => meta(id, ['Symptoms', 'Cause', 'Resolution'])),
+    meta('nested', ['Symptoms', 'Missing cookies', 'Login prompts', 'Cause', 'Resolution']),
+    meta('summary', ['Symptoms', 'Windows 7', 'Windows 10', 'More information']),
+  ];
+  const level = { nested: [0, 2, 3, 3, 2, 2], summary: [0, 2, 3, 3, 2] };
+  const marked = markSectionRoles(metas, factsOf({ level }));
+  expect(openings(marked)).toMatchObject({ nested: ['', 'Symptoms', 'Missing cookies', 'Login prompts'], summary: ['', 'Symptoms'] });
+  // So the explanation after them is one: a why-question opens there.
+  expect(explained(marked).nested).toEqual(['Cause']);
+  const stepped = markSectionRoles(metas, factsOf({ level, steps: { nested: [false, false, false, true, false, false] } }));
+  expect(openings(stepped).nested).toEqual(['', 'Symptoms', 'Missing cookies']);
 });
 
 test('marks trailing headings (last in most articles that have them) where the article states a problem', () => {

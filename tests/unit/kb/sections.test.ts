@@ -6,9 +6,9 @@ describe('splitSections', () => {
   test('splits at H2 and H3 headings, with the opening text as a section without anchor', () => {
     const html = '<p>Intro text.</p>\n<h2 id="causes">Causes</h2>\n<p>A cause.</p>\n<h3 id="fix-1">Fix &amp; more</h3>\n<p>Do this.</p>\n<h4 id="deep">Deep</h4><p>Still fix 1.</p>';
     expect(splitSections(html)).toEqual([
-      { anchor: '', heading: '', text: 'Intro text.', steps: false, quotes: false },
-      { anchor: 'causes', heading: 'Causes', text: 'A cause.', steps: false, quotes: false },
-      { anchor: 'fix-1', heading: 'Fix & more', text: 'Do this. Deep Still fix 1.', steps: false, quotes: false },
+      { anchor: '', heading: '', text: 'Intro text.', steps: false, quotes: false, level: 0 },
+      { anchor: 'causes', heading: 'Causes', text: 'A cause.', steps: false, quotes: false, level: 2 },
+      { anchor: 'fix-1', heading: 'Fix & more', text: 'Do this. Deep Still fix 1.', steps: false, quotes: false, level: 3 },
     ]);
   });
 
@@ -23,7 +23,7 @@ describe('splitSections', () => {
   });
 
   test('gives an article without headings one section', () => {
-    expect(splitSections('<p>Only text.</p>')).toEqual([{ anchor: '', heading: '', text: 'Only text.', steps: false, quotes: false }]);
+    expect(splitSections('<p>Only text.</p>')).toEqual([{ anchor: '', heading: '', text: 'Only text.', steps: false, quotes: false, level: 0 }]);
   });
 
   test('flags the sections that hold steps (an ordered list)', () => {
