@@ -138,7 +138,7 @@ describe('chooseSection', () => {
     expect(choose(unmatched, [none, none, none, none], roles, true, unitsOf, [1, 1, 1], 0, config)).toBe(3);
   });
 
-  test('favours a section whose whole heading the query names, unless the heading is all topic words', () => {
+  test('favours a section whose whole heading the query names, unless the heading is one word the title holds too', () => {
     // "scan issues found": section 1 "Review your scan" names "scan", section 2 "Issues found" names "issue" and "found".
     const words = new Map([
       ['scan', 0b001],
@@ -156,8 +156,16 @@ describe('chooseSection', () => {
     expect(chooseSection(sections(headings), query(0), { ...config, sectionWholeHeadingBonus: 0 })).toBe(1);
     // Headings never named whole: the louder section wins.
     expect(chooseSection(sections([none, none, none]), query(0), config)).toBe(1);
-    // "Issues found" in an article titled so says nothing about the section.
-    expect(chooseSection(sections(headings), query(0b110), config)).toBe(1);
+    // "Issues found" named under a title that lists it among others ("Scan, review issues found") still names the section.
+    expect(chooseSection(sections(headings), query(0b110), config)).toBe(2);
+    // A one-word heading the title holds too ("Scan" in a scanning article) says nothing about the section.
+    const loud = [
+      { section: 1, score: 11, units: 0b111, named: 0 },
+      { section: 2, score: 20, units: 0b111, named: 0 },
+    ];
+    const single = { matches: loud, leads: [none, none, none], headings: [none, new Set(['scan']), none], negated: [false, false, false], roles: plain };
+    expect(chooseSection(single, query(0), config)).toBe(1);
+    expect(chooseSection(single, query(0b001), config)).toBe(2);
   });
 
   test('between siblings that differ by a negation, a negated question opens at the negated heading', () => {

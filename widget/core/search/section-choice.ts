@@ -73,8 +73,10 @@ export interface SectionChoiceConfig {
    */
   sectionTrailerWeight: number;
   /**
-   * A section's choice is raised by this share when the query names every word of its heading
-   * (one not all in the article's title): the user typed the heading ("issues found tab").
+   * A section's choice is raised by this share when the query names every word of its heading:
+   * the user typed the heading ("issues found tab"). Not for a heading of one word that the
+   * article's title holds too ("Outlook" in an Outlook article says nothing about the section);
+   * one of several words does name it ("Cancel a plan" under "Review, change, or cancel a plan").
    */
   sectionWholeHeadingBonus: number;
   /**
@@ -155,7 +157,7 @@ export function rankSections(sections: SectionsOf, query: SectionQuery, config: 
     const choice =
       evidence *
       (1 + config.sectionHeadingBonus * bitCount(match?.named ?? 0)) *
-      (whole & ~topic ? 1 + config.sectionWholeHeadingBonus : 1) *
+      (whole & ~topic || (whole && (headings[section]?.size ?? 0) > 1) ? 1 + config.sectionWholeHeadingBonus : 1) *
       (query.negated && negated[section] ? 1 + config.sectionNegationBonus : 1) *
       roleWeight(roles[section], config);
     choices.push([section, choice, units]);
