@@ -253,6 +253,23 @@ describe('section a hit opens at', () => {
     expect(none?.moreSections).toBeUndefined();
   });
 
+  test('a heading that says what the section does ("Using KeePassXC") is named whole without its verb', () => {
+    const keys = makeArticle({
+      id: 'tools/signing',
+      title: 'Signing commits',
+      body: '',
+      sections: [
+        { heading: 'Set up your keys manually', text: `Add the key to the agent yourself, or with KeePassXC if you keep it there. ${FILLER}` },
+        { heading: 'Using KeePassXC', text: `Open its settings, add the key and turn on the agent. ${FILLER}` },
+      ],
+    });
+    const index = makeIndex([keys, ...makeHelpDesk()]);
+    const query = 'keepassxc agent key';
+    expect(createSearchEngine(index, SEARCH_CONFIG, findCorrections).search(query).hits[0]?.section?.anchor).toBe('using-keepassxc');
+    const literal = createSearchEngine(index, { ...SEARCH_CONFIG, sectionHeadingVerbs: [] }, findCorrections).search(query).hits[0];
+    expect(literal?.section?.anchor).toBe('set-up-your-keys-manually');
+  });
+
   test('reads a negation in the question and in the headings, though search drops it as a stop word', () => {
     const software = makeArticle({
       id: 'tools/software',

@@ -190,6 +190,7 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
   // of their headings and opening lines (stems of words and of their hyphenated parts, as snippets
   // analyse text; synonym phrases are left out, which keeps the full analyser out of the widget's
   // first chunk), of their headings alone, and whether a heading is negated.
+  const headingVerbs = new Set(config.sectionHeadingVerbs);
   const sectionCache = createLru<Omit<SectionsOf, 'matches'>>(SNIPPET_CACHE_SIZE);
   const sectionsOf = (article: ArticleMeta): Omit<SectionsOf, 'matches'> =>
     sectionCache.get(article.id, () => {
@@ -197,7 +198,7 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
       const headingWords = sections.map((section) => splitWords(section.heading));
       return {
         leads: sections.map((section) => new Set(splitWords(`${section.heading} ${section.lead}`).flatMap((word) => [word.folded, ...word.parts].map(stem)))),
-        headings: headingWords.map((words) => new Set(words.filter((word) => !stopWords.has(word.folded)).map((word) => stem(word.folded)))),
+        headings: headingWords.map((words) => new Set(words.filter((word) => !stopWords.has(word.folded) && !headingVerbs.has(word.folded)).map((word) => stem(word.folded)))),
         negated: headingWords.map((words) => words.some((word) => negationWords.has(word.folded))),
         roles: sections.map((section) => section.role),
       };

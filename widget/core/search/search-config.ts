@@ -14,6 +14,11 @@ export type SearchField = (typeof SEARCH_FIELDS)[number];
 export interface SearchConfig extends SectionChoiceConfig {
   /** How many other sections a hit offers besides the one it opens at (SearchHit.moreSections). */
   moreSections: number;
+  /**
+   * Words a heading uses to say what the section does rather than what it is about ("Using
+   * KeePassXC", "Use FLIP"): a query names the heading whole without them (see section-choice.ts).
+   */
+  sectionHeadingVerbs: readonly string[];
   /** Field boosts: a title match outweighs the same match in the body. */
   boosts: Readonly<Record<SearchField, number>>;
   /** BM25+ parameters (MiniSearch's defaults are k 1.2, b 0.7, d 0.5). */
@@ -106,6 +111,7 @@ export const SEARCH_CONFIG: SearchConfig = Object.freeze({
   sectionWholeHeadingBonus: 1,
   sectionNegationBonus: 0.2,
   moreSections: 2,
+  sectionHeadingVerbs: ['use', 'using'],
   unitIdfPower: 1,
   matchedAllBoost: 1.5,
   decisiveMaxDf: 5,
