@@ -109,7 +109,7 @@ export const SEARCH_CONFIG: SearchConfig = Object.freeze({
   sectionQuoteCoverage: 0.9,
   sectionTrailerWeight: 0.5,
   sectionWholeHeadingBonus: 1,
-  sectionNegationBonus: 0.2,
+  sectionNegationBonus: 0.5,
   moreSections: 2,
   sectionHeadingVerbs: ['use', 'using'],
   unitIdfPower: 1,
