@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { buildSearchIndex } from '../../../widget/core/search/build-index.ts';
 import { SEARCH_SCHEMA_VERSION } from '../../../widget/core/search/index-format.ts';
-import { SEARCH_CONFIG } from '../../../widget/core/search/search-config.ts';
+import { SEARCH_CONFIG, type SearchConfig } from '../../../widget/core/search/search-config.ts';
 import { withBuiltinSynonyms } from '../../../widget/core/search/builtin-synonyms.ts';
-import { loadSearchEngine } from '../../../widget/core/search/engine.ts';
+import { createSearchEngine, loadSearchEngine } from '../../../widget/core/search/engine.ts';
 import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { FILLER, makeArticle, makeEngine, makeHelpDesk, makeIndex } from './search-fixtures.ts';
 
@@ -53,6 +53,23 @@ describe('search index builder', () => {
     const engine = makeEngine(articles);
     expect(engine.search('zeroconf ').hits.map((hit) => hit.id)).toEqual(['a/0']);
     expect(engine.search('settings window ').hits).toEqual([]);
+  });
+
+  test('keeps a word only this article uses even where its repeated words fill the body terms', () => {
+    // Two articles repeat twice as many shared words as are kept; the first also names "kvmswitch" once.
+    const words = Array.from({ length: SEARCH_CONFIG.maxBodyTerms * 2 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}x`);
+    const repeated = words.map((word) => `${word} ${word} ${word}`).join(' ');
+    const articles = [
+      makeArticle({ id: 'a/desk', title: 'Desk equipment', body: `${repeated} kvmswitch` }),
+      makeArticle({ id: 'a/other', title: 'Other equipment', body: repeated }),
+      ...Array.from({ length: 20 }, (_, i) => makeArticle({ id: `a/${i}`, title: `Article ${i}`, body: FILLER })),
+    ];
+    const search = (config: SearchConfig) =>
+      createSearchEngine({ ...makeIndex(articles), search: JSON.parse(JSON.stringify(buildSearchIndex(articles, { synonyms: [] }, config))) }, config, findCorrections)
+        .search('kvmswitch ')
+        .hits.map((hit) => hit.id);
+    expect(search(SEARCH_CONFIG)).toEqual(['a/desk']);
+    expect(search({ ...SEARCH_CONFIG, maxUniqueBodyTerms: 0 })).toEqual([]);
   });
 
   test('keeps the first of two articles with the same id', () => {

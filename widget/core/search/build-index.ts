@@ -19,14 +19,19 @@ export interface BuildSearchIndexOptions {
 }
 
 /**
- * Keeps the body terms that best tell this article apart (tf-idf), each with its count. Words on
- * every page ("click", "select") drop out of most bodies, which keeps posting lists short and
- * searches fast at 10,000 articles.
+ * Keeps the body terms that best tell this article apart (tf-idf), each with its count, and up to
+ * maxUniqueBodyTerms more that only this article's body holds. Words on every page ("click",
+ * "select") drop out of most bodies, which keeps posting lists short and searches fast at 10,000
+ * articles.
  */
 function pruneBody(tf: ReadonlyMap<string, number>, bodyDf: ReadonlyMap<string, number>, articleCount: number, config: SearchConfig): [string, number][] {
   const weight = (term: string, count: number) => (1 + Math.log(count)) * Math.log(1 + articleCount / (bodyDf.get(term) ?? 1));
   const maxDf = Math.max(config.minBodyDfCap, articleCount * config.maxBodyDfRatio);
-  const ranked = [...tf].filter(([term]) => (bodyDf.get(term) ?? 0) <= maxDf).sort((a, b) => weight(b[0], b[1]) - weight(a[0], a[1]) || (a[0] < b[0] ? -1 : 1)).slice(0, config.maxBodyTerms);
+  const sorted = [...tf].filter(([term]) => (bodyDf.get(term) ?? 0) <= maxDf).sort((a, b) => weight(b[0], b[1]) - weight(a[0], a[1]) || (a[0] < b[0] ? -1 : 1));
+  // A word no other article uses is the most decisive one a user can type ("keyboard" in a long
+  // equipment page), yet said once it loses to the page's repeated words: such words are kept too.
+  const unique = sorted.slice(config.maxBodyTerms).filter(([term]) => bodyDf.get(term) === 1).slice(0, config.maxUniqueBodyTerms);
+  const ranked = [...sorted.slice(0, config.maxBodyTerms), ...unique];
   // Alphabetical order: MiniSearch ignores order, and gzip finds more repeats across articles.
   return ranked.sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }

@@ -41,8 +41,10 @@ export interface SearchConfig extends SectionChoiceConfig {
   rareWordCorrectionRatio: number;
   /** …and in at least this many articles. */
   rareWordMinCorrectionDf: number;
-  /** Body terms kept per article, best tf-idf first: the rest of the body is not indexed. */
+  /** Body terms kept per article, best tf-idf first: the rest of the body is not indexed… */
   maxBodyTerms: number;
+  /** …but for up to this many more that no other article's body holds (best tf-idf first). */
+  maxUniqueBodyTerms: number;
   /** Terms in more than this share of article bodies are dropped from bodies (see build-index.ts)… */
   maxBodyDfRatio: number;
   /** …but never when fewer than this many bodies contain them (small knowledge bases). */
@@ -96,6 +98,7 @@ export const SEARCH_CONFIG: SearchConfig = Object.freeze({
   rareWordCorrectionRatio: 5,
   rareWordMinCorrectionDf: 5,
   maxBodyTerms: 70,
+  maxUniqueBodyTerms: 40,
   maxBodyTermRepeat: 2,
   maxBodyDfRatio: 0.2,
   minBodyDfCap: 20,
