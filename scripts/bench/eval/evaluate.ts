@@ -195,7 +195,8 @@ async function main(args: string[]): Promise<number> {
       // read (unique body terms came of it), so it counts with the tuning sets since.
       { label: 'holdout8 (sections, tuned on since session 9)', file: `holdout8-${name}`, queries: await readQueries(`holdout8-${name}`, queryDir) },
       // Written blind at the end of session 9 from sections no earlier set is labelled with (--fresh),
-      // after all of that session's changes; never tuned on.
+      // after all of that session's changes, and evaluated once; never tuned on (its ranking misses
+      // were read once, see its header).
       { label: 'holdout9 (sections, blind)', file: `holdout9-${name}`, queries: await readQueries(`holdout9-${name}`, queryDir) },
       // Questions in the UI's other languages against an English KB (the built-in synonyms).
       { label: 'multilingual', file: `multilingual-${name}`, queries: await readQueries(`multilingual-${name}`, queryDir) },
