@@ -220,15 +220,8 @@ export function initialState(): WidgetState {
 
 /** Converts search hits to what the conversation keeps. */
 export function toAnswerHits(hits: readonly SearchHit[]): AnswerHit[] {
-  return hits.map(({ id, title, score, section, moreSections, category, snippet }) => ({
-    id,
-    title,
-    score,
-    ...(section ? { section } : {}),
-    ...(moreSections?.length ? { moreSections } : {}),
-    category,
-    snippet,
-  }));
+  // Absent parts stay undefined: JSON (the session store) leaves them out.
+  return hits.map(({ id, title, score, section, moreSections, category, snippet }) => ({ id, title, score, section, moreSections, category, snippet }));
 }
 
 /** A guided flow's messages: only its chunk adds them, with their transcript lines (core/flow-state.ts). */

@@ -42,9 +42,9 @@ function ArticleLinks({ hits, controller }: { hits: AnswerHit[]; controller: Wid
 function MoreSections({ hit, controller, strings, labelId }: { hit: AnswerHit; controller: WidgetController; strings: Strings; labelId: string }) {
   if (!hit.moreSections?.length) return null;
   return (
-    <div class="t0-more-sections">
+    <div class="t0-more">
       <span id={labelId}>{strings.moreSections}</span>
-      <ul aria-labelledby={labelId}>
+      <ul class="t0-links" aria-labelledby={labelId}>
         {hit.moreSections.map((section) => (
           <li key={section.anchor}>
             <button

@@ -45,9 +45,8 @@ export const panelCss = `
 .t0-card{margin:8px 0;padding:12px;border:1px solid var(--t0-border);border-radius:12px;background:var(--t0-bg)}
 .t0-card h3{margin:0 0 4px;font:600 15px/1.35 var(--t0-font);color:var(--t0-text)}
 .t0-card-actions{display:flex;flex-wrap:wrap;gap:8px}
-.t0-more-sections{margin:-4px 0 10px;color:var(--t0-muted);font-size:13px}
-.t0-more-sections ul{margin:2px 0 0;padding:0;list-style:none}
-.t0-more-sections .t0-linkbtn{min-block-size:32px;padding:4px 6px;font-size:13px}
+.t0-more{margin:-4px 0 10px;color:var(--t0-muted);font-size:13px}
+.t0-more .t0-linkbtn{min-block-size:32px;padding:4px 6px;font-size:13px}
 .t0-snippet{margin:0 0 10px;color:var(--t0-muted);font-size:14px;line-height:1.45}
 .t0 mark{background:var(--t0-mark);color:var(--t0-mark-text);border-radius:3px;padding:0 1px}
 .t0-sub{margin:10px 0 2px;font:600 13px/1.3 var(--t0-font);color:var(--t0-muted)}

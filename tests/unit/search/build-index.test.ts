@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildSearchIndex } from '../../../widget/core/search/build-index.ts';
 import { SEARCH_SCHEMA_VERSION } from '../../../widget/core/search/index-format.ts';
-import { SEARCH_CONFIG, type SearchConfig } from '../../../widget/core/search/search-config.ts';
+import { BODY_PRUNING, SEARCH_CONFIG, type BodyPruning } from '../../../widget/core/search/search-config.ts';
 import { withBuiltinSynonyms } from '../../../widget/core/search/builtin-synonyms.ts';
 import { createSearchEngine, loadSearchEngine } from '../../../widget/core/search/engine.ts';
 import { findCorrections } from '../../../widget/core/search/corrections.ts';
@@ -46,7 +46,7 @@ describe('search index builder', () => {
 
   test('keeps the body terms that set an article apart and drops the rest', () => {
     // Every article shares the filler words; only one has "zeroconf", named once among many words.
-    const words = Array.from({ length: SEARCH_CONFIG.maxBodyTerms * 2 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}x`);
+    const words = Array.from({ length: BODY_PRUNING.maxBodyTerms * 2 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}x`);
     const articles = Array.from({ length: 30 }, (_, i) =>
       makeArticle({ id: `a/${i}`, title: `Article ${i}`, body: `${FILLER} ${i === 0 ? 'zeroconf' : ''} ${words.join(' ')} ${FILLER}` }),
     );
@@ -57,19 +57,19 @@ describe('search index builder', () => {
 
   test('keeps a word only this article uses even where its repeated words fill the body terms', () => {
     // Two articles repeat twice as many shared words as are kept; the first also names "kvmswitch" once.
-    const words = Array.from({ length: SEARCH_CONFIG.maxBodyTerms * 2 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}x`);
+    const words = Array.from({ length: BODY_PRUNING.maxBodyTerms * 2 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}x`);
     const repeated = words.map((word) => `${word} ${word} ${word}`).join(' ');
     const articles = [
       makeArticle({ id: 'a/desk', title: 'Desk equipment', body: `${repeated} kvmswitch` }),
       makeArticle({ id: 'a/other', title: 'Other equipment', body: repeated }),
       ...Array.from({ length: 20 }, (_, i) => makeArticle({ id: `a/${i}`, title: `Article ${i}`, body: FILLER })),
     ];
-    const search = (config: SearchConfig) =>
-      createSearchEngine({ ...makeIndex(articles), search: JSON.parse(JSON.stringify(buildSearchIndex(articles, { synonyms: [] }, config))) }, config, findCorrections)
+    const search = (pruning: BodyPruning) =>
+      createSearchEngine({ ...makeIndex(articles), search: JSON.parse(JSON.stringify(buildSearchIndex(articles, { synonyms: [] }, SEARCH_CONFIG, pruning))) }, SEARCH_CONFIG, findCorrections)
         .search('kvmswitch ')
         .hits.map((hit) => hit.id);
-    expect(search(SEARCH_CONFIG)).toEqual(['a/desk']);
-    expect(search({ ...SEARCH_CONFIG, maxUniqueBodyTerms: 0 })).toEqual([]);
+    expect(search(BODY_PRUNING)).toEqual(['a/desk']);
+    expect(search({ ...BODY_PRUNING, maxUniqueBodyTerms: 0 })).toEqual([]);
   });
 
   test('keeps the first of two articles with the same id', () => {

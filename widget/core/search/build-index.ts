@@ -3,7 +3,7 @@ import MiniSearch from 'minisearch';
 import { indexTerms } from './analyze.ts';
 import { encodeStem, SEARCH_SCHEMA_VERSION, type SerializedSearchIndex } from './index-format.ts';
 import { miniSearchOptions, type IndexRow } from './minisearch-options.ts';
-import { SEARCH_CONFIG, SEARCH_FIELDS, type SearchConfig } from './search-config.ts';
+import { BODY_PRUNING, SEARCH_CONFIG, SEARCH_FIELDS, type BodyPruning, type SearchConfig } from './search-config.ts';
 import type { IndexableArticle } from './search-types.ts';
 import { compileSynonyms, normalizeSynonymGroups } from './synonyms.ts';
 import { withBuiltinSynonyms } from './builtin-synonyms.ts';
@@ -24,7 +24,7 @@ export interface BuildSearchIndexOptions {
  * "select") drop out of most bodies, which keeps posting lists short and searches fast at 10,000
  * articles.
  */
-function pruneBody(tf: ReadonlyMap<string, number>, bodyDf: ReadonlyMap<string, number>, articleCount: number, config: SearchConfig): [string, number][] {
+function pruneBody(tf: ReadonlyMap<string, number>, bodyDf: ReadonlyMap<string, number>, articleCount: number, config: BodyPruning): [string, number][] {
   const weight = (term: string, count: number) => (1 + Math.log(count)) * Math.log(1 + articleCount / (bodyDf.get(term) ?? 1));
   const maxDf = Math.max(config.minBodyDfCap, articleCount * config.maxBodyDfRatio);
   const sorted = [...tf].filter(([term]) => (bodyDf.get(term) ?? 0) <= maxDf).sort((a, b) => weight(b[0], b[1]) - weight(a[0], a[1]) || (a[0] < b[0] ? -1 : 1));
@@ -37,7 +37,7 @@ function pruneBody(tf: ReadonlyMap<string, number>, bodyDf: ReadonlyMap<string, 
 }
 
 /** A term written up to `maxBodyTermRepeat` times, so its frequency still counts. */
-const repeated = (term: string, count: number, config: SearchConfig): string[] => new Array<string>(Math.min(count, config.maxBodyTermRepeat)).fill(term);
+const repeated = (term: string, count: number, config: BodyPruning): string[] => new Array<string>(Math.min(count, config.maxBodyTermRepeat)).fill(term);
 
 function countTerms(terms: readonly string[]): Map<string, number> {
   const tf = new Map<string, number>();
@@ -55,7 +55,12 @@ function countTerms(terms: readonly string[]): Map<string, number> {
  * written into every section that uses it, so the engine can tell an article whose one section
  * holds the query's words from one that mentions them across the page, and open it there.
  */
-export function buildSearchIndex(articles: IndexableArticle[], options: BuildSearchIndexOptions, config: SearchConfig = SEARCH_CONFIG): unknown {
+export function buildSearchIndex(
+  articles: IndexableArticle[],
+  options: BuildSearchIndexOptions,
+  config: SearchConfig = SEARCH_CONFIG,
+  pruning: BodyPruning = BODY_PRUNING,
+): unknown {
   // The author's groups, then the abbreviations the articles define (learned-synonyms.ts).
   const learned = learnAbbreviations(articles.flatMap((article) => [article.title, article.description, ...(article.sections?.map((section) => section.text) ?? [article.body ?? ''])]));
   const synonyms = withBuiltinSynonyms(normalizeSynonymGroups([...(options.synonyms ?? []), ...learned]));
@@ -91,12 +96,12 @@ export function buildSearchIndex(articles: IndexableArticle[], options: BuildSea
   const df = new Map<string, number>();
   const rows: IndexRow[] = [];
   analysed.forEach(({ fields, sections }, position) => {
-    const kept = pruneBody(articleTf[position] as Map<string, number>, bodyDf, analysed.length, config);
+    const kept = pruneBody(articleTf[position] as Map<string, number>, bodyDf, analysed.length, pruning);
     const bodies: string[][] = sections.map(() => []);
     for (const [term] of kept) {
       sections.forEach((section, i) => {
         const count = section.tf.get(term) ?? 0;
-        if (count) bodies[i]?.push(...repeated(term, count, config));
+        if (count) bodies[i]?.push(...repeated(term, count, pruning));
       });
     }
     const [title, aliases, tags, description] = fields as [string[], string[], string[], string[]];

@@ -41,16 +41,6 @@ export interface SearchConfig extends SectionChoiceConfig {
   rareWordCorrectionRatio: number;
   /** …and in at least this many articles. */
   rareWordMinCorrectionDf: number;
-  /** Body terms kept per article, best tf-idf first: the rest of the body is not indexed… */
-  maxBodyTerms: number;
-  /** …but for up to this many more that no other article's body holds (best tf-idf first). */
-  maxUniqueBodyTerms: number;
-  /** Terms in more than this share of article bodies are dropped from bodies (see build-index.ts)… */
-  maxBodyDfRatio: number;
-  /** …but never when fewer than this many bodies contain them (small knowledge bases). */
-  minBodyDfCap: number;
-  /** A body term is written up to this many times to keep some of its frequency. */
-  maxBodyTermRepeat: number;
   /** Weight of the sections other than the best-matching one (the best counts in full). */
   otherSectionsWeight: number;
   /** How many of those count: the best ones after the best (a long page's many passing mentions do not add up). */
@@ -97,11 +87,6 @@ export const SEARCH_CONFIG: SearchConfig = Object.freeze({
   rareWordDf: 1,
   rareWordCorrectionRatio: 5,
   rareWordMinCorrectionDf: 5,
-  maxBodyTerms: 70,
-  maxUniqueBodyTerms: 40,
-  maxBodyTermRepeat: 2,
-  maxBodyDfRatio: 0.2,
-  minBodyDfCap: 20,
   otherSectionsWeight: 0.2,
   otherSectionsCounted: 3,
   sectionHeadingBonus: 1,
@@ -132,3 +117,28 @@ export function maxEditsFor(length: number): number {
   if (length <= 3) return 0;
   return length <= 7 ? 1 : 2;
 }
+
+/**
+ * How much of each article's body the index keeps (build-index.ts). Build-time only, apart from
+ * SEARCH_CONFIG so the widget does not ship it.
+ */
+export interface BodyPruning {
+  /** Body terms kept per article, best tf-idf first: the rest of the body is not indexed… */
+  maxBodyTerms: number;
+  /** …but for up to this many more that no other article's body holds (best tf-idf first). */
+  maxUniqueBodyTerms: number;
+  /** Terms in more than this share of article bodies are dropped from bodies (see build-index.ts)… */
+  maxBodyDfRatio: number;
+  /** …but never when fewer than this many bodies contain them (small knowledge bases). */
+  minBodyDfCap: number;
+  /** A body term is written up to this many times to keep some of its frequency. */
+  maxBodyTermRepeat: number;
+}
+
+export const BODY_PRUNING: Readonly<BodyPruning> = {
+  maxBodyTerms: 70,
+  maxUniqueBodyTerms: 40,
+  maxBodyTermRepeat: 2,
+  maxBodyDfRatio: 0.2,
+  minBodyDfCap: 20,
+};
