@@ -169,7 +169,7 @@ export function rankSections(sections: SectionsOf, query: SectionQuery, config: 
     }
   });
   const ranked = (first: number): number[] =>
-    first < 0 ? [] : [first, ...choices.filter(([section, choice]) => section !== first).sort((a, b) => b[1] - a[1]).map(([section]) => section)];
+    first < 0 ? [] : [first, ...choices.filter(([section]) => section !== first).sort((a, b) => b[1] - a[1]).map(([section]) => section)];
   // A question asking why is answered by the explanation, wherever the words matched best.
   if (explanation >= 0) return ranked(explanation);
   // A question that the problem statement matches best is answered elsewhere: at the answering
