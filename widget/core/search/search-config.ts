@@ -136,7 +136,7 @@ export interface BodyPruning {
 }
 
 export const BODY_PRUNING: Readonly<BodyPruning> = {
-  maxBodyTerms: 70,
+  maxBodyTerms: 66,
   maxUniqueBodyTerms: 40,
   maxBodyTermRepeat: 2,
   maxBodyDfRatio: 0.2,
