@@ -4,6 +4,7 @@
  * parked tickets.
  */
 import { spawnSync } from 'node:child_process';
+import http from 'node:http';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,36 @@ const config = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 const env = () => ({ HOOK_SECRET: fake.secret });
+
+/**
+ * Announces a body of `bytes` and waits for the answer before sending any of it. The relay answers
+ * an oversized body from its Content-Length alone and closes the connection: a client still
+ * uploading then races that close (EPIPE, or a reset that loses the answer), which made this test
+ * flaky with a real 10 MB upload.
+ */
+function announceBody(url: string, bytes: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${url}/tickets`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(bytes), 'Idempotency-Key': 'big' },
+    });
+    let answered = false;
+    request.on('response', (response) => {
+      answered = true;
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => {
+        resolve({ status: response.statusCode ?? 0, body });
+        request.destroy();
+      });
+    });
+    request.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    request.flushHeaders();
+  });
+}
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'tier0-relay-proc-'));
@@ -68,13 +99,9 @@ describe('tier0 relay', () => {
   test('over real HTTP: a 10 MB body, a wrong origin and invalid JSON get their 4xx and store nothing', async () => {
     const relay = await startRelayProcess(dir, config({ store: 'sqlite:./data/bad-input.db' }), 'bad-input', env());
     try {
-      const big = await fetch(`${relay.url}/tickets`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'big' },
-        body: JSON.stringify(makeTicket({ id: 'big', description: 'x'.repeat(10 * 1024 * 1024) })),
-      });
+      const big = await announceBody(relay.url, 10 * 1024 * 1024);
       expect(big.status).toBe(413);
-      expect((await big.json()).error).toMatch(/too large/);
+      expect(JSON.parse(big.body).error).toMatch(/too large/);
       const evil = await postTicket(relay.url, makeTicket({ id: 'evil' }), { Origin: 'https://evil.example' });
       expect(evil.status).toBe(403);
       const broken = await fetch(`${relay.url}/tickets`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"id":' });
