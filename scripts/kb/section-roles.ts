@@ -107,7 +107,7 @@ export function markSectionRoles(
     let underStatement = false;
     sections.forEach((_, i) => {
       if (level(i) <= 2) {
-        const next = sections.findIndex((other, j) => j > i && level(j) <= 2);
+        const next = sections.findIndex((_, j) => j > i && level(j) <= 2);
         underStatement = states[i]! && next > i + 1 && explains.has(headingKey(sections[next]!.heading));
       }
       else if (underStatement && !fact(meta.id, i).steps) states[i] = true;

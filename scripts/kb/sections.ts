@@ -14,7 +14,7 @@ export interface Section {
   text: string;
   /** It holds an ordered list: a procedure, so it answers rather than states a problem (see section-roles.ts). */
   steps: boolean;
-  /** It quotes text (a code span or block, a blockquote): in an article's opening, the error message it is about. */
+  /** It quotes text (a code block, or a paragraph that is all code): in an article's opening, the error message it is about. */
   quotes: boolean;
   /** Heading level: 2 or 3 (0 for the text before the first heading). */
   level: number;

@@ -51,8 +51,9 @@ if (!runAsScript) {
   const used = fresh ? usedArticles(path.basename(path.resolve(dir))) : { articles: new Set<string>(), sections: new Set<string>() };
   const articles = index.articles.filter((article) => article.sections?.some((section) => section.anchor)).sort((a, b) => (a.id < b.id ? -1 : 1));
   const shuffled = seededShuffle(articles, Number(seed));
-  const order = fresh ? [...shuffled.filter((article) => !used.articles.has(article.id)), ...shuffled.filter((article) => used.articles.has(article.id))] : shuffled;
-  if (fresh) console.error(`${articles.filter((article) => !used.articles.has(article.id)).length} of ${articles.length} articles are in no query set; ${used.sections.size} labelled sections are left out`);
+  const unused = shuffled.filter((article) => !used.articles.has(article.id));
+  const order = fresh ? [...unused, ...shuffled.filter((article) => used.articles.has(article.id))] : shuffled;
+  if (fresh) console.error(`${unused.length} of ${articles.length} articles are in no query set; ${used.sections.size} labelled sections are left out`);
   let printed = 0;
   for (const article of order) {
     if (printed >= Number(count)) break;

@@ -1,10 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { chooseSection, rankSections, type SectionChoiceConfig, type SectionMatch } from '../../../widget/core/search/section-choice.ts';
+import { rankSections, type SectionChoiceConfig, type SectionsOf, type SectionQuery, type SectionMatch } from '../../../widget/core/search/section-choice.ts';
 import type { SectionRole } from '../../../widget/core/kb-format.ts';
 import { SEARCH_CONFIG } from '../../../widget/core/search/search-config.ts';
 import { createSearchEngine } from '../../../widget/core/search/engine.ts';
 import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { FILLER, makeArticle, makeHelpDesk, makeIndex } from './search-fixtures.ts';
+
+/** Where a hit opens: the first of the ranked sections, or -1 for none. */
+const chooseSection = (sections: SectionsOf, query: SectionQuery, choiceConfig: SectionChoiceConfig): number => rankSections(sections, query, choiceConfig)[0] ?? -1;
 
 const config: SectionChoiceConfig = { sectionTopicWeight: 0.3, sectionCoveragePower: 3, sectionScoreFloor: 0.1, sectionHeadingBonus: 1, sectionOpeningWeight: 0.3, sectionQuoteCoverage: 0.9, sectionTrailerWeight: 0.5, sectionWholeHeadingBonus: 1, sectionNegationBonus: 0.2 };
 const plain: (SectionRole | undefined)[] = [];
@@ -27,7 +30,7 @@ const choose = (
   choiceConfig: SectionChoiceConfig,
 ) => chooseSection({ matches, leads, headings: leads.map(() => none), negated: leads.map(() => false), roles }, { asksWhy, negated: false, unitsOf: units, weights, topic }, choiceConfig);
 
-describe('chooseSection', () => {
+describe('the section a hit opens at (rankSections, first)', () => {
   test('prefers the section holding the query’s own angle over one that restates the article’s topic', () => {
     const matches = [
       { section: 1, score: 10, units: 0b01, named: 0 },
@@ -195,7 +198,7 @@ describe('rankSections', () => {
   });
   const query = (asksWhy: boolean) => ({ asksWhy, negated: false, unitsOf, weights: [1, 1], topic: 0 });
 
-  test('puts the section chooseSection opens at first, then the others the query reaches, strongest first', () => {
+  test('puts the section a hit opens at first, then the others the query reaches, strongest first', () => {
     const matches = [
       { section: 1, score: 4, units: 0b11, named: 0 },
       { section: 2, score: 10, units: 0b11, named: 0 },

@@ -319,7 +319,7 @@ export function createSearchEngine(index: KbIndex, config: SearchConfig, correct
       const shown = section?.anchor ? section : undefined;
       const more = others
         .map((position) => article.sections?.[position])
-        .filter((other): other is ArticleSection => !!other?.anchor && other !== shown)
+        .filter((other): other is ArticleSection => !!other?.anchor)
         .slice(0, config.moreSections)
         .map(({ anchor, heading }) => ({ anchor, heading }));
       hits.push({

@@ -109,17 +109,9 @@ function wholeHeading(heading: ReadonlySet<string> | undefined, unitsOf: Readonl
 }
 
 /**
- * The position of the section to open, or -1 for none (the article's top; past the last section
- * also means the top).
- */
-export function chooseSection(sections: SectionsOf, query: SectionQuery, config: SectionChoiceConfig): number {
-  return rankSections(sections, query, config)[0] ?? -1;
-}
-
-/**
- * The sections worth opening at, best first: the one chooseSection opens at, then the other
- * sections the query reaches by how strongly it does (empty: none; the first may be past the
- * last section, which means the top).
+ * The sections worth opening at, by position: first the one a hit opens at, then the other
+ * sections the query reaches by how strongly it does. Empty when no section matches (the hit
+ * opens at the article's top); the first may be past the last section, which means the top too.
  */
 export function rankSections(sections: SectionsOf, query: SectionQuery, config: SectionChoiceConfig): number[] {
   const { matches, leads, headings, negated, roles } = sections;
