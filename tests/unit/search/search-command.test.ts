@@ -72,20 +72,17 @@ describe('tier0 search', () => {
     expect(lines[2]).toBe('    Get a [printer] that Windows reports as [offline printing] again.');
   });
 
-  test('shows the best-matching section of each result, in JSON and for people', async () => {
-    const sectioned = makeBundle(
+  /** A bundle with the help desk and an Outlook article of these sections after its opening. */
+  const outlookBundle = (sections: { heading: string; text: string }[]) =>
+    makeBundle(
       makeIndex([
-        makeArticle({
-          id: 'outlook/problems',
-          title: 'Fix Outlook problems',
-          sections: [
-            { heading: '', text: 'Outlook problems and fixes.' },
-            { heading: 'The OST file is too large', text: 'Compact the OST file.' },
-          ],
-        }),
+        makeArticle({ id: 'outlook/problems', title: 'Fix Outlook problems', sections: [{ heading: '', text: 'Outlook problems and fixes.' }, ...sections] }),
         ...makeHelpDesk(),
       ]),
     );
+
+  test('shows the best-matching section of each result, in JSON and for people', async () => {
+    const sectioned = outlookBundle([{ heading: 'The OST file is too large', text: 'Compact the OST file.' }]);
     const json = JSON.parse((await run(['--kb', sectioned, '--json', 'ost file'])).stdout);
     expect(json.results[0]).toMatchObject({ id: 'outlook/problems', section: { anchor: 'the-ost-file-is-too-large', heading: 'The OST file is too large' } });
     const lines = (await run(['--kb', sectioned, 'ost file'])).stdout.split('\n');
@@ -93,20 +90,10 @@ describe('tier0 search', () => {
   });
 
   test('lists the other sections the query reaches after the best one, in JSON and for people', async () => {
-    const sectioned = makeBundle(
-      makeIndex([
-        makeArticle({
-          id: 'outlook/problems',
-          title: 'Fix Outlook problems',
-          sections: [
-            { heading: '', text: 'Outlook problems and fixes.' },
-            { heading: 'The OST file is too large', text: 'Compact the OST file to shrink it.' },
-            { heading: 'Archive old mail', text: 'An archive keeps the OST file small.' },
-          ],
-        }),
-        ...makeHelpDesk(),
-      ]),
-    );
+    const sectioned = outlookBundle([
+      { heading: 'The OST file is too large', text: 'Compact the OST file to shrink it.' },
+      { heading: 'Archive old mail', text: 'An archive keeps the OST file small.' },
+    ]);
     const json = JSON.parse((await run(['--kb', sectioned, '--json', 'ost file too large'])).stdout);
     expect(json.results[0]).toMatchObject({
       section: { anchor: 'the-ost-file-is-too-large' },
