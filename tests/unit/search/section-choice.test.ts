@@ -113,9 +113,16 @@ describe('the section a hit opens at (rankSections, first)', () => {
     const roles: (SectionRole | undefined)[] = ['states', 'states', 'explains', undefined];
     expect(choose(matches, [none, none, none, none], roles, false, unitsOf, [1, 1, 1], 0, config)).toBe(3);
     expect(choose(matches, [none, none, none, none], roles, true, unitsOf, [1, 1, 1], 0, config)).toBe(2);
-    // An explanation that wins on its own words is where the answer is: it stays.
+  });
+
+  test('an explanation that wins on its own words opens at the fix after it, unless the question asks why or no fix follows', () => {
+    // "callers get meeting not found, organizer account was removed": the Cause restates the conditions the user describes.
     const cause = [{ section: 2, score: 10, units: 0b011, named: 0 }];
-    expect(choose(cause, [none, none, none, none], roles, false, unitsOf, [1, 1, 1], 0, config)).toBe(2);
+    const roles: (SectionRole | undefined)[] = ['states', 'states', 'explains', undefined];
+    expect(choose(cause, [none, none, none, none], roles, false, unitsOf, [1, 1, 1], 0, config)).toBe(3);
+    expect(choose(cause, [none, none, none, none], roles, true, unitsOf, [1, 1, 1], 0, config)).toBe(2);
+    // Past a trailer ("More information") there is no fix to open at: the explanation stays.
+    expect(choose(cause, [none, none, none, none], ['states', 'states', 'explains', 'trails'], false, unitsOf, [1, 1, 1], 0, config)).toBe(2);
   });
 
   test('lands less readily on a section that trails the answer ("More information")', () => {

@@ -185,5 +185,13 @@ export function rankSections(sections: SectionsOf, query: SectionQuery, config: 
       if (!asksWhy) while (roles[chosen] === 'explains') chosen++;
     }
   }
+  // A question that does not ask why yet matches the explanation best wants the fix after it: the
+  // explanation restates the conditions the user describes ("after the organizer's account was
+  // removed", "over 512 MB"), the fix does not, and the user came for the fix. (Without a fix
+  // after it, the explanation stays.)
+  if (!asksWhy && roles[chosen] === 'explains') {
+    const fix = roles.findIndex((role, section) => section > chosen && role === undefined);
+    if (fix >= 0) chosen = fix;
+  }
   return ranked(chosen);
 }
