@@ -1,0 +1,63 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { compileKb } from '../../../scripts/kb/compile.ts';
+import { evalKbRoot } from '../../../scripts/bench/eval/eval-kb-root.ts';
+
+// The committed query sets and their second and third labels name articles and section anchors
+// of the corpora. A renamed article or a heading whose anchor changed would silently turn a
+// query into a miss (or drop its section label), and the evaluation would report a regression
+// that is not one, or hide one: every id and anchor must exist.
+const QUERIES = path.resolve(import.meta.dirname, '../../../scripts/bench/eval/queries');
+const BUNDLED = path.resolve(import.meta.dirname, '../../../scripts/bench/eval/corpora');
+const CORPORA = ['gsa-tts-handbook', 'microsoft-officedocs-support', 'microsoft-supportarticles-windows', 'arduino-help-center'];
+
+const corpusDir = (name: string): string => (existsSync(path.join(BUNDLED, name)) ? path.join(BUNDLED, name) : path.join(evalKbRoot(), name));
+
+/** The JSON lines of a query or label file (its `//` header left out). */
+const jsonLines = (file: string): Record<string, unknown>[] =>
+  readFileSync(path.join(QUERIES, file), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('//'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe('committed evaluation query sets', () => {
+  test.each(CORPORA)(
+    '%s: every expected article and labelled section exists',
+    async (corpus) => {
+      const { index } = await compileKb({ contentDir: corpusDir(corpus), outDir: null });
+      const anchors = new Map(index.articles.map((article) => [article.id, new Set((article.sections ?? []).map((section) => section.anchor))]));
+      const files = readdirSync(QUERIES).filter((name) => name === `${corpus}.jsonl` || name.endsWith(`-${corpus}.jsonl`));
+      const querySets = files.filter((name) => !name.includes('labels'));
+      expect(querySets.length).toBeGreaterThan(0);
+      const problems: string[] = [];
+      // Each labelled query of a set, by set name and query text, to check the labels against.
+      const labelled = new Map<string, string>();
+      for (const file of querySets) {
+        const set = file.replace(/\.jsonl$/, '');
+        for (const query of jsonLines(file)) {
+          const expected = query.expected as string[];
+          for (const id of expected) if (!anchors.has(id)) problems.push(`${file}: "${String(query.query)}" expects a missing article ${id}`);
+          if (typeof query.section === 'string') {
+            labelled.set(`${set}\n${String(query.query)}`, expected[0] ?? '');
+            if (!anchors.get(expected[0] ?? '')?.has(query.section)) problems.push(`${file}: "${String(query.query)}" is labelled with a missing section #${query.section}`);
+          }
+        }
+      }
+      for (const file of files.filter((name) => name.includes('labels'))) {
+        for (const label of jsonLines(file)) {
+          const id = labelled.get(`${String(label.set)}\n${String(label.query)}`);
+          if (id === undefined) {
+            problems.push(`${file}: labels a query that no section-labelled query of ${String(label.set)} asks: "${String(label.query)}"`);
+            continue;
+          }
+          for (const anchor of [label.section, ...((label.also as unknown[] | undefined) ?? [])]) {
+            if (!anchors.get(id)?.has(String(anchor))) problems.push(`${file}: "${String(label.query)}" names a missing section #${String(anchor)}`);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    },
+    120_000,
+  );
+});
