@@ -32,7 +32,7 @@ const repo = path.resolve(here, '../../..');
 const evalRoot = process.env.TIER0_EVAL_KB ?? '/work/shared/eval-kb';
 /** Corpora committed with the evaluation (trimmed public KBs, each with its SOURCE.md). */
 const bundledRoot = path.join(here, 'corpora');
-const ALL_CORPORA = ['gsa-tts-handbook', 'microsoft-officedocs-support', 'microsoft-supportarticles-windows', 'arduino-help-center', 'kb-content'];
+const ALL_CORPORA = ['gsa-tts-handbook', 'microsoft-officedocs-support', 'microsoft-supportarticles-windows', 'arduino-help-center', 'nesi-support-docs', 'kb-content'];
 
 interface EvalQuery {
   query: string;
@@ -206,6 +206,9 @@ async function main(args: string[]): Promise<number> {
       // Written blind in session 10 the same way (--fresh, 45 per corpus), while that session's
       // changes were tried on the other sets; evaluated once, after them.
       { label: 'holdout11 (sections, blind)', file: `holdout11-${name}`, queries: await readQueries(`holdout11-${name}`, queryDir) },
+      // The first set of a KB added in session 10 that nobody had tuned on (nesi-support-docs),
+      // written blind and evaluated once.
+      { label: 'holdout12 (sections, blind, new KB)', file: `holdout12-${name}`, queries: await readQueries(`holdout12-${name}`, queryDir) },
       // Questions in the UI's other languages against an English KB (the built-in synonyms).
       { label: 'multilingual', file: `multilingual-${name}`, queries: await readQueries(`multilingual-${name}`, queryDir) },
       { label: 'multilingual holdout', file: `holdout-multilingual-${name}`, queries: await readQueries(`holdout-multilingual-${name}`, queryDir) },

@@ -10,7 +10,7 @@ import { evalKbRoot } from '../../../scripts/bench/eval/eval-kb-root.ts';
 // that is not one, or hide one: every id and anchor must exist.
 const QUERIES = path.resolve(import.meta.dirname, '../../../scripts/bench/eval/queries');
 const BUNDLED = path.resolve(import.meta.dirname, '../../../scripts/bench/eval/corpora');
-const CORPORA = ['gsa-tts-handbook', 'microsoft-officedocs-support', 'microsoft-supportarticles-windows', 'arduino-help-center'];
+const CORPORA = ['gsa-tts-handbook', 'microsoft-officedocs-support', 'microsoft-supportarticles-windows', 'arduino-help-center', 'nesi-support-docs'];
 
 const corpusDir = (name: string): string => (existsSync(path.join(BUNDLED, name)) ? path.join(BUNDLED, name) : path.join(evalKbRoot(), name));
 
