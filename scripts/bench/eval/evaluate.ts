@@ -207,7 +207,7 @@ async function main(args: string[]): Promise<number> {
       // changes were tried on the other sets; evaluated once, after them.
       { label: 'holdout11 (sections, blind)', file: `holdout11-${name}`, queries: await readQueries(`holdout11-${name}`, queryDir) },
       // The first set of a KB added in session 10 that nobody had tuned on (nesi-support-docs),
-      // written blind and evaluated once.
+      // written blind and evaluated once; its ranking misses were read once after, nothing kept.
       { label: 'holdout12 (sections, blind, new KB)', file: `holdout12-${name}`, queries: await readQueries(`holdout12-${name}`, queryDir) },
       // Questions in the UI's other languages against an English KB (the built-in synonyms).
       { label: 'multilingual', file: `multilingual-${name}`, queries: await readQueries(`multilingual-${name}`, queryDir) },
