@@ -209,6 +209,8 @@ async function main(args: string[]): Promise<number> {
       // The first set of a KB added in session 10 that nobody had tuned on (nesi-support-docs),
       // written blind and evaluated once; its ranking misses were read once after, nothing kept.
       { label: 'holdout12 (sections, blind, new KB)', file: `holdout12-${name}`, queries: await readQueries(`holdout12-${name}`, queryDir) },
+      // A second blind set on that KB, from articles no earlier set asks about, evaluated once.
+      { label: 'holdout13 (sections, blind, new KB)', file: `holdout13-${name}`, queries: await readQueries(`holdout13-${name}`, queryDir) },
       // Questions in the UI's other languages against an English KB (the built-in synonyms).
       { label: 'multilingual', file: `multilingual-${name}`, queries: await readQueries(`multilingual-${name}`, queryDir) },
       { label: 'multilingual holdout', file: `holdout-multilingual-${name}`, queries: await readQueries(`holdout-multilingual-${name}`, queryDir) },
