@@ -211,6 +211,8 @@ async function main(args: string[]): Promise<number> {
       { label: 'holdout12 (sections, blind, new KB)', file: `holdout12-${name}`, queries: await readQueries(`holdout12-${name}`, queryDir) },
       // A second blind set on that KB, from articles no earlier set asks about, evaluated once.
       { label: 'holdout13 (sections, blind, new KB)', file: `holdout13-${name}`, queries: await readQueries(`holdout13-${name}`, queryDir) },
+      // A third, the same way, evaluated once.
+      { label: 'holdout14 (sections, blind, new KB)', file: `holdout14-${name}`, queries: await readQueries(`holdout14-${name}`, queryDir) },
       // Questions in the UI's other languages against an English KB (the built-in synonyms).
       { label: 'multilingual', file: `multilingual-${name}`, queries: await readQueries(`multilingual-${name}`, queryDir) },
       { label: 'multilingual holdout', file: `holdout-multilingual-${name}`, queries: await readQueries(`holdout-multilingual-${name}`, queryDir) },
