@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildSearchIndex } from '../../../widget/core/search/build-index.ts';
+import { buildSearchIndex, withMonthName } from '../../../widget/core/search/build-index.ts';
 import { SEARCH_SCHEMA_VERSION } from '../../../widget/core/search/index-format.ts';
 import { BODY_PRUNING, SEARCH_CONFIG, type BodyPruning } from '../../../widget/core/search/search-config.ts';
 import { withBuiltinSynonyms } from '../../../widget/core/search/builtin-synonyms.ts';
@@ -8,6 +8,20 @@ import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { FILLER, makeArticle, makeEngine, makeHelpDesk, makeIndex } from './search-fixtures.ts';
 
 describe('search index builder', () => {
+  test('a title that is a date gains its month name, so "august 2025" finds the 2025/08/26 update', () => {
+    expect(withMonthName('2025/08/26')).toBe('2025/08/26 august');
+    expect(withMonthName('Storage update 2025-07-17')).toBe('Storage update 2025-07-17 july');
+    // Not a date: a version, mixed separators, a month 13.
+    expect(withMonthName('Release notes v2.13.0')).toBe('Release notes v2.13.0');
+    expect(withMonthName('2025/08-26')).toBe('2025/08-26');
+    expect(withMonthName('2025/13/01')).toBe('2025/13/01');
+    const articles = ['2025/06/23', '2025/07/17', '2025/08/26', '2025/09/22'].map((date) =>
+      makeArticle({ id: `freezer/${date.replaceAll('/', '-')}`, title: date, body: `Freezer update. ${FILLER}` }),
+    );
+    const hits = makeEngine(articles).search('freezer update august 2025', { limit: 3 }).hits;
+    expect(hits[0]?.id).toBe('freezer/2025-08-26');
+  });
+
   test('produces plain JSON carrying the search schema version', () => {
     const index = buildSearchIndex(makeHelpDesk(), { synonyms: [] }) as { searchSchema: number };
     expect(index.searchSchema).toBe(SEARCH_SCHEMA_VERSION);

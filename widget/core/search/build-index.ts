@@ -55,6 +55,18 @@ function countTerms(terms: readonly string[]): Map<string, number> {
  * written into every section that uses it, so the engine can tell an article whose one section
  * holds the query's words from one that mentions them across the page, and open it there.
  */
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * A title that is a date ("2025/08/26", "Update 2025-07-17": changelogs, release notes, dated
+ * announcements) gains its month's name: users ask for "the august 2025 update", and the digits
+ * alone never meet the word. Build time only: the widget never sees this.
+ */
+export function withMonthName(title: string): string {
+  const date = /\b(?:19|20)\d\d([/.-])(0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])\b/.exec(title);
+  return date ? `${title} ${MONTH_NAMES[Number(date[2]) - 1]}` : title;
+}
+
 export function buildSearchIndex(
   articles: IndexableArticle[],
   options: BuildSearchIndexOptions,
@@ -78,7 +90,7 @@ export function buildSearchIndex(
       const sections = article.sections?.length ? article.sections : [{ heading: article.headings.join(' . '), text: article.body ?? '' }];
       return {
         id: article.id,
-        fields: [article.title, article.aliases.join(' . '), article.tags.join(' . '), article.description].map(analyse),
+        fields: [withMonthName(article.title), article.aliases.join(' . '), article.tags.join(' . '), article.description].map(analyse),
         sections: sections.map((section) => ({
           // A section's aliases are searched as its heading: other ways users name what it answers.
           heading: analyse([section.heading, ...(section.aliases ?? [])].join(' . ')),
