@@ -7,6 +7,10 @@ import { createSearchEngine, loadSearchEngine } from '../../../widget/core/searc
 import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { FILLER, makeArticle, makeEngine, makeHelpDesk, makeIndex } from './search-fixtures.ts';
 
+/** Distinct words, twice as many as the body terms an article keeps. */
+const twiceTheKeptBodyTerms = (): string[] =>
+  Array.from({ length: BODY_PRUNING.maxBodyTerms * 2 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}x`);
+
 describe('search index builder', () => {
   test('a title that is a date gains its month name, so "august 2025" finds the 2025/08/26 update', () => {
     expect(withMonthName('2025/08/26')).toBe('2025/08/26 august');
@@ -60,7 +64,7 @@ describe('search index builder', () => {
 
   test('keeps the body terms that set an article apart and drops the rest', () => {
     // Every article shares the filler words; only one has "zeroconf", named once among many words.
-    const words = Array.from({ length: BODY_PRUNING.maxBodyTerms * 2 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}x`);
+    const words = twiceTheKeptBodyTerms();
     const articles = Array.from({ length: 30 }, (_, i) =>
       makeArticle({ id: `a/${i}`, title: `Article ${i}`, body: `${FILLER} ${i === 0 ? 'zeroconf' : ''} ${words.join(' ')} ${FILLER}` }),
     );
@@ -71,7 +75,7 @@ describe('search index builder', () => {
 
   test('keeps a word only this article uses even where its repeated words fill the body terms', () => {
     // Two articles repeat twice as many shared words as are kept; the first also names "kvmswitch" once.
-    const words = Array.from({ length: BODY_PRUNING.maxBodyTerms * 2 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}x`);
+    const words = twiceTheKeptBodyTerms();
     const repeated = words.map((word) => `${word} ${word} ${word}`).join(' ');
     const articles = [
       makeArticle({ id: 'a/desk', title: 'Desk equipment', body: `${repeated} kvmswitch` }),

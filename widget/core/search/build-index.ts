@@ -45,16 +45,6 @@ function countTerms(terms: readonly string[]): Map<string, number> {
   return tf;
 }
 
-/**
- * Builds the JSON-serializable search index stored as `KbIndex.search` (carries `searchSchema`).
- * `config` exists for the ranking evaluation; everything else uses the one SEARCH_CONFIG.
- *
- * Each article is one document for its title, aliases, tags and description (id: its position
- * in `ids`), plus one document per section for the section's heading and body terms (id:
- * "<position>.<section>"). The body is pruned per article as before, and each kept term is
- * written into every section that uses it, so the engine can tell an article whose one section
- * holds the query's words from one that mentions them across the page, and open it there.
- */
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /**
@@ -67,6 +57,17 @@ export function withMonthName(title: string): string {
   return date ? `${title} ${MONTH_NAMES[Number(date[2]) - 1]}` : title;
 }
 
+/**
+ * Builds the JSON-serializable search index stored as `KbIndex.search` (carries `searchSchema`).
+ * `config` and `pruning` exist for the ranking evaluation and tests; everything else uses the one
+ * SEARCH_CONFIG and BODY_PRUNING.
+ *
+ * Each article is one document for its title, aliases, tags and description (id: its position
+ * in `ids`), plus one document per section for the section's heading and body terms (id:
+ * "<position>.<section>"). The body is pruned per article as before, and each kept term is
+ * written into every section that uses it, so the engine can tell an article whose one section
+ * holds the query's words from one that mentions them across the page, and open it there.
+ */
 export function buildSearchIndex(
   articles: IndexableArticle[],
   options: BuildSearchIndexOptions,
