@@ -26,13 +26,11 @@ import { loadSearchEngine } from '../../../widget/core/search/engine.ts';
 import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { readPlainCorpus, type PlainArticle } from './plain-corpus.ts';
 import { emptySectionScore, sectionAccuracy, type SecondLabel, type SectionScore } from './section-score.ts';
+import { EVAL_CORPORA, evalCorpusDir } from './eval-kb-root.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');
-const evalRoot = process.env.TIER0_EVAL_KB ?? '/work/shared/eval-kb';
-/** Corpora committed with the evaluation (trimmed public KBs, each with its SOURCE.md). */
-const bundledRoot = path.join(here, 'corpora');
-const ALL_CORPORA = ['gsa-tts-handbook', 'microsoft-officedocs-support', 'microsoft-supportarticles-windows', 'arduino-help-center', 'nesi-support-docs', 'kb-content'];
+const ALL_CORPORA = [...EVAL_CORPORA, 'kb-content'];
 
 interface EvalQuery {
   query: string;
@@ -66,9 +64,7 @@ interface Metrics {
 }
 
 function corpusDir(name: string): string {
-  if (name === 'kb-content') return path.join(repo, 'kb-content');
-  const bundled = path.join(bundledRoot, name);
-  return existsSync(bundled) ? bundled : path.join(evalRoot, name);
+  return name === 'kb-content' ? path.join(repo, 'kb-content') : evalCorpusDir(name);
 }
 
 async function readQueries(name: string, dir: string): Promise<EvalQuery[]> {

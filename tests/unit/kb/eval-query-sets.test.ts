@@ -1,18 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { compileKb } from '../../../scripts/kb/compile.ts';
-import { evalKbRoot } from '../../../scripts/bench/eval/eval-kb-root.ts';
+import { EVAL_CORPORA, evalCorpusDir } from '../../../scripts/bench/eval/eval-kb-root.ts';
 
 // The committed query sets and their second and third labels name articles and section anchors
 // of the corpora. A renamed article or a heading whose anchor changed would silently turn a
 // query into a miss (or drop its section label), and the evaluation would report a regression
 // that is not one, or hide one: every id and anchor must exist.
 const QUERIES = path.resolve(import.meta.dirname, '../../../scripts/bench/eval/queries');
-const BUNDLED = path.resolve(import.meta.dirname, '../../../scripts/bench/eval/corpora');
-const CORPORA = ['gsa-tts-handbook', 'microsoft-officedocs-support', 'microsoft-supportarticles-windows', 'arduino-help-center', 'nesi-support-docs'];
-
-const corpusDir = (name: string): string => (existsSync(path.join(BUNDLED, name)) ? path.join(BUNDLED, name) : path.join(evalKbRoot(), name));
 
 /** The JSON lines of a query or label file (its `//` header left out). */
 const jsonLines = (file: string): Record<string, unknown>[] =>
@@ -22,10 +18,10 @@ const jsonLines = (file: string): Record<string, unknown>[] =>
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('committed evaluation query sets', () => {
-  test.each(CORPORA)(
+  test.each(EVAL_CORPORA)(
     '%s: every expected article and labelled section exists',
     async (corpus) => {
-      const { index } = await compileKb({ contentDir: corpusDir(corpus), outDir: null });
+      const { index } = await compileKb({ contentDir: evalCorpusDir(corpus), outDir: null });
       const anchors = new Map(index.articles.map((article) => [article.id, new Set((article.sections ?? []).map((section) => section.anchor))]));
       const files = readdirSync(QUERIES).filter((name) => name === `${corpus}.jsonl` || name.endsWith(`-${corpus}.jsonl`));
       const querySets = files.filter((name) => !name.includes('labels'));
