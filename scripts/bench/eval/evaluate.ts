@@ -27,6 +27,7 @@ import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { readPlainCorpus, type PlainArticle } from './plain-corpus.ts';
 import { emptySectionScore, sectionAccuracy, type SecondLabel, type SectionScore } from './section-score.ts';
 import { EVAL_CORPORA, evalCorpusDir } from './eval-kb-root.ts';
+import { parseQueryFile } from './query-file.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');
@@ -49,9 +50,7 @@ async function readLabels(name: string, dir: string, which: 'second' | 'third'):
   const file = path.join(dir, `${which}-labels-${name}.jsonl`);
   const labels: Labels = new Map();
   if (!existsSync(file)) return labels;
-  for (const line of (await readFile(file, 'utf8')).split('\n')) {
-    if (!line.trim() || line.startsWith('//')) continue;
-    const { set, query, section, also } = JSON.parse(line) as { set: string; query: string } & SecondLabel;
+  for (const { set, query, section, also } of parseQueryFile<{ set: string; query: string } & SecondLabel>(await readFile(file, 'utf8'))) {
     labels.set(labelKey(set, query), { section, also });
   }
   return labels;
@@ -70,11 +69,7 @@ function corpusDir(name: string): string {
 async function readQueries(name: string, dir: string): Promise<EvalQuery[]> {
   const file = path.join(dir, `${name}.jsonl`);
   if (!existsSync(file)) return [];
-  return (await readFile(file, 'utf8'))
-    .split('\n')
-    // `//` lines are the file's header: how its queries were written.
-    .filter((line) => line.trim() && !line.startsWith('//'))
-    .map((line) => JSON.parse(line) as EvalQuery);
+  return parseQueryFile<EvalQuery>(await readFile(file, 'utf8'));
 }
 
 async function readSynonyms(dir: string): Promise<string[][]> {

@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compileKb } from '../../kb/compile.ts';
 import { createRandom } from './synthetic-corpus.ts';
 import { seededShuffle } from './sample-articles.ts';
+import { parseQueryFile } from './query-file.ts';
 
 const QUERIES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'queries');
 
@@ -25,9 +26,7 @@ export function usedArticles(corpus: string, queriesDir = QUERIES): { articles: 
   const articles = new Set<string>();
   const sections = new Set<string>();
   for (const file of readdirSync(queriesDir).filter((name) => name.endsWith(`${corpus}.jsonl`) && !name.includes('labels'))) {
-    for (const line of readFileSync(path.join(queriesDir, file), 'utf8').split('\n')) {
-      if (!line.trim() || line.startsWith('//')) continue;
-      const query = JSON.parse(line) as { expected: string[]; section?: string };
+    for (const query of parseQueryFile<{ expected: string[]; section?: string }>(readFileSync(path.join(queriesDir, file), 'utf8'))) {
       for (const id of query.expected) articles.add(id);
       if (query.section !== undefined) sections.add(`${query.expected[0]}#${query.section}`);
     }

@@ -2,9 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { sectionAccuracy } from '../../../scripts/bench/eval/section-score.ts';
+import { parseQueryFile } from '../../../scripts/bench/eval/query-file.ts';
 
 const QUERIES = path.resolve(import.meta.dirname, '../../../scripts/bench/eval/queries');
-const lines = (file: string) => readFileSync(path.join(QUERIES, file), 'utf8').split('\n').filter((line) => line.trim() && !line.startsWith('//'));
+const objects = <T,>(file: string): T[] => parseQueryFile<T>(readFileSync(path.join(QUERIES, file), 'utf8'));
 
 describe('section accuracy of the ranking evaluation', () => {
   const queries = [
@@ -70,9 +71,8 @@ describe('section accuracy of the ranking evaluation', () => {
     const files = readdirSync(QUERIES).filter((file) => file.startsWith('second-labels-') || file.startsWith('third-labels-'));
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
-      for (const line of lines(file)) {
-        const { set, query, section, also } = JSON.parse(line) as { set: string; query: string; section: string; also: string[] };
-        const labelled = lines(`${set}.jsonl`).map((l) => JSON.parse(l) as { query: string; section?: string }).filter((q) => q.section);
+      for (const { set, query, section, also } of objects<{ set: string; query: string; section: string; also: string[] }>(file)) {
+        const labelled = objects<{ query: string; section?: string }>(`${set}.jsonl`).filter((q) => q.section);
         expect(labelled.map((q) => q.query), `${file}: ${query}`).toContain(query);
         expect(typeof section).toBe('string');
         expect(Array.isArray(also)).toBe(true);
