@@ -26,6 +26,19 @@ describe('search index builder', () => {
     expect(hits[0]?.id).toBe('freezer/2025-08-26');
   });
 
+  test('billing words meet the words price lists and billing pages use: cost finds pricing, money back finds refunds', () => {
+    const articles = [
+      makeArticle({ id: 'billing/pricing', title: 'Pricing', body: `Core hours are 0.08 per CPU core hour. ${FILLER}` }),
+      makeArticle({ id: 'billing/refunds', title: 'Refund policy', body: `Refunds are made within 30 days. ${FILLER}` }),
+      makeArticle({ id: 'billing/invoices', title: 'Download invoices', body: `Invoices list every payment. ${FILLER}` }),
+      makeArticle({ id: 'jobs/limits', title: 'Job limits', body: `A job may use 128 CPU cores for 7 days. ${FILLER}` }),
+    ];
+    const engine = makeEngine(articles);
+    expect(engine.search('how much does it cost', { limit: 1 }).hits.map((hit) => hit.id)).toEqual(['billing/pricing']);
+    expect(engine.search('can i get my money back', { limit: 1 }).hits.map((hit) => hit.id)).toEqual(['billing/refunds']);
+    expect(engine.search('where is my bill', { limit: 1 }).hits.map((hit) => hit.id)).toEqual(['billing/invoices']);
+  });
+
   test('produces plain JSON carrying the search schema version', () => {
     const index = buildSearchIndex(makeHelpDesk(), { synonyms: [] }) as { searchSchema: number };
     expect(index.searchSchema).toBe(SEARCH_SCHEMA_VERSION);

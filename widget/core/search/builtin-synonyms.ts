@@ -101,6 +101,10 @@ export const BUILTIN_SYNONYMS: readonly (readonly string[])[] = Object.freeze([
   ['virus', 'malware', 'spyware', 'ransomware', 'trojan'],
   ['phishing', 'scam', 'suspicious email'],
   ['spam', 'junk'],
+  // Billing: the words users ask with for what price lists and billing pages say
+  ['cost', 'costs', 'price', 'prices', 'pricing', 'fee', 'fees', 'charge', 'charges', 'charged'],
+  ['refund', 'refunds', 'refunded', 'money back', 'reimburse', 'reimbursement'],
+  ['invoice', 'invoices', 'bill', 'billing', 'billed', 'receipt', 'receipts'],
   // Mail, calendar and collaboration
   ['email', 'e-mail', 'mail', 'outlook', 'emails'],
   ['inbox', 'mailbox'],
