@@ -207,6 +207,9 @@ async function main(args: string[]): Promise<number> {
       { label: 'holdout14 (sections, new KB, tuned on since session 10)', file: `holdout14-${name}`, queries: await readQueries(`holdout14-${name}`, queryDir) },
       // A fourth, from the last fresh articles, evaluated once after that change.
       { label: 'holdout15 (sections, blind, new KB)', file: `holdout15-${name}`, queries: await readQueries(`holdout15-${name}`, queryDir) },
+      // The first set of a sixth KB added in session 11 that nobody had searched or tuned on
+      // (ivpn-help), written blind and evaluated once.
+      { label: 'holdout16 (sections, blind, new KB)', file: `holdout16-${name}`, queries: await readQueries(`holdout16-${name}`, queryDir) },
       // Questions in the UI's other languages against an English KB (the built-in synonyms).
       { label: 'multilingual', file: `multilingual-${name}`, queries: await readQueries(`multilingual-${name}`, queryDir) },
       { label: 'multilingual holdout', file: `holdout-multilingual-${name}`, queries: await readQueries(`holdout-multilingual-${name}`, queryDir) },
