@@ -208,8 +208,9 @@ async function main(args: string[]): Promise<number> {
       // A fourth, from the last fresh articles, evaluated once after that change.
       { label: 'holdout15 (sections, blind, new KB)', file: `holdout15-${name}`, queries: await readQueries(`holdout15-${name}`, queryDir) },
       // The first set of a sixth KB added in session 11 that nobody had searched or tuned on
-      // (ivpn-help), written blind and evaluated once.
-      { label: 'holdout16 (sections, blind, new KB)', file: `holdout16-${name}`, queries: await readQueries(`holdout16-${name}`, queryDir) },
+      // (ivpn-help), written blind and evaluated once; its misses were read and tuned on after
+      // (camel-cased names, comparatives of slow), so it counts with the tuning sets since.
+      { label: 'holdout16 (sections, new KB, tuned on since session 11)', file: `holdout16-${name}`, queries: await readQueries(`holdout16-${name}`, queryDir) },
       // Questions in the UI's other languages against an English KB (the built-in synonyms).
       { label: 'multilingual', file: `multilingual-${name}`, queries: await readQueries(`multilingual-${name}`, queryDir) },
       { label: 'multilingual holdout', file: `holdout-multilingual-${name}`, queries: await readQueries(`holdout-multilingual-${name}`, queryDir) },

@@ -39,6 +39,14 @@ describe('search index builder', () => {
     expect(engine.search('where is my bill', { limit: 1 }).hits.map((hit) => hit.id)).toEqual(['billing/invoices']);
   });
 
+  test('comparatives the stemmer keeps apart meet their word: "slower" finds the article about a slow VPN', () => {
+    const engine = makeEngine([
+      makeArticle({ id: 'vpn/slow', title: 'My VPN is slow', body: `Try another server close to you. ${FILLER}` }),
+      makeArticle({ id: 'vpn/download', title: 'Download the VPN app', body: `Get the app for your laptop. ${FILLER}` }),
+    ]);
+    expect(engine.search('vpn gets slower and slower on my laptop', { limit: 1 }).hits.map((hit) => hit.id)).toEqual(['vpn/slow']);
+  });
+
   test('produces plain JSON carrying the search schema version', () => {
     const index = buildSearchIndex(makeHelpDesk(), { synonyms: [] }) as { searchSchema: number };
     expect(index.searchSchema).toBe(SEARCH_SCHEMA_VERSION);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { learnAbbreviations } from '../../../widget/core/search/learned-synonyms.ts';
+import { learnAbbreviations, learnCompounds } from '../../../widget/core/search/learned-synonyms.ts';
 import { FILLER, makeArticle, makeEngine } from './search-fixtures.ts';
 
 describe('learnAbbreviations', () => {
@@ -53,5 +53,33 @@ describe('abbreviations in search', () => {
     const engine = makeEngine(articles);
     expect(engine.search('software review request').hits.map((hit) => hit.id)).toContain('software/status');
     expect(engine.search('srr ').hits.map((hit) => hit.id)).toContain('software/free-tools');
+  });
+});
+
+describe('learnCompounds', () => {
+  test('learns camel-cased names of two words with the words apart', () => {
+    expect(learnCompounds(['WireGuard using NetworkManager', 'Is IVPN compatible with AppleTV?', 'OpenVPN and NetworkManager again'])).toEqual([
+      ['wireguard', 'wire guard'],
+      ['networkmanager', 'network manager'],
+      ['appletv', 'apple tv'],
+      ['openvpn', 'open vpn'],
+    ]);
+  });
+
+  test('leaves out two-letter word parts, stop words, three parts, digits and code identifiers', () => {
+    expect(learnCompounds(['NeSI and LoRa on WiFi', 'YouTube', 'getElementById', 'IPv6 on Win10', 'see C:\\ProgramData\\MyApp and foo.BarBaz', 'iPhone', 'IVPN', 'plain words'])).toEqual([]);
+  });
+});
+
+describe('camel-cased names in search', () => {
+  test('"apple tv" finds the article about AppleTV, and "network manager" the one about NetworkManager', () => {
+    const engine = makeEngine([
+      makeArticle({ id: 'tv/appletv', title: 'Is the VPN compatible with AppleTV?', body: `Set it up on your router instead. ${FILLER}` }),
+      makeArticle({ id: 'tv/fire', title: 'Connecting on Amazon Fire TV', body: `Install the app from the store. ${FILLER}` }),
+      makeArticle({ id: 'linux/nm', title: 'Set up WireGuard in NetworkManager', body: `Open the Network Manager settings. ${FILLER}` }),
+      makeArticle({ id: 'linux/other', title: 'Network settings on Linux', body: `Ask your manager for access. ${FILLER}` }),
+    ]);
+    expect(engine.search('is there an app for apple tv', { limit: 1 }).hits.map((hit) => hit.id)).toEqual(['tv/appletv']);
+    expect(engine.search('wireguard network manager', { limit: 1 }).hits.map((hit) => hit.id)).toEqual(['linux/nm']);
   });
 });

@@ -7,7 +7,7 @@ import { BODY_PRUNING, SEARCH_CONFIG, SEARCH_FIELDS, type BodyPruning, type Sear
 import type { IndexableArticle } from './search-types.ts';
 import { compileSynonyms, normalizeSynonymGroups } from './synonyms.ts';
 import { withBuiltinSynonyms } from './builtin-synonyms.ts';
-import { learnAbbreviations } from './learned-synonyms.ts';
+import { learnAbbreviations, learnCompounds } from './learned-synonyms.ts';
 import { STOP_WORDS } from './stop-words.ts';
 import { WEAK_WORDS } from './weak-words.ts';
 import { WHY_WORDS } from './why-words.ts';
@@ -76,7 +76,9 @@ export function buildSearchIndex(
 ): unknown {
   // The author's groups, then the abbreviations the articles define (learned-synonyms.ts).
   const learned = learnAbbreviations(articles.flatMap((article) => [article.title, article.description, ...(article.sections?.map((section) => section.text) ?? [article.body ?? ''])]));
-  const synonyms = withBuiltinSynonyms(normalizeSynonymGroups([...(options.synonyms ?? []), ...learned]));
+  // and the camel-cased names its titles, headings and descriptions introduce.
+  const compounds = learnCompounds(articles.flatMap((article) => [article.title, article.description, ...(article.sections?.map((section) => section.heading) ?? article.headings)]));
+  const synonyms = withBuiltinSynonyms(normalizeSynonymGroups([...(options.synonyms ?? []), ...learned, ...compounds]));
   const table = compileSynonyms(synonyms);
   const wordStems = new Map<string, string>();
   const rememberWord = (folded: string, stem: string) => {

@@ -30,7 +30,7 @@ export const BUILTIN_SYNONYMS: readonly (readonly string[])[] = Object.freeze([
   // Symptoms: the words users type for what articles call the problem
   ['cant', "can't", 'cannot', 'unable'], // stop words: equal by folding alone, listed to document it
   ['wont', "won't"],
-  ['slow', 'sluggish', 'laggy', 'lag', 'lagging', 'performance', 'speed up', 'takes forever'],
+  ['slow', 'slower', 'slowly', 'slowness', 'slowdown', 'slows down', 'sluggish', 'laggy', 'lag', 'lagging', 'performance', 'speed up', 'takes forever'],
   ['freeze', 'frozen', 'freezes', 'freezing', 'hang', 'hangs', 'hanging', 'unresponsive', 'not responding', 'stops responding', 'stopped responding', 'spinning wheel', 'stuck'],
   ['crash', 'crashes', 'crashing', 'stops working', 'stopped working', 'quits unexpectedly', 'closes unexpectedly', 'quit unexpectedly', 'keeps closing'],
   ['broken', 'not working', 'doesnt work', 'does not work', 'dont work', 'isnt working', 'arent working', 'stopped working', 'no longer works', 'doesnt function', 'does not function', 'not functioning', 'malfunction', 'malfunctioning'],
