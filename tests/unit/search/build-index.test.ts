@@ -47,6 +47,19 @@ describe('search index builder', () => {
     expect(engine.search('vpn gets slower and slower on my laptop', { limit: 1 }).hits.map((hit) => hit.id)).toEqual(['vpn/slow']);
   });
 
+  test('word forms the stemmer keeps apart and everyday names meet the article\'s: AUTH_FAILED, a fixed IP, amex', () => {
+    const engine = makeEngine([
+      makeArticle({ id: 'vpn/auth', title: 'I receive an authentication failure message', body: `Check your account ID. ${FILLER}` }),
+      makeArticle({ id: 'vpn/static', title: 'Do you offer dedicated or static IP addresses?', body: `No, addresses are shared. ${FILLER}` }),
+      makeArticle({ id: 'billing/methods', title: 'What payment methods do you accept?', body: `Cards and cash. ${FILLER}` }),
+      makeArticle({ id: 'vpn/connect', title: 'I cannot connect', body: `Try another server address. ${FILLER}` }),
+    ]);
+    const top = (query: string) => engine.search(query, { limit: 1 }).hits.map((hit) => hit.id);
+    expect(top('AUTH_FAILED when i connect')).toEqual(['vpn/auth']);
+    expect(top('can I get a fixed ip address')).toEqual(['vpn/static']);
+    expect(top('can i pay with amex')).toEqual(['billing/methods']);
+  });
+
   test('produces plain JSON carrying the search schema version', () => {
     const index = buildSearchIndex(makeHelpDesk(), { synonyms: [] }) as { searchSchema: number };
     expect(index.searchSchema).toBe(SEARCH_SCHEMA_VERSION);
