@@ -86,6 +86,16 @@ describe('ranking', () => {
     expect(ids(engine.search('docking ').hits)).toEqual(['a/title', 'a/body']);
   });
 
+  test('a body that holds more of a long question outranks a title that holds fewer of its words', () => {
+    // "countries" and "servers" are in the first title; "route", "traffic" and "servers" in the second body.
+    const engine = makeEngine([
+      makeArticle({ id: 'vpn/locations', title: 'In which countries do you have servers?', body: `See the list of locations on our status page. ${FILLER}` }),
+      makeArticle({ id: 'vpn/multihop', title: 'What is a Multi-hop VPN service?', body: `Instead of one server, your traffic is routed through two VPN servers instead of one. ${FILLER}` }),
+      makeArticle({ id: 'vpn/slow', title: 'My VPN is slow', body: `Pick a server close to you. ${FILLER}` }),
+    ]);
+    expect(ids(engine.search('route my traffic through two servers in different countries for extra anonymity').hits).slice(0, 2)).toEqual(['vpn/multihop', 'vpn/locations']);
+  });
+
   test('a pasted identifier that few articles hold outranks common words in other titles', () => {
     const keys = (name: string) => makeArticle({ id: `k/${name}`, title: `${name} registry key settings`, body: `Change the ${name} registry key. ${FILLER}` });
     const articles = [
