@@ -56,6 +56,21 @@ async function readLabels(name: string, dir: string, which: 'second' | 'third'):
   return labels;
 }
 
+/**
+ * Articles judges accepted as answering each query (`judged-labels-<corpus>.jsonl`: pooled from
+ * both rankers' top three and the expected article, judged from the query and the articles only),
+ * by query set file name and query. A set's expected article answers by definition.
+ */
+async function readJudged(name: string, dir: string): Promise<Map<string, string[]>> {
+  const file = path.join(dir, `judged-labels-${name}.jsonl`);
+  const judged = new Map<string, string[]>();
+  if (!existsSync(file)) return judged;
+  for (const { set, query, answers } of parseQueryFile<{ set: string; query: string; answers: string[] }>(await readFile(file, 'utf8'))) {
+    judged.set(labelKey(set, query), answers);
+  }
+  return judged;
+}
+
 interface Metrics {
   recall1: number;
   recall3: number;
@@ -231,6 +246,7 @@ async function main(args: string[]): Promise<number> {
     const engine = loadSearchEngine(index, findCorrections);
     const secondLabels = await readLabels(name, queryDir, 'second');
     const thirdLabels = await readLabels(name, queryDir, 'third');
+    const judgedAnswers = await readJudged(name, queryDir);
     const baselineRank = createBaseline(plain);
     const known = new Set(index.articles.map((article) => article.id));
     console.log(`${name} (${index.articles.length} articles via ${source})`);
@@ -246,6 +262,12 @@ async function main(args: string[]): Promise<number> {
       console.log(`  ${label} (${queries.length} queries)`);
       console.log(`    tier0     ${format(ours)}`);
       console.log(`    baseline  ${format(baseline)}`);
+      // Against every article a judge accepted, where the set was judged: sibling articles that
+      // answer as well as the expected one (a tutorial and a guide on the same task) count.
+      const judged = queries.map((query) => ({ ...query, expected: [...query.expected, ...(judgedAnswers.get(labelKey(file, query.query)) ?? [])] }));
+      if (queries.some((query) => judgedAnswers.has(labelKey(file, query.query)))) {
+        console.log(`    judged    tier0 ${format(score(judged, (query) => engine.search(query, { limit: 10 }).hits.map((hit) => hit.id)))}; baseline ${format(score(judged, baselineRank))}`);
+      }
       const labels = { second: (query: string) => secondLabels.get(labelKey(file, query)), third: (query: string) => thirdLabels.get(labelKey(file, query)) };
       const sections = sectionAccuracy(queries, (query) => engine.search(query, { limit: 1 }).hits[0], labels, showMisses ? misses : undefined);
       if (sections.labelled) {

@@ -26,9 +26,11 @@ describe('committed evaluation query sets', () => {
       const problems: string[] = [];
       // Each labelled query of a set, by set name and query text, to check the labels against.
       const labelled = new Map<string, string>();
+      const asked = new Set<string>();
       for (const file of querySets) {
         const set = file.replace(/\.jsonl$/, '');
         for (const query of jsonLines(file)) {
+          asked.add(`${set}\n${String(query.query)}`);
           const expected = query.expected as string[];
           for (const id of expected) if (!anchors.has(id)) problems.push(`${file}: "${String(query.query)}" expects a missing article ${id}`);
           if (typeof query.section === 'string') {
@@ -37,7 +39,14 @@ describe('committed evaluation query sets', () => {
           }
         }
       }
-      for (const file of files.filter((name) => name.includes('labels'))) {
+      // Judged answers (articles a judge accepted for a query): of an asked query, naming articles that exist.
+      for (const file of files.filter((name) => name.startsWith('judged-labels-'))) {
+        for (const judged of jsonLines(file)) {
+          if (!asked.has(`${String(judged.set)}\n${String(judged.query)}`)) problems.push(`${file}: "${String(judged.query)}" is in no query set ${String(judged.set)}`);
+          for (const id of judged.answers as string[]) if (!anchors.has(id)) problems.push(`${file}: "${String(judged.query)}" names a missing article ${id}`);
+        }
+      }
+      for (const file of files.filter((name) => name.includes('labels') && !name.startsWith('judged-labels-'))) {
         for (const label of jsonLines(file)) {
           const id = labelled.get(`${String(label.set)}\n${String(label.query)}`);
           // A label of no section-labelled query fails section-score.test.ts; here only its anchors count.
