@@ -22,7 +22,7 @@ export function evalKbRoot(): string {
 const bundledRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), 'corpora');
 
 /** The public knowledge bases the evaluation measures ranking on, each with its query sets. */
-export const EVAL_CORPORA: readonly string[] = ['gsa-tts-handbook', 'microsoft-officedocs-support', 'microsoft-supportarticles-windows', 'arduino-help-center', 'nesi-support-docs', 'ivpn-help'];
+export const EVAL_CORPORA: readonly string[] = ['gsa-tts-handbook', 'microsoft-officedocs-support', 'microsoft-supportarticles-windows', 'arduino-help-center', 'nesi-support-docs', 'ivpn-help', 'ente-help'];
 
 /** A corpus's folder: the committed copy if there is one, else the one under evalKbRoot(). */
 export function evalCorpusDir(name: string): string {

@@ -233,6 +233,9 @@ async function main(args: string[]): Promise<number> {
       // A third, from the last articles no earlier set asks about, written while holdout17 was
       // tuned on and evaluated once after all of session 11's changes.
       { label: 'holdout18 (blind, new KB)', file: `holdout18-${name}`, queries: await readQueries(`holdout18-${name}`, queryDir) },
+      // The first set of a seventh KB added at the end of session 11 (ente-help), to check that
+      // session's changes on a KB none of them was made on: written blind, evaluated once.
+      { label: 'holdout19 (sections, blind, new KB)', file: `holdout19-${name}`, queries: await readQueries(`holdout19-${name}`, queryDir) },
       // Questions in the UI's other languages against an English KB (the built-in synonyms).
       { label: 'multilingual', file: `multilingual-${name}`, queries: await readQueries(`multilingual-${name}`, queryDir) },
       { label: 'multilingual holdout', file: `holdout-multilingual-${name}`, queries: await readQueries(`holdout-multilingual-${name}`, queryDir) },
