@@ -60,6 +60,17 @@ describe('search index builder', () => {
     expect(top('can i pay with amex')).toEqual(['billing/methods']);
   });
 
+  test('"turn off" meets disable (and "turn on" enable), beside shutting a device down', () => {
+    const engine = makeEngine([
+      makeArticle({ id: 'account/passkeys-off', title: 'Disable passkeys', body: `Open the security settings of your account. ${FILLER}` }),
+      makeArticle({ id: 'account/passkeys', title: 'Passkeys FAQ', body: `Passkeys replace your password. Each passkey lives on one device. ${FILLER}` }),
+      makeArticle({ id: 'devices/shutdown', title: 'Shut down your laptop', body: `Save your work first. ${FILLER}` }),
+    ]);
+    const top = (query: string) => engine.search(query, { limit: 1 }).hits.map((hit) => hit.id);
+    expect(top('how do i turn off passkeys')).toEqual(['account/passkeys-off']);
+    expect(top('turn off my laptop')).toEqual(['devices/shutdown']);
+  });
+
   test('produces plain JSON carrying the search schema version', () => {
     const index = buildSearchIndex(makeHelpDesk(), { synonyms: [] }) as { searchSchema: number };
     expect(index.searchSchema).toBe(SEARCH_SCHEMA_VERSION);

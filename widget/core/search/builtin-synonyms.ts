@@ -79,6 +79,8 @@ export const BUILTIN_SYNONYMS: readonly (readonly string[])[] = Object.freeze([
   ['app', 'application', 'program', 'software'],
   ['addin', 'add-in', 'plugin', 'plug-in', 'add-on', 'extension'],
   ['default app', 'default program', 'file association', 'associate', 'open with'],
+  ['enable', 'turn on', 'switch on', 'activate'],
+  ['disable', 'turn off', 'switch off', 'deactivate'],
   ['install', 'installation', 'installer', 'setup', 'set up'],
   ['uninstall', 'remove'],
   ['delete', 'remove', 'erase', 'get rid of'],
