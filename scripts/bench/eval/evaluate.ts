@@ -237,6 +237,9 @@ async function main(args: string[]): Promise<number> {
       // session's changes on a KB none of them was made on: written blind, evaluated once; its
       // misses were read after (holdout20 is the blind check since).
       { label: 'holdout19 (sections, new KB, tuned on since session 11)', file: `holdout19-${name}`, queries: await readQueries(`holdout19-${name}`, queryDir) },
+      // A second blind set on it (fresh articles, then fresh FAQ sections), written while holdout19
+      // was tuned on, evaluated once after.
+      { label: 'holdout20 (sections, blind, new KB)', file: `holdout20-${name}`, queries: await readQueries(`holdout20-${name}`, queryDir) },
       // Questions in the UI's other languages against an English KB (the built-in synonyms).
       { label: 'multilingual', file: `multilingual-${name}`, queries: await readQueries(`multilingual-${name}`, queryDir) },
       { label: 'multilingual holdout', file: `holdout-multilingual-${name}`, queries: await readQueries(`holdout-multilingual-${name}`, queryDir) },
