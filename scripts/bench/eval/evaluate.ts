@@ -264,7 +264,8 @@ async function main(args: string[]): Promise<number> {
         failed = true;
       }
       const misses: string[] = [];
-      const ours = score(queries, (query) => engine.search(query, { limit: 10 }).hits.map((hit) => hit.id), showMisses ? misses : undefined);
+      const ourRank = (query: string) => engine.search(query, { limit: 10 }).hits.map((hit) => hit.id);
+      const ours = score(queries, ourRank, showMisses ? misses : undefined);
       const baseline = score(queries, baselineRank);
       console.log(`  ${label} (${queries.length} queries)`);
       console.log(`    tier0     ${format(ours)}`);
@@ -273,7 +274,7 @@ async function main(args: string[]): Promise<number> {
       // answer as well as the expected one (a tutorial and a guide on the same task) count.
       const judged = queries.map((query) => ({ ...query, expected: [...query.expected, ...(judgedAnswers.get(labelKey(file, query.query)) ?? [])] }));
       if (queries.some((query) => judgedAnswers.has(labelKey(file, query.query)))) {
-        console.log(`    judged    tier0 ${format(score(judged, (query) => engine.search(query, { limit: 10 }).hits.map((hit) => hit.id)))}; baseline ${format(score(judged, baselineRank))}`);
+        console.log(`    judged    tier0 ${format(score(judged, ourRank))}; baseline ${format(score(judged, baselineRank))}`);
       }
       const labels = { second: (query: string) => secondLabels.get(labelKey(file, query)), third: (query: string) => thirdLabels.get(labelKey(file, query)) };
       const sections = sectionAccuracy(queries, (query) => engine.search(query, { limit: 1 }).hits[0], labels, showMisses ? misses : undefined);

@@ -74,9 +74,9 @@ export function buildSearchIndex(
   config: SearchConfig = SEARCH_CONFIG,
   pruning: BodyPruning = BODY_PRUNING,
 ): unknown {
-  // The author's groups, then the abbreviations the articles define (learned-synonyms.ts).
+  // The author's groups, then the abbreviations the articles define and the camel-cased names
+  // their titles, headings and descriptions introduce (learned-synonyms.ts).
   const learned = learnAbbreviations(articles.flatMap((article) => [article.title, article.description, ...(article.sections?.map((section) => section.text) ?? [article.body ?? ''])]));
-  // and the camel-cased names its titles, headings and descriptions introduce.
   const compounds = learnCompounds(articles.flatMap((article) => [article.title, article.description, ...(article.sections?.map((section) => section.heading) ?? article.headings)]));
   const synonyms = withBuiltinSynonyms(normalizeSynonymGroups([...(options.synonyms ?? []), ...learned, ...compounds]));
   const table = compileSynonyms(synonyms);

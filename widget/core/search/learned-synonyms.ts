@@ -88,10 +88,9 @@ const CAMEL_PART = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g;
  * Product and feature names the KB writes as one camel-cased word, each as a group with its words
  * apart: [joined, "its words"] ("NetworkManager" → ["networkmanager", "network manager"]). Users
  * type "network manager" or "apple tv" where the article says NetworkManager or AppleTV, and the
- * other way round. Only names of two parts (words of three letters or more, capitals of two or more),
- * neither a stop word; only from
- * the texts given (titles, headings and descriptions, where names are introduced: code identifiers
- * in bodies would add groups nobody types).
+ * other way round. Only names of two parts (words of three letters or more, capitals of two or
+ * more), neither a stop word, and only from the texts given: titles, headings and descriptions,
+ * where names are introduced (code identifiers in bodies would add groups nobody types).
  */
 export function learnCompounds(texts: Iterable<string>): string[][] {
   const found = new Map<string, string>();
@@ -101,9 +100,8 @@ export function learnCompounds(texts: Iterable<string>): string[][] {
       if (parts.join('') !== word || parts.length !== 2) continue;
       // A word part of two letters is no word users type apart ("NeSI", "LoRa", "WiFi"); capitals are ("TV").
       if (parts.some((part) => part.length < (part === part.toUpperCase() ? 2 : 3) || STOP_WORDS.has(part.toLowerCase()))) continue;
-      const lower = parts.map((part) => part.toLowerCase());
-      if (!found.has(word.toLowerCase())) found.set(word.toLowerCase(), lower.join(' '));
+      if (!found.has(word.toLowerCase())) found.set(word.toLowerCase(), parts.join(' ').toLowerCase());
     }
   }
-  return [...found].map(([joined, apart]) => [joined, apart]);
+  return [...found];
 }

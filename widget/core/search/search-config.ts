@@ -23,7 +23,7 @@ export interface SearchConfig extends SectionChoiceConfig {
    * Field boosts: a title match outweighs the same match in the body, but not so far that two title
    * words beat a section holding more of a long question (session 11: title 5 → 3, description
    * 1.6 → 1.3; recall@3, MRR and section accuracy rose over all tuning sets, most on the NeSI and
-   * IVPN KBs, the two added last).
+   * IVPN KBs, added in sessions 10 and 11).
    */
   boosts: Readonly<Record<SearchField, number>>;
   /** BM25+ parameters (MiniSearch's defaults are k 1.2, b 0.7, d 0.5). */
