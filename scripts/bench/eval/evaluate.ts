@@ -17,7 +17,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import MiniSearch from 'minisearch';
 import { parse as parseYaml } from 'yaml';
 import type { KbIndex } from '../../../widget/core/kb-format.ts';
 import { KB_SCHEMA_VERSION } from '../../../widget/core/kb-format.ts';
@@ -25,6 +24,7 @@ import { buildSearchIndex } from '../../../widget/core/search/build-index.ts';
 import { loadSearchEngine } from '../../../widget/core/search/engine.ts';
 import { findCorrections } from '../../../widget/core/search/corrections.ts';
 import { readPlainCorpus, type PlainArticle } from './plain-corpus.ts';
+import { createBaseline } from './baseline.ts';
 import { emptySectionScore, sectionAccuracy, type SecondLabel, type SectionScore } from './section-score.ts';
 import { EVAL_CORPORA, evalCorpusDir } from './eval-kb-root.ts';
 import { parseQueryFile } from './query-file.ts';
@@ -124,19 +124,6 @@ async function loadIndex(dir: string, plain: PlainArticle[]): Promise<{ index: K
     hasFlow: false,
   }));
   return { index: { schema: KB_SCHEMA_VERSION, version: 'eval', articles, search }, source: 'plain reader' };
-}
-
-function createBaseline(plain: PlainArticle[]) {
-  const miniSearch = new MiniSearch<PlainArticle>({
-    fields: ['title', 'headings', 'description', 'body'],
-    extractField: (article, field) => {
-      const value = article[field as keyof PlainArticle];
-      return Array.isArray(value) ? value.join(' ') : value;
-    },
-    searchOptions: { prefix: true, fuzzy: 0.2, boost: { title: 2 } },
-  });
-  miniSearch.addAll(plain);
-  return (query: string) => miniSearch.search(query).map((result) => String(result.id));
 }
 
 function score(queries: EvalQuery[], rank: (query: string) => string[], misses?: string[]): Metrics {
