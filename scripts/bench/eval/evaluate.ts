@@ -259,8 +259,8 @@ async function main(args: string[]): Promise<number> {
       console.log(`    baseline  ${format(baseline)}`);
       // Against every article a judge accepted, where the set was judged: sibling articles that
       // answer as well as the expected one (a tutorial and a guide on the same task) count.
-      const judged = queries.map((query) => ({ ...query, expected: [...query.expected, ...(judgedAnswers.get(labelKey(file, query.query)) ?? [])] }));
       if (queries.some((query) => judgedAnswers.has(labelKey(file, query.query)))) {
+        const judged = queries.map((query) => ({ ...query, expected: [...query.expected, ...(judgedAnswers.get(labelKey(file, query.query)) ?? [])] }));
         console.log(`    judged    tier0 ${format(score(judged, ourRank))}; baseline ${format(score(judged, baselineRank))}`);
       }
       const labels = { second: (query: string) => secondLabels.get(labelKey(file, query)), third: (query: string) => thirdLabels.get(labelKey(file, query)) };

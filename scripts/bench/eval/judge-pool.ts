@@ -31,11 +31,10 @@ const QUERIES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'queries
 /** How many of each ranker's first hits join the pool. */
 const POOL_DEPTH = 3;
 
-/** One pooled query: where it comes from (set file and line), and its candidates in judging order. */
+/** One pooled query: the set it comes from, and its candidates in judging order. */
 export interface PoolEntry {
   key: string;
   set: string;
-  line: number;
   query: string;
   candidates: string[];
 }
@@ -56,8 +55,6 @@ export function judgedLines(pool: readonly PoolEntry[], verdicts: readonly { key
   });
 }
 
-const jsonLines = <T>(file: string): T[] => parseQueryFile<T>(readFileSync(file, 'utf8'));
-
 async function pool(corpus: string, sets: string[], out: string, parts: number): Promise<void> {
   const dir = evalCorpusDir(corpus);
   const outDir = await mkdtemp(path.join(tmpdir(), 'tier0-pool-'));
@@ -69,14 +66,11 @@ async function pool(corpus: string, sets: string[], out: string, parts: number):
     const titles = new Map(index.articles.map((article) => [article.id, article.title]));
     const entries: PoolEntry[] = [];
     for (const set of sets) {
-      const lines = readFileSync(path.join(QUERIES, `${set}-${corpus}.jsonl`), 'utf8').split('\n');
-      lines.forEach((text, at) => {
-        if (!text.startsWith('{')) return;
-        const query = JSON.parse(text) as { query: string; expected: string[] };
+      for (const query of parseQueryFile<{ query: string; expected: string[] }>(readFileSync(path.join(QUERIES, `${set}-${corpus}.jsonl`), 'utf8'))) {
         const ours = engine.search(query.query, { limit: POOL_DEPTH }).hits.map((hit) => hit.id);
         const key = `q${entries.length + 1}`;
-        entries.push({ key, set: `${set}-${corpus}`, line: at + 1, query: query.query, candidates: poolCandidates(query.expected, [ours, baseline(query.query)], 1000 + entries.length) });
-      });
+        entries.push({ key, set: `${set}-${corpus}`, query: query.query, candidates: poolCandidates(query.expected, [ours, baseline(query.query)], 1000 + entries.length) });
+      }
     }
     // Judges see the queries in an order of their own, so a part holds no run of one set.
     const order = seededShuffle(entries, 4242);
@@ -100,7 +94,7 @@ function importVerdicts(corpus: string, out: string): void {
   const outputs = path.join(out, 'output');
   const verdicts = readdirSync(outputs)
     .filter((name) => name.endsWith('.jsonl'))
-    .flatMap((name) => jsonLines<{ key: string; answers: number[] }>(path.join(outputs, name)));
+    .flatMap((name) => parseQueryFile<{ key: string; answers: number[] }>(readFileSync(path.join(outputs, name), 'utf8')));
   const lines = judgedLines(entries, verdicts);
   appendFileSync(path.join(QUERIES, `judged-labels-${corpus}.jsonl`), `${lines.join('\n')}\n`);
   console.log(`${lines.length} verdicts of ${entries.length} queries appended to judged-labels-${corpus}.jsonl`);

@@ -12,9 +12,9 @@ test('a pool holds the expected article and each ranker\'s first three, once eac
 
 test('verdicts become judged labels of the pooled queries, numbers turned back into article ids, unjudged queries left out', () => {
   const pool: PoolEntry[] = [
-    { key: 'q1', set: 'holdout1-kb', line: 3, query: 'vpn drops', candidates: ['vpn/drops', 'wifi/slow', 'vpn/setup'] },
-    { key: 'q2', set: 'holdout1-kb', line: 4, query: 'printer offline', candidates: ['print/offline'] },
-    { key: 'q3', set: 'holdout2-kb', line: 2, query: 'reset password', candidates: ['account/reset'] },
+    { key: 'q1', set: 'holdout1-kb', query: 'vpn drops', candidates: ['vpn/drops', 'wifi/slow', 'vpn/setup'] },
+    { key: 'q2', set: 'holdout1-kb', query: 'printer offline', candidates: ['print/offline'] },
+    { key: 'q3', set: 'holdout2-kb', query: 'reset password', candidates: ['account/reset'] },
   ];
   const lines = judgedLines(pool, [
     { key: 'q3', answers: [] },
